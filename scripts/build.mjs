@@ -1,0 +1,64 @@
+// Builds every bundle with esbuild: the Node extension host bundle, the web-worker bundle,
+// the CLI, and the evaluation/benchmark entry points used by `npm run eval` and `npm run bench`.
+import * as esbuild from 'esbuild';
+import { chmodSync, mkdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  target: 'es2022',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension/main.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/main.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    conditions: ['browser'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+const optional = [
+  ['scripts/eval.ts', 'dist/eval.js'],
+  ['scripts/bench.ts', 'dist/bench.js'],
+];
+import { existsSync } from 'node:fs';
+for (const [entry, outfile] of optional) {
+  if (existsSync(entry)) builds.push({ ...common, entryPoints: [entry], outfile, platform: 'node', format: 'cjs', external: ['markdownlint'] });
+}
+
+mkdirSync('dist/web', { recursive: true });
+if (watch) {
+  for (const b of builds) (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  chmodSync('dist/cli.js', 0o755);
+}
