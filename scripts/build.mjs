@@ -6,8 +6,11 @@ import { chmodSync, mkdirSync } from 'node:fs';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+import { readFileSync } from 'node:fs';
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = {
   bundle: true,
+  define: { COUNTERPOINT_VERSION: JSON.stringify(pkg.version) },
   minify: production,
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
@@ -34,7 +37,8 @@ const builds = [
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
     conditions: ['browser'],
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
+  
   },
   {
     ...common,

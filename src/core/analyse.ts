@@ -1,0 +1,60 @@
+/**
+ * The engine's entry points: compare a letter with a response, check documents for claims, and diff two
+ * versions of a letter. Pure functions of text in, contract objects out: no file system, no `vscode`.
+ */
+import { CONTRACT_VERSION, type CheckResult, type CompareResult, type DiffResult } from './contract';
+import { parseDocument } from './document/parse';
+import type { Doc } from './document/model';
+import { extractAims } from './aims/extract';
+import { alignAims } from './align/align';
+import { findClaims, type ExtraPhrase } from './claims/claims';
+import type { ConsultationLog } from './claims/log';
+import { diffLetters } from './versions/diff';
+
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+export interface AnalyseOptions {
+  log?: ConsultationLog;
+  extraPhrases?: ExtraPhrase[];
+}
+
+export function compareDocs(letter: Doc, response: Doc, options: AnalyseOptions = {}): CompareResult {
+  const aims = extractAims(letter);
+  const { alignments, points } = alignAims(letter, aims, response);
+  const letterClaims = findClaims(letter, { log: options.log, response, aims, extraPhrases: options.extraPhrases });
+  const responseClaims = findClaims(response, { log: options.log, extraPhrases: options.extraPhrases });
+  const result: CompareResult = {
+    version: CONTRACT_VERSION,
+    letter: { path: letter.path ?? '', aims: aims.map(({ id, text, position, title, format }) => ({ id, text, position, title, format })), claims: letterClaims },
+    response: { path: response.path ?? '', claims: responseClaims, points },
+    alignments,
+  };
+  if (options.log) result.log = { path: options.log.path ?? '', entries: options.log.entries.length, warnings: options.log.warnings };
+  return result;
+}
+
+export function compare(letter: SourceFile, response: SourceFile, options: AnalyseOptions = {}): CompareResult {
+  return compareDocs(parseDocument(letter.text, letter.path), parseDocument(response.text, response.path), options);
+}
+
+export function check(files: Array<SourceFile & { log?: ConsultationLog }>, options: AnalyseOptions = {}): CheckResult {
+  const documents = files.map((f) => {
+    const doc = parseDocument(f.text, f.path);
+    const aims = extractAims(doc);
+    return { path: f.path, claims: findClaims(doc, { log: f.log ?? options.log, aims, extraPhrases: options.extraPhrases }) };
+  });
+  const logs = files.map((f) => f.log ?? options.log).filter((l): l is ConsultationLog => l !== undefined);
+  const seen = new Set<string>();
+  const log = logs
+    .filter((l) => (seen.has(l.path ?? '') ? false : (seen.add(l.path ?? ''), true)))
+    .map((l) => ({ path: l.path ?? '', entries: l.entries.length, warnings: l.warnings }));
+  return { version: CONTRACT_VERSION, documents, ...(log.length > 0 ? { log } : {}) };
+}
+
+export function diff(oldFile: SourceFile, newFile: SourceFile): DiffResult {
+  const result = diffLetters(parseDocument(oldFile.text, oldFile.path), parseDocument(newFile.text, newFile.path));
+  return { version: CONTRACT_VERSION, old: { path: oldFile.path }, new: { path: newFile.path }, ...result };
+}

@@ -1,0 +1,116 @@
+/** Plain-text reports for people at a terminal: aligned columns, colour only when the style provides it. */
+import type { CheckResult, Claim, CompareResult, DiffResult, Stance } from '../contract';
+import { FLAGGED_STATUSES } from '../contract';
+import { shorten } from '../findings';
+import { pad, PLAIN, type Style } from './style';
+
+function stanceStyled(stance: Stance, s: Style): string {
+  const label = pad(stance, 11);
+  switch (stance) {
+    case 'support':
+      return s.green(label);
+    case 'qualified':
+      return s.cyan(label);
+    case 'concern':
+      return s.yellow(label);
+    case 'oppose':
+      return s.red(label);
+    default:
+      return s.bold(label);
+  }
+}
+
+function claimLines(path: string, claims: Claim[], s: Style): string[] {
+  const lines: string[] = [];
+  for (const c of claims) {
+    const flagged = FLAGGED_STATUSES.includes(c.status);
+    const where = `${path}:${c.position.start.line}:${c.position.start.column}`;
+    const status = flagged ? (c.status === 'disputed' ? s.red(pad(c.status, 11)) : s.yellow(pad(c.status, 11))) : s.dim(pad(c.status, 11));
+    lines.push(`  ${where}  ${status} ${pad(c.rung, 10)} ${c.message}`);
+  }
+  return lines;
+}
+
+export function compareText(result: CompareResult, s: Style = PLAIN): string {
+  const out: string[] = [];
+  const aims = result.letter.aims;
+  const flagged = [...result.letter.claims, ...result.response.claims].filter((c) => FLAGGED_STATUSES.includes(c.status));
+  const unanswered = result.alignments.filter((a) => a.stance === 'unaddressed').length;
+  out.push(s.bold(`Letter:   ${result.letter.path}`));
+  out.push(s.bold(`Response: ${result.response.path}`));
+  if (result.log) out.push(`Log:      ${result.log.path} (${result.log.entries} entries)`);
+  out.push(`${aims.length} aims, ${unanswered} unanswered, ${flagged.length} flagged claims`);
+  out.push('');
+  if (aims.length === 0) {
+    out.push('No aims found in the letter.');
+  } else {
+    const byAim = new Map(result.alignments.map((a) => [a.aim, a]));
+    const width = Math.min(48, Math.max(...aims.map((a) => [...a.title].length), 3));
+    out.push(s.bold(`  ${pad('#', 3)} ${pad('Aim', width)}  ${pad('Stance', 11)} Answered in`));
+    aims.forEach((aim, i) => {
+      const al = byAim.get(aim.id);
+      const stance = al?.stance ?? 'unaddressed';
+      const where = al && al.passages.length > 0 ? al.passages.map((p) => `¶${p.paragraph} (line ${p.position.start.line})`).join(', ') : '—';
+      out.push(`  ${pad(String(i + 1), 3)} ${pad(shorten(aim.title, width), width)}  ${stanceStyled(stance, s)} ${where}`);
+    });
+  }
+  if (result.response.points.length > 0) {
+    out.push('');
+    out.push(s.bold("The union's own points (answering no aim)"));
+    for (const p of result.response.points) out.push(`  ¶${p.paragraph} (line ${p.position.start.line})  ${shorten(p.text, 100)}`);
+  }
+  const claimBlock = [...claimLines(result.letter.path, result.letter.claims, s), ...claimLines(result.response.path, result.response.claims, s)];
+  if (claimBlock.length > 0) {
+    out.push('');
+    out.push(s.bold('Claims of union involvement'));
+    out.push(...claimBlock);
+  }
+  if (result.log && result.log.warnings.length > 0) {
+    out.push('');
+    for (const w of result.log.warnings) out.push(s.yellow(`  ${w.path ?? result.log.path}${w.line ? `:${w.line}` : ''}  ${w.message}`));
+  }
+  return out.join('\n') + '\n';
+}
+
+export function checkText(result: CheckResult, s: Style = PLAIN): string {
+  const out: string[] = [];
+  let total = 0;
+  let flagged = 0;
+  for (const d of result.documents) {
+    total += d.claims.length;
+    flagged += d.claims.filter((c) => FLAGGED_STATUSES.includes(c.status)).length;
+    out.push(s.bold(d.path));
+    if (d.claims.length === 0) out.push(s.dim('  no claims of union involvement'));
+    else out.push(...claimLines(d.path, d.claims, s));
+  }
+  for (const log of result.log ?? []) for (const w of log.warnings) out.push(s.yellow(`${w.path ?? log.path}${w.line ? `:${w.line}` : ''}  ${w.message}`));
+  out.push('');
+  out.push(`${result.documents.length} document${result.documents.length === 1 ? '' : 's'}, ${total} claim${total === 1 ? '' : 's'}, ${flagged} flagged`);
+  return out.join('\n') + '\n';
+}
+
+export function diffText(result: DiffResult, s: Style = PLAIN): string {
+  const out: string[] = [];
+  out.push(s.bold(`Old: ${result.old.path}`));
+  out.push(s.bold(`New: ${result.new.path}`));
+  const counts = { added: 0, removed: 0, reworded: 0, unchanged: 0 };
+  for (const a of result.aims) counts[a.change]++;
+  out.push(`${counts.added} added, ${counts.removed} removed, ${counts.reworded} reworded, ${counts.unchanged} unchanged`);
+  out.push('');
+  for (const a of result.aims) {
+    const title = a.new?.title ?? a.old?.title ?? '';
+    const mark = a.change === 'added' ? s.green('+ added    ') : a.change === 'removed' ? s.red('- removed  ') : a.change === 'reworded' ? s.yellow('~ reworded ') : s.dim('  unchanged');
+    out.push(`${mark} ${shorten(title, 90)}`);
+    for (const sig of a.significant) out.push(`      ${s.bold('!')} ${sig.description}`);
+    if (a.change === 'reworded' && a.words) {
+      const text = a.words.map((w) => (w.op === 'insert' ? s.green(`{+${w.text}+}`) : w.op === 'delete' ? s.red(`[-${w.text}-]`) : w.text)).join('');
+      out.push(`      ${shorten(text, 400)}`);
+    }
+  }
+  if (result.claims.length > 0) {
+    out.push('');
+    out.push(s.bold('Claims of union involvement'));
+    for (const c of result.claims) out.push(`  ! ${c.description}`);
+  }
+  return out.join('\n') + '\n';
+}
