@@ -128,7 +128,25 @@ export interface SignificantChange {
   description: string;
   old?: string;
   new?: string;
+  /** Which way it went: a date 'later' or 'earlier', a figure 'increased', a commitment 'softened', a claim 'strengthened' … */
+  change?: SignificantChangeDirection;
+  /** Where the old and new wording are (claims carry these; changes inside an aim are at the aim). */
+  oldPosition?: Position;
+  newPosition?: Position;
 }
+
+export type SignificantChangeDirection =
+  | 'added'
+  | 'removed'
+  | 'changed'
+  | 'later'
+  | 'earlier'
+  | 'increased'
+  | 'decreased'
+  | 'softened'
+  | 'hardened'
+  | 'strengthened'
+  | 'weakened';
 
 export interface WordChange {
   op: 'equal' | 'insert' | 'delete';
@@ -143,6 +161,16 @@ export interface AimDiff {
   similarity?: number;
   words?: WordChange[];
   significant: SignificantChange[];
+  /** 1-based place of the aim among the old and the new version's aims. */
+  oldIndex?: number;
+  newIndex?: number;
+  /** True when the aim changed place relative to the other aims (not merely renumbered). */
+  moved?: boolean;
+  /** A plain note: "split from 'Day crewing at rural stations'", "merged into '…'". */
+  note?: string;
+  /** For an added aim split off an old one: that old aim's id; for a removed aim merged into a new one: its id. */
+  splitFrom?: string;
+  mergedInto?: string;
 }
 
 export interface DiffResult {
