@@ -9,6 +9,7 @@ import { stripBom } from '../text/decode';
 import { readFrontMatter } from './front-matter';
 import { readDirectives, scopeDirectives } from './directives';
 import type { Block, Doc, Sentence } from './model';
+import { chunkBoundaries } from './chunks';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
@@ -21,34 +22,49 @@ interface Context {
   list?: Block['list'];
   quoteDepth: number;
   firstInItem: boolean;
+  header?: boolean;
 }
 
-/**
- * Builds the document model: blocks (headings, paragraphs, table rows) and sentences, each with exact
- * offsets into `source`. Markup is blanked out in `masked`, a copy of the source of the same length, so any
- * offset found while analysing `masked` is an offset in the source too.
- */
-export function parseDocument(input: string, path?: string): Doc {
-  const source = stripBom(input);
-  const tree = parseMarkdown(source);
-  const lines = new LineIndex(source);
-  const masked = new Uint16Array(source.length).fill(32);
-  const blocks: Block[] = [];
-  const htmlComments: Span[] = [];
-  let frontMatterNode: { value: string; span: Span } | undefined;
-  let headingIndex = -1;
+/** A block as parsed within one chunk: spans relative to the chunk's start. */
+interface ChunkBlock {
+  kind: Block['kind'];
+  span: Span;
+  text: string;
+  depth?: number;
+  list?: Block['list'];
+  firstInItem: boolean;
+  quoteDepth: number;
+  cells?: Span[];
+  headerRow?: boolean;
+  leadIn?: Span;
+  sentences: Array<{ span: Span; text: string }>;
+}
 
-  const addBlock = (kind: Block['kind'], node: Nodes, ctx: Context, extra: Partial<Block> = {}): Block | undefined => {
+/** What one chunk contributes to the document; independent of where the chunk sits. */
+interface ChunkModel {
+  blocks: ChunkBlock[];
+  masked: string;
+  comments: Span[];
+  yaml?: { value: string; span: Span };
+}
+
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm);
+
+function parseChunk(text: string, first: boolean): ChunkModel {
+  const tree = (first ? processor : bodyProcessor).parse(text) as Root;
+  const masked = new Uint16Array(text.length).fill(32);
+  const blocks: ChunkBlock[] = [];
+  const comments: Span[] = [];
+  let yaml: ChunkModel['yaml'];
+
+  const addBlock = (kind: Block['kind'], node: Nodes, ctx: Context, extra: Partial<ChunkBlock> = {}): ChunkBlock | undefined => {
     const span = spanOf(node);
     if (!span) return undefined;
-    const block: Block = {
-      index: blocks.length,
+    const block: ChunkBlock = {
       kind,
       span,
-      position: lines.position(span.start, span.end),
       text: '',
       quoteDepth: ctx.quoteDepth,
-      headingIndex,
       firstInItem: ctx.firstInItem,
       sentences: [],
       ...(ctx.list ? { list: ctx.list } : {}),
@@ -65,20 +81,18 @@ export function parseDocument(input: string, path?: string): Doc {
     switch (node.type) {
       case 'yaml': {
         const span = spanOf(node);
-        if (span) frontMatterNode = { value: node.value, span };
+        if (span) yaml = { value: node.value, span };
         break;
       }
       case 'html': {
         const span = spanOf(node);
-        if (span && /^\s*<!--/.test(node.value)) htmlComments.push(span);
+        if (span && /^\s*<!--/.test(node.value)) comments.push(span);
         break;
       }
       case 'heading': {
         const block = addBlock('heading', node, ctx, { depth: node.depth });
         if (block) {
-          fillPhrasing(node, source, masked);
-          headingIndex = block.index;
-          block.headingIndex = block.index;
+          fillPhrasing(node, text, masked);
           block.leadIn = block.span;
         }
         break;
@@ -86,7 +100,7 @@ export function parseDocument(input: string, path?: string): Doc {
       case 'paragraph': {
         const block = addBlock('paragraph', node, ctx);
         if (block) {
-          fillPhrasing(node, source, masked);
+          fillPhrasing(node, text, masked);
           const first = node.children[0];
           if (first && (first.type === 'strong' || first.type === 'emphasis')) {
             const lead = spanOf(first);
@@ -100,16 +114,14 @@ export function parseDocument(input: string, path?: string): Doc {
         for (const cell of node.children) {
           const span = spanOf(cell);
           if (span) cells.push(span);
-          fillPhrasing(cell, source, masked);
+          fillPhrasing(cell, text, masked);
         }
-        addBlock('tableRow', node, ctx, { cells, headerRow: (ctx as Context & { header?: boolean }).header === true });
+        addBlock('tableRow', node, ctx, { cells, headerRow: ctx.header === true });
         break;
       }
       case 'table': {
         const rows = node.children;
-        for (let i = rows.length - 1; i >= 0; i--) {
-          stack.push({ node: rows[i], ctx: { ...ctx, header: i === 0 } as Context });
-        }
+        for (let i = rows.length - 1; i >= 0; i--) stack.push({ node: rows[i], ctx: { ...ctx, header: i === 0 } });
         break;
       }
       case 'list': {
@@ -142,39 +154,114 @@ export function parseDocument(input: string, path?: string): Doc {
   }
 
   const maskedText = decodeMasked(masked);
-  const sentences: Sentence[] = [];
   for (const block of blocks) {
     const spans = block.kind === 'tableRow' && block.cells ? block.cells.flatMap((c) => splitSentences(maskedText, c)) : splitSentences(maskedText, block.span);
-    for (const s of spans) {
-      const span = widenOverMarkup(source, maskedText, s, block.span);
-      const sentence: Sentence = {
-        index: sentences.length,
-        block: block.index,
+    for (const s of spans) block.sentences.push({ span: widenOverMarkup(text, maskedText, s, block.span), text: plain(text, maskedText, s) });
+    block.text = plain(text, maskedText, block.span);
+  }
+  return { blocks, masked: maskedText, comments, yaml };
+}
+
+const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
+
+/**
+ * Parses documents, keeping each chunk's result so that parsing an edited version of the same document
+ * parses again only the chunks the edit touched. One parser per document being edited.
+ */
+export class DocumentParser {
+  private cache = new Map<string, ChunkModel>();
+  /** How many chunks the last parse took from the cache, and how many it parsed. */
+  lastStats = { reused: 0, parsed: 0 };
+
+  /** `chunk: false` parses every document whole (for comparison in tests). */
+  constructor(private readonly options: { chunk?: boolean; minChunk?: number; maxChunk?: number } = {}) {}
+
+  parse(input: string, path?: string): Doc {
+    const source = stripBom(input);
+    const starts = this.options.chunk === false ? [0] : chunkBoundaries(source, this.options.minChunk, this.options.maxChunk);
+    const next = new Map<string, ChunkModel>();
+    const models: ChunkModel[] = [];
+    let reused = 0;
+    for (let i = 0; i < starts.length; i++) {
+      const text = source.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : source.length);
+      const key = i === 0 ? `\u0000${text}` : text;
+      let model = this.cache.get(key) ?? next.get(key);
+      if (model) reused++;
+      else model = parseChunk(text, i === 0);
+      next.set(key, model);
+      models.push(model);
+    }
+    this.cache = next;
+    this.lastStats = { reused, parsed: models.length - reused };
+    return assemble(source, starts, models, path);
+  }
+}
+
+/** Builds the document model: blocks (headings, paragraphs, table rows) and sentences, each with exact offsets. */
+function assemble(source: string, starts: number[], models: ChunkModel[], path?: string): Doc {
+  const lines = new LineIndex(source);
+  const blocks: Block[] = [];
+  const sentences: Sentence[] = [];
+  const comments: Span[] = [];
+  let headingIndex = -1;
+  let yaml: ChunkModel['yaml'];
+  for (let c = 0; c < models.length; c++) {
+    const base = starts[c];
+    const model = models[c];
+    if (model.yaml && c === 0) yaml = model.yaml;
+    for (const comment of model.comments) comments.push(shift(comment, base));
+    for (const b of model.blocks) {
+      const span = shift(b.span, base);
+      const block: Block = {
+        index: blocks.length,
+        kind: b.kind,
         span,
         position: lines.position(span.start, span.end),
-        text: plain(source, maskedText, s),
+        text: b.text,
+        quoteDepth: b.quoteDepth,
+        headingIndex: b.kind === 'heading' ? blocks.length : headingIndex,
+        firstInItem: b.firstInItem,
+        sentences: [],
       };
-      sentences.push(sentence);
-      block.sentences.push(sentence.index);
+      if (b.kind === 'heading') headingIndex = block.index;
+      if (b.depth !== undefined) block.depth = b.depth;
+      if (b.list) block.list = b.list;
+      if (b.cells) block.cells = b.cells.map((x) => shift(x, base));
+      if (b.headerRow !== undefined) block.headerRow = b.headerRow;
+      if (b.leadIn) block.leadIn = shift(b.leadIn, base);
+      for (const s of b.sentences) {
+        const sspan = shift(s.span, base);
+        block.sentences.push(sentences.length);
+        sentences.push({ index: sentences.length, block: block.index, span: sspan, position: lines.position(sspan.start, sspan.end), text: s.text });
+      }
+      blocks.push(block);
     }
-    block.text = plain(source, maskedText, block.span);
   }
-
-  const fm = readFrontMatter(frontMatterNode?.value);
-  const directives = readDirectives(source, htmlComments, lines);
+  const masked = models.length === 1 ? models[0].masked : models.map((m) => m.masked).join('');
+  const fm = readFrontMatter(yaml?.value);
+  const directives = readDirectives(source, comments, lines);
   scopeDirectives(directives, blocks.map((b) => b.span), source.length);
   return {
     path,
     source,
-    masked: maskedText,
+    masked,
     lines,
     frontMatter: fm.data,
-    frontMatterSpan: frontMatterNode?.span,
-    warnings: fm.warning ? [{ message: fm.warning, span: frontMatterNode?.span ?? { start: 0, end: 0 } }] : [],
+    frontMatterSpan: yaml?.span,
+    warnings: fm.warning ? [{ message: fm.warning, span: yaml?.span ?? { start: 0, end: 0 } }] : [],
     blocks,
     sentences,
     directives,
   };
+}
+
+/**
+ * Parses a whole document into the document model: blocks (headings, paragraphs, list items, table rows) and
+ * sentences with exact offsets into `source`. Markup is blanked out in `masked`, a copy of the source of the
+ * same length, so any offset found while analysing `masked` is an offset in the source too.
+ */
+export function parseDocument(input: string, path?: string): Doc {
+  return new DocumentParser().parse(input, path);
 }
 
 function pushChildren(node: Parents, stack: Array<{ node: Nodes; ctx: Context }>, ctx: Context, inItem: boolean): void {
