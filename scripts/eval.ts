@@ -6,6 +6,7 @@ import { evaluateAims } from '../test/eval/aims-eval';
 import { evaluateClaims } from '../test/eval/claims-eval';
 
 const parts = [evaluateAims, evaluateClaims];
+parts.push((require('../test/eval/versions-eval') as typeof import('../test/eval/versions-eval')).evaluateVersions);
 let failed = false;
 for (const part of parts) {
   const report = part();

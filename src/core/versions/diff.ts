@@ -1,7 +1,371 @@
-import type { DiffResult } from '../contract';
+/**
+ * Compares two versions of a letter aim by aim: which aims were added, removed, reworded or left unchanged,
+ * what changed word by word, and what a negotiator must see first (deadlines moved, figures changed,
+ * commitments softened, claims of union involvement inserted or strengthened).
+ *
+ * Matching (see match.ts) survives moves, renumbering, retitling and light rewording. Split and merged aims:
+ * when one old aim becomes two new ones, the closer of the two is its 'reworded' partner and the other is
+ * 'added' with a note "split from …"; when two old aims become one, the closer is 'reworded' and the other is
+ * 'removed' with a note "merged into …". Numbering is ignored ("3." → "4." is not a change), and so is markup
+ * and typography (curly quotes, dashes, line breaks): an aim is 'unchanged' when its words and punctuation
+ * are the same.
+ */
+import type { Aim, AimDiff, DiffResult, SignificantChange } from '../contract';
 import type { Doc } from '../document/model';
+import { plain } from '../document/parse';
+import { extractAims, type LetterAim } from '../aims/extract';
+import type { Span } from '../text/positions';
+import { containment, longestIncreasing, matchItems, pairSimilarity, type MatchItem, type MatchResult } from './match';
+import { contentWords, normaliseTypography, isEnumeratorOnly, stripEnumerator, termCounts } from './tokens';
+import { significantChanges } from './significant';
+import { wordChanges } from './words';
+import { claimsOf, diffClaims, type ClaimChange } from './claims-diff';
+import { standInAims } from './stand-in-aims';
 
-/** Compares two versions of a letter aim by aim. (Placeholder.) */
-export function diffLetters(_old: Doc, _new: Doc): Pick<DiffResult, 'aims' | 'claims'> {
-  return { aims: [], claims: [] };
+/** An aim prepared for comparison. */
+interface Unit extends MatchItem {
+  aim: LetterAim;
+  /** Plain words of the aim (numbering, markup and table pipes removed): what the word diff shows. */
+  text: string;
+  /** Source spans the aim covers (a heading aim covers its section's body too). */
+  spans: Span[];
+}
+
+/** Similarity a reworded aim needs: less when it stays in its place, more when it moved. */
+const NEAR = 0.3;
+const FAR = 0.45;
+/** Share of an unmatched aim's words found in another aim for it to count as split from or merged into it. */
+const CONTAINED = 0.6;
+
+/** Compares two versions of a letter: aims from the shared extractor, claims anywhere in the letter. */
+export function diffLetters(oldDoc: Doc, newDoc: Doc): Pick<DiffResult, 'aims' | 'claims'> {
+  let oldAims = extractAims(oldDoc);
+  let newAims = extractAims(newDoc);
+  if (oldAims.length === 0 && newAims.length === 0) {
+    oldAims = standInAims(oldDoc);
+    newAims = standInAims(newDoc);
+  }
+  const claimChanges = diffClaims(oldDoc, claimsOf(oldDoc), newDoc, claimsOf(newDoc));
+  return { aims: diffAims(oldAims, oldDoc, newAims, newDoc, claimChanges), claims: claimChanges.map(publicChange) };
+}
+
+/**
+ * Compares the aims of two versions. `claimChanges`, when given, are placed in the `significant` list of the
+ * aim they fall in.
+ */
+export function diffAims(oldAims: LetterAim[], oldDoc: Doc, newAims: LetterAim[], newDoc: Doc, claimChanges: ClaimChange[] = []): AimDiff[] {
+  const oldUnits = units(oldDoc, oldAims);
+  const newUnits = units(newDoc, newAims);
+  const m = matchItems(oldUnits, newUnits, { nearThreshold: NEAR, farThreshold: FAR });
+  preferOpenings(oldUnits, newUnits, m);
+  const moved = movedPairs(m);
+  const { splitFrom, mergedInto } = splitsAndMerges(oldUnits, newUnits, m);
+
+  const inOld = claimsByUnit(oldUnits, claimChanges, (c) => c.oldSpan);
+  const inNew = claimsByUnit(newUnits, claimChanges, (c) => c.newSpan);
+
+  const entries: Array<{ key: number; diff: AimDiff }> = [];
+  newUnits.forEach((n, j) => {
+    const i = m.newToOld[j];
+    if (i < 0) {
+      const diff: AimDiff = { change: 'added', new: publicAim(n.aim), newIndex: j + 1, significant: inNew.get(j) ?? [] };
+      const from = splitFrom.get(j);
+      if (from !== undefined) {
+        diff.note = `split from '${oldUnits[from].aim.title}'`;
+        diff.splitFrom = oldUnits[from].aim.id;
+      }
+      entries.push({ key: j, diff });
+      return;
+    }
+    const o = oldUnits[i];
+    const unchanged = o.key === n.key;
+    const claims = dedupe([...(inNew.get(j) ?? []), ...(inOld.get(i) ?? [])]);
+    const diff: AimDiff = {
+      change: unchanged ? 'unchanged' : 'reworded',
+      old: publicAim(o.aim),
+      new: publicAim(n.aim),
+      similarity: Math.round(m.similarity[j] * 100) / 100,
+      oldIndex: i + 1,
+      newIndex: j + 1,
+      significant: unchanged ? claims : [...significantChanges(o.text, n.text), ...claims],
+    };
+    if (!unchanged) diff.words = wordChanges(o.text, n.text);
+    if (moved.has(j)) diff.moved = true;
+    entries.push({ key: j, diff });
+  });
+  // A removed aim is listed after the aim that came before it in the old version.
+  oldUnits.forEach((o, i) => {
+    if (m.oldToNew[i] >= 0) return;
+    let p = i - 1;
+    while (p >= 0 && m.oldToNew[p] < 0) p--;
+    const anchor = p >= 0 ? m.oldToNew[p] : -1;
+    const diff: AimDiff = { change: 'removed', old: publicAim(o.aim), oldIndex: i + 1, significant: inOld.get(i) ?? [] };
+    const into = mergedInto.get(i);
+    if (into !== undefined) {
+      diff.note = `merged into '${newUnits[into].aim.title}'`;
+      diff.mergedInto = newUnits[into].aim.id;
+    }
+    entries.push({ key: anchor + 0.5 + (i - p) / (oldUnits.length + 2), diff });
+  });
+  entries.sort((a, b) => a.key - b.key);
+  return entries.map((e) => e.diff);
+}
+
+/* ------------------------------------------------------------ units */
+
+function units(doc: Doc, aims: LetterAim[]): Unit[] {
+  const aimStarts = new Set<number>();
+  for (const a of aims) if (a.blocks.length > 0) aimStarts.add(a.blocks[0]);
+  let lastHeading = -1;
+  for (const b of doc.blocks) if (b.kind === 'heading') lastHeading = b.index;
+  return aims.map((aim) => {
+    const spans = contentSpans(doc, aim, aimStarts, lastHeading);
+    const first = aim.blocks.length > 0 ? doc.blocks[aim.blocks[0]] : undefined;
+    let text: string;
+    if (aim.format === 'table row' && first?.kind === 'tableRow' && first.cells) {
+      text = first.cells
+        .map((c) => plain(doc.source, doc.masked, c))
+        .filter((c) => c.length > 0 && !isEnumeratorOnly(c))
+        .join(' | ');
+    } else {
+      text = spans.map((s) => stripEnumerator(plain(doc.source, doc.masked, s))).join(' ');
+    }
+    text = normaliseTypography(text);
+    const title = stripEnumerator(normaliseTypography(aim.title.replace(/\s*\u2026$/, '')));
+    return { aim, text, spans, key: text, tf: termCounts(text), titleTf: title ? termCounts(title) : undefined };
+  });
+}
+
+/**
+ * The spans an aim covers. An aim stated as a heading is compared with its section: the paragraphs under it up
+ * to the next heading or aim (after the last heading, only the first paragraph, since the letter's closing
+ * paragraphs follow).
+ */
+function contentSpans(doc: Doc, aim: LetterAim, aimStarts: Set<number>, lastHeading: number): Span[] {
+  if (aim.format !== 'heading' || aim.blocks.length === 0) return [aim.span];
+  const lastBlock = aim.blocks[aim.blocks.length - 1];
+  const head = doc.blocks[aim.blocks[0]];
+  if (head.kind !== 'heading' || aim.blocks.length > 1 || aim.span.end > head.span.end) return blockSpansOf(doc, aim);
+  const spans: Span[] = [head.span];
+  for (let k = lastBlock + 1; k < doc.blocks.length; k++) {
+    const b = doc.blocks[k];
+    if (b.kind === 'heading' || aimStarts.has(k)) break;
+    spans.push(b.span);
+    if (k > lastHeading) break;
+  }
+  return spans;
+}
+
+function blockSpansOf(doc: Doc, aim: LetterAim): Span[] {
+  const spans = aim.blocks.map((k) => doc.blocks[k].span).filter((s) => s.start >= aim.span.start && s.end <= aim.span.end);
+  return spans.length > 0 ? spans : [aim.span];
+}
+
+function publicAim(a: LetterAim): Aim {
+  return { id: a.id, text: a.text, position: a.position, title: a.title, format: a.format };
+}
+
+/* ------------------------------------------------------------ moves, splits, merges */
+
+/** New indexes of matched aims that changed place: those outside a longest run kept in order. */
+function movedPairs(m: MatchResult): Set<number> {
+  const seq: number[] = [];
+  const news: number[] = [];
+  for (let j = 0; j < m.newToOld.length; j++) {
+    if (m.newToOld[j] >= 0) {
+      seq.push(m.newToOld[j]);
+      news.push(j);
+    }
+  }
+  const keep = longestIncreasing(seq);
+  const moved = new Set<number>();
+  for (let k = 0; k < seq.length; k++) if (!keep[k]) moved.add(news[k]);
+  return moved;
+}
+
+/**
+ * An unmatched new aim whose words are mostly in a matched old aim, but not in that aim's new partner, was
+ * split from it; an unmatched old aim whose words are mostly in a matched new aim, but not in that aim's old
+ * partner, was merged into it. Candidates come from shared rare words, so this stays cheap.
+ */
+function splitsAndMerges(oldUnits: Unit[], newUnits: Unit[], m: MatchResult): { splitFrom: Map<number, number>; mergedInto: Map<number, number> } {
+  const splitFrom = new Map<number, number>();
+  const mergedInto = new Map<number, number>();
+  const unmatchedNew = newUnits.map((_, j) => j).filter((j) => m.newToOld[j] < 0);
+  const unmatchedOld = oldUnits.map((_, i) => i).filter((i) => m.oldToNew[i] < 0);
+  if (unmatchedNew.length > 0) {
+    const index = wordIndex(oldUnits, (i) => m.oldToNew[i] >= 0, m.idf);
+    for (const j of unmatchedNew) {
+      let best = -1;
+      let bestScore = CONTAINED;
+      for (const i of candidatesFor(newUnits[j], index, m.idf)) {
+        const c = containment(newUnits[j].tf, oldUnits[i].tf, m.idf);
+        const partner = newUnits[m.oldToNew[i]];
+        if (c >= bestScore && containment(newUnits[j].tf, partner.tf, m.idf) < 0.5) {
+          best = i;
+          bestScore = c;
+        }
+      }
+      if (best >= 0) splitFrom.set(j, best);
+    }
+  }
+  if (unmatchedOld.length > 0) {
+    const index = wordIndex(newUnits, (j) => m.newToOld[j] >= 0, m.idf);
+    for (const i of unmatchedOld) {
+      let best = -1;
+      let bestScore = CONTAINED;
+      for (const j of candidatesFor(oldUnits[i], index, m.idf)) {
+        const c = containment(oldUnits[i].tf, newUnits[j].tf, m.idf);
+        const partner = oldUnits[m.newToOld[j]];
+        if (c >= bestScore && containment(oldUnits[i].tf, partner.tf, m.idf) < 0.5) {
+          best = j;
+          bestScore = c;
+        }
+      }
+      if (best >= 0) mergedInto.set(i, best);
+    }
+  }
+  return { splitFrom, mergedInto };
+}
+
+/**
+ * Which of a merge's old aims is the 'reworded' partner (and which is 'removed', merged into it)? The one whose
+ * opening words come first in the merged aim: a reader sees the merged aim as a rewording of the aim it
+ * begins with. The same for a split: the new aim that carries the old aim's opening is its partner.
+ */
+function preferOpenings(oldUnits: Unit[], newUnits: Unit[], m: MatchResult): void {
+  const words = new Map<Unit, string[]>();
+  const wordsOf = (u: Unit) => {
+    let w = words.get(u);
+    if (!w) words.set(u, (w = contentWords(u.text)));
+    return w;
+  };
+  const openingAt = (part: Unit, whole: Unit): number => {
+    const opening = new Set(wordsOf(part).slice(0, 3));
+    const w = wordsOf(whole);
+    for (let k = 0; k < w.length; k++) if (opening.has(w[k])) return k;
+    return Infinity;
+  };
+  const swap = (i: number, j: number, i2: number, j2: number) => {
+    // Pair (i2, j2) replaces (i, j); exactly one of i2 !== i, j2 !== j.
+    m.oldToNew[i] = -1;
+    m.newToOld[j] = -1;
+    m.oldToNew[i2] = j2;
+    m.newToOld[j2] = i2;
+    m.similarity[j2] = pairSimilarity(oldUnits[i2], newUnits[j2], m.idf);
+  };
+  const unmatchedOld = oldUnits.map((_, i) => i).filter((i) => m.oldToNew[i] < 0);
+  const unmatchedNew = newUnits.map((_, j) => j).filter((j) => m.newToOld[j] < 0);
+  if (unmatchedOld.length > 0) {
+    const index = wordIndex(oldUnits, (i) => m.oldToNew[i] < 0, m.idf);
+    for (let j = 0; j < newUnits.length; j++) {
+      const i = m.newToOld[j];
+      if (i < 0 || oldUnits[i].key === newUnits[j].key) continue;
+      let best = i;
+      let bestAt = openingAt(oldUnits[i], newUnits[j]);
+      for (const i2 of candidatesFor(newUnits[j], index, m.idf)) {
+        if (m.oldToNew[i2] >= 0) continue;
+        if (containment(oldUnits[i2].tf, newUnits[j].tf, m.idf) < CONTAINED || containment(oldUnits[i2].tf, oldUnits[i].tf, m.idf) >= 0.5) continue;
+        const at = openingAt(oldUnits[i2], newUnits[j]);
+        if (at < bestAt) {
+          best = i2;
+          bestAt = at;
+        }
+      }
+      if (best !== i) swap(i, j, best, j);
+    }
+  }
+  if (unmatchedNew.length > 0) {
+    const index = wordIndex(newUnits, (j) => m.newToOld[j] < 0, m.idf);
+    for (let i = 0; i < oldUnits.length; i++) {
+      const j = m.oldToNew[i];
+      if (j < 0 || oldUnits[i].key === newUnits[j].key) continue;
+      let best = j;
+      let bestAt = openingAt(newUnits[j], oldUnits[i]);
+      for (const j2 of candidatesFor(oldUnits[i], index, m.idf)) {
+        if (m.newToOld[j2] >= 0) continue;
+        if (containment(newUnits[j2].tf, oldUnits[i].tf, m.idf) < CONTAINED || containment(newUnits[j2].tf, newUnits[j].tf, m.idf) >= 0.5) continue;
+        const at = openingAt(newUnits[j2], oldUnits[i]);
+        if (at < bestAt) {
+          best = j2;
+          bestAt = at;
+        }
+      }
+      if (best !== j) swap(i, j, i, best);
+    }
+  }
+}
+
+const INDEX_WORDS = 6;
+const INDEX_CAP = 24;
+
+function rareWords(tf: Map<string, number>, idf: Map<string, number>): string[] {
+  const words = [...tf.keys()];
+  words.sort((x, y) => (idf.get(y) ?? 0) - (idf.get(x) ?? 0) || (x < y ? -1 : 1));
+  return words.slice(0, INDEX_WORDS);
+}
+
+function wordIndex(list: Unit[], include: (k: number) => boolean, idf: Map<string, number>): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  list.forEach((u, k) => {
+    if (!include(k)) return;
+    for (const w of u.tf.keys()) {
+      const posting = index.get(w);
+      if (!posting) index.set(w, [k]);
+      else if (posting.length <= INDEX_CAP) posting.push(k);
+    }
+  });
+  void idf;
+  return index;
+}
+
+function candidatesFor(u: Unit, index: Map<string, number[]>, idf: Map<string, number>): Set<number> {
+  const out = new Set<number>();
+  for (const w of rareWords(u.tf, idf)) {
+    const posting = index.get(w);
+    if (!posting || posting.length > INDEX_CAP) continue;
+    for (const k of posting) out.add(k);
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------ claims inside aims */
+
+function claimsByUnit(list: Unit[], changes: ClaimChange[], spanOf: (c: ClaimChange) => Span | undefined): Map<number, SignificantChange[]> {
+  const out = new Map<number, SignificantChange[]>();
+  if (changes.length === 0) return out;
+  const flat: Array<{ span: Span; unit: number }> = [];
+  list.forEach((u, k) => {
+    for (const s of u.spans) flat.push({ span: s, unit: k });
+  });
+  flat.sort((a, b) => a.span.start - b.span.start);
+  for (const c of changes) {
+    const span = spanOf(c);
+    if (!span) continue;
+    // The last aim span starting at or before the claim's start.
+    let lo = 0;
+    let hi = flat.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (flat[mid].span.start <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const hit = lo > 0 ? flat[lo - 1] : undefined;
+    if (!hit || span.start >= hit.span.end) continue;
+    const list2 = out.get(hit.unit);
+    if (list2) list2.push(publicChange(c));
+    else out.set(hit.unit, [publicChange(c)]);
+  }
+  return out;
+}
+
+function dedupe(list: SignificantChange[]): SignificantChange[] {
+  const seen = new Set<string>();
+  return list.filter((c) => (seen.has(c.description) ? false : (seen.add(c.description), true)));
+}
+
+/** A claim change without the internal spans. */
+function publicChange(c: ClaimChange): SignificantChange {
+  const { oldSpan: _o, newSpan: _n, ...rest } = c;
+  return rest;
 }

@@ -1,0 +1,168 @@
+/**
+ * Claims of union involvement compared across versions: a claim added ("agreed with the trade unions" where
+ * there was none), removed, strengthened (engaged → agreed) or weakened, anywhere in the letter.
+ *
+ * Claims come from the shared claim finder (src/core/claims/claims.ts) when it finds any; until it lands a
+ * small local finder stands in: a sentence that names a union or a joint forum and, within a few words, a
+ * phrase on the ladder of involvement. Claim sentences are matched across versions with the same matcher as
+ * aims (exact text first, then similar sentences), so the cost stays near-linear.
+ */
+import type { Claim, Rung, SignificantChange } from '../contract';
+import { rungLevel } from '../contract';
+import type { Doc } from '../document/model';
+import { located } from '../document/located';
+import { findClaims } from '../claims/claims';
+import type { Span } from '../text/positions';
+import { matchItems, type MatchItem } from './match';
+import { normaliseTypography, termCounts } from './tokens';
+
+/** A claim as the diff needs it. */
+export interface VersionClaim {
+  span: Span;
+  /** The sentence. */
+  text: string;
+  /** The phrase on the ladder ("agreed with the trade unions"). */
+  phrase: string;
+  rung: Rung;
+  /** False for statements that are not claims: negated, future, hypothetical, a question, reported speech. */
+  asserted: boolean;
+  /** The status the claim finder gave, for the note on a statement that is not a claim. */
+  status: string;
+}
+
+const NOT_ASSERTED = new Set(['negated', 'future', 'hypothetical', 'question', 'reported']);
+
+/** Claims in a document: the shared finder's, or the local stand-in's while that finds none. */
+export function claimsOf(doc: Doc): VersionClaim[] {
+  let shared: Claim[] = [];
+  try {
+    shared = findClaims(doc);
+  } catch {
+    shared = [];
+  }
+  if (shared.length > 0) {
+    return shared.map((c) => ({
+      span: { start: c.position.start.offset, end: c.position.end.offset },
+      text: c.text,
+      phrase: c.phrase,
+      rung: c.rung,
+      asserted: !NOT_ASSERTED.has(c.status),
+      status: c.status,
+    }));
+  }
+  return localClaims(doc);
+}
+
+/* ------------------------------------------------------------ local stand-in */
+
+const UNION =
+  /\b(?:trade\s+unions?|unions?|staff\s+side|trade\s+union\s+side|(?:D?TUS)|recognised\s+unions|representative\s+bodies|Napo|NAPO|UNISON|Unison|GMB|UCU|PCS|FDA|FBU|NEU|RCN|BMA|Unite|POA|NTUS|JNCC|JNC|NNC|NJC|joint\s+(?:negotiating|consultative|consultation)\s+(?:and\s+consultation\s+)?(?:committee|council|forum)|partnership\s+forum|branch(?:es)?)\b/gi;
+
+const RUNG_PHRASES: Array<[Rung, RegExp]> = [
+  ['agreed', /\b(?:jointly\s+agreed|agreed|agreement|signed\s+off|endorsed|broadly\s+support(?:s|ed)?|support(?:s|ed)?)\b/gi],
+  ['negotiated', /\b(?:negotiat\w*|talks)\b/gi],
+  ['consulted', /\b(?:consult(?:ed|ation|ing)?)\b/gi],
+  ['engaged', /\b(?:engag(?:ed|ement|ing)|discuss(?:ed|ions?)|involv(?:ed|ement)|worked\s+with|working\s+with|in\s+partnership|met\s+with)\b/gi],
+  ['informed', /\b(?:briefed|briefing|shared\s+with|made\s+aware|informed|notified|updated)\b/gi],
+];
+const NEGATION_BEFORE = /\b(?:not|n't|never|yet\s+to|no|without)\b[^.;]{0,25}$/i;
+const FUTURE_BEFORE = /\b(?:will|shall|would|to\s+be|going\s+to|once|until|before)\s+(?:\w+\s+){0,2}$/i;
+const FUTURE_AFTER = /^[^.;]{0,30}\b(?:will\s+(?:follow|begin|start|take\s+place|commence)|is\s+planned|are\s+planned)\b/i;
+
+function localClaims(doc: Doc): VersionClaim[] {
+  const out: VersionClaim[] = [];
+  for (const s of doc.sentences) {
+    const text = doc.masked.slice(s.span.start, s.span.end);
+    UNION.lastIndex = 0;
+    const unions: Array<[number, number]> = [];
+    for (let m = UNION.exec(text); m !== null; m = UNION.exec(text)) unions.push([m.index, m.index + m[0].length]);
+    if (unions.length === 0) continue;
+    let best: VersionClaim | undefined;
+    let bestScore = -1;
+    for (const [rung, re] of RUNG_PHRASES) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        const a = m.index;
+        const b = a + m[0].length;
+        // A forum's name ("Joint Negotiating Committee") is not a claim of negotiation.
+        if (unions.some(([u, v]) => a < v && b > u)) continue;
+        const near = unions.find(([u, v]) => (u >= b && u - b <= 45) || (v <= a && a - v <= 45));
+        if (!near) continue;
+        const before = text.slice(Math.max(0, a - 40), a);
+        const negated = NEGATION_BEFORE.test(before);
+        const future = !negated && (FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(text.slice(b, b + 40)));
+        const asserted = !negated && !future;
+        const score = (asserted ? 10 : 0) + rungLevel(rung);
+        if (score <= bestScore) continue;
+        const ps = Math.min(a, near[0]);
+        const pe = Math.max(b, near[1]);
+        bestScore = score;
+        best = {
+          span: s.span,
+          text: doc.source.slice(s.span.start, s.span.end),
+          phrase: text.slice(ps, pe).replace(/\s+/g, ' ').trim(),
+          rung,
+          asserted,
+          status: negated ? 'negated' : future ? 'future' : 'unevidenced',
+        };
+      }
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------ comparison */
+
+export interface ClaimChange extends SignificantChange {
+  /** Offsets of the old and new claim sentences, to place the change inside an aim. */
+  oldSpan?: Span;
+  newSpan?: Span;
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  negated: 'a denial, not a claim',
+  future: 'a future step, not a claim',
+  hypothetical: 'a hypothetical, not a claim',
+  question: 'a question, not a claim',
+  reported: 'reported speech, not a claim',
+};
+
+function quote(c: VersionClaim): string {
+  return `'${c.phrase}' (${c.rung})`;
+}
+
+/** Claim changes between two versions of a letter, in the order of the new version (removals last). */
+export function diffClaims(oldDoc: Doc, oldClaims: VersionClaim[], newDoc: Doc, newClaims: VersionClaim[]): ClaimChange[] {
+  const item = (c: VersionClaim): MatchItem => ({ key: normaliseTypography(c.text), tf: termCounts(c.text) });
+  const m = matchItems(oldClaims.map(item), newClaims.map(item), { nearThreshold: 0.3, farThreshold: 0.5 });
+  const out: ClaimChange[] = [];
+  const at = (doc: Doc, span: Span) => located(doc, span).position;
+  newClaims.forEach((n, j) => {
+    const i = m.newToOld[j];
+    const o = i >= 0 ? oldClaims[i] : undefined;
+    const base = { kind: 'claim' as const, new: n.text, newPosition: at(newDoc, n.span), newSpan: n.span };
+    if (!o) {
+      if (n.asserted) out.push({ ...base, description: `New claim: ${quote(n)}`, change: 'added' });
+      return;
+    }
+    const withOld = { ...base, old: o.text, oldPosition: at(oldDoc, o.span), oldSpan: o.span };
+    if (n.asserted && !o.asserted) {
+      out.push({ ...withOld, description: `New claim: ${quote(n)}, where the old version said '${o.phrase}' (${STATUS_WORDS[o.status] ?? o.status})`, change: 'added' });
+    } else if (!n.asserted && o.asserted) {
+      out.push({ ...withOld, description: `Claim withdrawn: the old version said ${quote(o)}; the new one says '${n.phrase}' (${STATUS_WORDS[n.status] ?? n.status})`, change: 'removed' });
+    } else if (n.asserted && o.asserted && n.rung !== o.rung) {
+      const up = rungLevel(n.rung) > rungLevel(o.rung);
+      out.push({
+        ...withOld,
+        description: up ? `New claim: ${quote(n)}, where the old version said ${quote(o)}` : `Claim weakened: ${quote(n)}, where the old version said ${quote(o)}`,
+        change: up ? 'strengthened' : 'weakened',
+      });
+    }
+  });
+  oldClaims.forEach((o, i) => {
+    if (m.oldToNew[i] >= 0 || !o.asserted) return;
+    out.push({ kind: 'claim', description: `Claim removed: the old version said ${quote(o)}`, old: o.text, oldPosition: at(oldDoc, o.span), oldSpan: o.span, change: 'removed' });
+  });
+  return out;
+}
