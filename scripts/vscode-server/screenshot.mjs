@@ -1,0 +1,173 @@
+// Screenshots of the real product: code-server (a real VS Code) with the packed extension installed, driven in
+// headless Chromium. Reusable:
+//
+//   import { openWorkbench, packageVsix } from './scripts/vscode-server/screenshot.mjs';
+//   const vsix = await packageVsix();                      // or a path to an existing .vsix
+//   const wb = await openWorkbench({ vsix, folder: 'samples' });   // a temp copy of the folder is opened
+//   await wb.openFile('letter.md');                        // clicks it in the Explorer (nested: 'a/b.md')
+//   await wb.runCommand('Counterpoint: Compare');          // F1, types the title, Enter
+//   await wb.hoverText('consultation');                    // hovers the first occurrence in the editor
+//   await wb.screenshot('docs/screenshots/hover.png');
+//   await wb.close();
+//
+// CLI (npm run screenshots): node scripts/vscode-server/screenshot.mjs [--vsix file.vsix] [--out dir]
+// builds and packs the extension unless --vsix is given, opens samples/letter.md (or the integration
+// workspace's letter.md when samples/ has none) and saves <out>/editor.png (default docs/screenshots/).
+// To add a shot, add an entry to `shots` at the bottom of this file.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, waitForWorkbench } from './browser.mjs';
+import { repoRoot, startServer } from './server.mjs';
+
+const log = (m) => console.log(`[screenshots] ${m}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Builds the extension and packs it into a temp .vsix; returns its path. */
+export async function packageVsix({ production = false } = {}) {
+  const out = join(mkdtempSync(join(tmpdir(), 'counterpoint-vsix-')), 'counterpoint.vsix');
+  const run = (cmd, args) => execFileSync(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+  run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), ...(production ? ['--production'] : [])]);
+  run(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--skip-license', '-o', out]);
+  return out;
+}
+
+/**
+ * Starts code-server with `vsix` installed (if given), opens Chromium on a temp copy of `folder`
+ * and waits for the workbench. Returns helpers; call close() when done.
+ */
+export async function openWorkbench({ vsix, folder, settings = {}, viewport = { width: 1400, height: 900 }, deviceScaleFactor = 1 } = {}) {
+  const work = mkdtempSync(join(tmpdir(), 'counterpoint-shot-'));
+  const workspace = join(work, basename(resolve(folder)));
+  cpSync(resolve(folder), workspace, { recursive: true });
+  const server = await startServer({
+    installExtensions: vsix ? [resolve(vsix)] : [],
+    smokeTestDriver: false,
+    settings: { 'editor.minimap.enabled': false, 'workbench.colorTheme': 'Default Light Modern', ...settings },
+    log,
+  });
+  let browser;
+  try {
+    browser = await launchBrowser({ viewport, deviceScaleFactor });
+    await browser.page.goto(server.workbenchUrl({ folder: workspace }));
+    await waitForWorkbench(browser.page);
+  } catch (e) {
+    await browser?.close();
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+    throw e;
+  }
+  const { page } = browser;
+
+  const wb = {
+    page,
+    server,
+    workspace,
+
+    /** Opens a file by clicking it in the Explorer; `relPath` may name folders to expand ('a/b/c.md'). */
+    async openFile(relPath) {
+      const parts = relPath.split('/');
+      for (const [i, name] of parts.entries()) {
+        const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-level="${i + 1}"][aria-label=${JSON.stringify(name)}]`).first();
+        await row.waitFor({ timeout: 20_000 });
+        const last = i === parts.length - 1;
+        if (!last && (await row.getAttribute('aria-expanded')) === 'true') continue;
+        await row.click();
+      }
+      const name = parts.at(-1);
+      await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ timeout: 20_000 });
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
+      await sleep(500);
+    },
+
+    /** Runs a command by its title, as a person would: F1, type the title, Enter. */
+    async runCommand(title) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`>${title}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await sleep(500);
+    },
+
+    /** Moves the mouse over the first occurrence of `text` in the active editor and waits for a hover. */
+    async hoverText(text, { waitForHover = true } = {}) {
+      const box = await page.evaluate((needle) => {
+        const root = document.querySelector('.editor-instance .monaco-editor .view-lines') ?? document.querySelector('.monaco-editor .view-lines');
+        if (!root) return null;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          // Editor text uses non-breaking spaces.
+          const at = n.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, Math.min(n.textContent.length, at + needle.length));
+          const r = range.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+        return null;
+      }, text);
+      if (!box) throw new Error(`"${text}" is not visible in the editor (it must lie within one token)`);
+      await page.mouse.move(box.x, box.y);
+      if (waitForHover) await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ timeout: 10_000 });
+    },
+
+    /** Clears notification toasts so they do not cover the shot. */
+    async clearNotifications() {
+      await wb.runCommand('Notifications: Clear All Notifications').catch(() => {});
+    },
+
+    /** Saves a PNG of the page (creates the folder). */
+    async screenshot(path, opts = {}) {
+      mkdirSync(dirname(resolve(path)), { recursive: true });
+      await page.screenshot({ path, ...opts });
+      log(`saved ${path}`);
+    },
+
+    async close() {
+      await browser.close();
+      await server.stop();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+  return wb;
+}
+
+// CLI
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const opt = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+  const outDir = resolve(opt('--out') ?? join(repoRoot, 'docs', 'screenshots'));
+  const samples = join(repoRoot, 'samples');
+  const folder = existsSync(join(samples, 'letter.md')) ? samples : join(repoRoot, 'test', 'integration', 'workspace');
+  const t0 = Date.now();
+  const vsix = opt('--vsix') ?? (await packageVsix());
+
+  /** Each shot: a name (the PNG's) and what to do before taking it. */
+  const shots = [
+    { name: 'editor', async setup(wb) { await wb.openFile('letter.md'); } },
+  ];
+
+  const wb = await openWorkbench({ vsix, folder });
+  let failed = false;
+  try {
+    for (const shot of shots) {
+      await shot.setup(wb);
+      await wb.clearNotifications();
+      await sleep(1000);
+      await wb.screenshot(join(outDir, `${shot.name}.png`));
+    }
+  } catch (e) {
+    failed = true;
+    console.error(e);
+    await wb.screenshot(join(tmpdir(), 'counterpoint-screenshot-failure.png')).catch(() => {});
+  } finally {
+    await wb.close();
+  }
+  log(`${failed ? 'failed' : 'done'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  process.exit(failed ? 1 : 0);
+}
