@@ -27,6 +27,8 @@ export type ClaimStatus =
   | 'hypothetical'
   | 'question'
   | 'reported'
+  /** The employer's words quoted or reported by the union, usually to dispute them: not the union's own claim. */
+  | 'quoted'
   | 'silenced';
 export const FLAGGED_STATUSES: readonly ClaimStatus[] = ['unevidenced', 'overstated', 'disputed'];
 
