@@ -27,8 +27,6 @@ export type ClaimStatus =
   | 'hypothetical'
   | 'question'
   | 'reported'
-  /** The employer's words quoted or reported by the union, usually to dispute them: not the union's own claim. */
-  | 'quoted'
   | 'silenced';
 export const FLAGGED_STATUSES: readonly ClaimStatus[] = ['unevidenced', 'overstated', 'disputed'];
 
