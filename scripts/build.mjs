@@ -51,12 +51,13 @@ const builds = [
 ];
 
 const optional = [
-  ['scripts/eval.ts', 'dist/eval.js'],
-  ['scripts/bench.ts', 'dist/bench.js'],
+  ['scripts/eval.ts', 'dist/eval.js', 'cjs'],
+  ['scripts/bench.ts', 'dist/bench.mjs', 'esm'],
 ];
 import { existsSync } from 'node:fs';
-for (const [entry, outfile] of optional) {
-  if (existsSync(entry)) builds.push({ ...common, entryPoints: [entry], outfile, platform: 'node', format: 'cjs', external: ['markdownlint'] });
+for (const [entry, outfile, format] of optional) {
+  const banner = format === 'esm' ? { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } : undefined;
+  if (existsSync(entry)) builds.push({ ...common, minify: false, entryPoints: [entry], outfile, platform: 'node', format, banner, external: ['markdownlint'] });
 }
 
 mkdirSync('dist/web', { recursive: true });

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: how fast Counterpoint is against the floor (remark-parse alone) and against the linter users
+ * already run on these files (markdownlint), on generated letters and responses of 10 KB to 4 MB, side by side in
+ * one process. Also: re-analysis after a one-word edit, peak memory, bundle sizes and activation time.
+ * Prints a table and writes bench-results/bench.json. A benchmark, not a test: it asserts nothing.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { lint } from 'markdownlint/sync';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { compareDocs } from '../src/core/analyse';
+import { AnalysisCache } from '../src/core/incremental';
+import { generatePair } from '../test/generate/documents';
+
+const SIZES: Array<[string, number, number]> = [
+  ['10 KB', 10_000, 15],
+  ['100 KB', 100_000, 9],
+  ['1 MB', 1_000_000, 5],
+  ['4 MB', 4_000_000, 3],
+];
+const quick = process.argv.includes('--quick');
+
+const remark = unified().use(remarkParse);
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+function stats(samples: number[]): { median: number; min: number; max: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+}
+
+function counterpoint(letter: string, response: string): void {
+  const cache = new AnalysisCache();
+  compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', response));
+}
+
+/** Peak memory of one full analysis, measured in a child process so other sizes do not count. */
+function peakMemory(bytes: number): number {
+  const out = execFileSync(process.execPath, [process.argv[1], '--memory-child', String(bytes)], { encoding: 'utf8' });
+  return Number(out.trim());
+}
+
+if (process.argv.includes('--memory-child')) {
+  const bytes = Number(process.argv[process.argv.indexOf('--memory-child') + 1]);
+  const { letter, response } = generatePair(bytes, 7);
+  counterpoint(letter, response);
+  process.stdout.write(String(process.resourceUsage().maxRSS / 1024));
+  process.exit(0);
+}
+
+/** Loads the Node bundle against a stand-in `vscode` module and times require + activate. */
+function activationTime(): number | undefined {
+  const bundle = path.resolve('dist/extension.js');
+  try {
+    statSync(bundle);
+  } catch {
+    return undefined;
+  }
+  const out = execFileSync(process.execPath, ['scripts/bench-activation.cjs', bundle], { encoding: 'utf8' });
+  return Number(out.trim());
+}
+
+interface Row {
+  size: string;
+  bytes: number;
+  runs: number;
+  counterpoint: ReturnType<typeof stats>;
+  remarkParse: ReturnType<typeof stats>;
+  markdownlint: ReturnType<typeof stats>;
+  ratioMarkdownlint: number;
+  ratioRemark: number;
+}
+
+const rows: Row[] = [];
+for (const [label, bytes, runsFull] of SIZES) {
+  if (quick && bytes > 1_000_000) continue;
+  const runs = quick ? Math.min(runsFull, 3) : runsFull;
+  const { letter, response } = generatePair(bytes, 7);
+  const cp: number[] = [];
+  const rp: number[] = [];
+  const ml: number[] = [];
+  // Warm up each once, then interleave the runs so machine load affects all three alike.
+  counterpoint(letter, response);
+  remark.parse(letter);
+  lint({ strings: { letter } });
+  for (let i = 0; i < runs; i++) {
+    cp.push(time(() => counterpoint(letter, response)));
+    rp.push(time(() => {
+      remark.parse(letter);
+      remark.parse(response);
+    }));
+    ml.push(time(() => lint({ strings: { letter, response } })));
+  }
+  const row: Row = {
+    size: label,
+    bytes: letter.length + response.length,
+    runs,
+    counterpoint: stats(cp),
+    remarkParse: stats(rp),
+    markdownlint: stats(ml),
+    ratioMarkdownlint: stats(cp).median / stats(ml).median,
+    ratioRemark: stats(cp).median / stats(rp).median,
+  };
+  rows.push(row);
+  process.stderr.write(`measured ${label}\n`);
+}
+
+// Re-analysis after a one-word edit in the middle of the 1 MB letter.
+const { letter: big, response: bigResponse } = generatePair(1_000_000, 7);
+const cache = new AnalysisCache();
+const full: number[] = [];
+const edit: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const fresh = new AnalysisCache();
+  full.push(time(() => compareDocs(fresh.parse('letter.md', big), fresh.parse('response.md', bigResponse))));
+}
+compareDocs(cache.parse('letter.md', big), cache.parse('response.md', bigResponse));
+for (let i = 0; i < 5; i++) {
+  const at = big.indexOf('regional', Math.floor(big.length / 2));
+  const edited = big.slice(0, at) + (i % 2 === 0 ? 'national' : 'regional') + big.slice(at + 'regional'.length);
+  edit.push(time(() => compareDocs(cache.parse('letter.md', edited), cache.parse('response.md', bigResponse))));
+}
+const incremental = { full: stats(full), afterEdit: stats(edit), share: stats(edit).median / stats(full).median };
+
+const memory = quick ? undefined : peakMemory(4_000_000);
+const size = (f: string) => {
+  try {
+    return statSync(f).size;
+  } catch {
+    return undefined;
+  }
+};
+const bundles = { node: size('dist/extension.js'), web: size('dist/web/extension.js'), cli: size('dist/cli.js') };
+const activation = activationTime();
+
+const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const lines: string[] = [];
+lines.push('Counterpoint benchmark (median of runs, min–max in brackets, milliseconds; letter + response of each size)');
+lines.push('');
+lines.push('| size | runs | Counterpoint (full analysis) | remark-parse alone | markdownlint | ÷ markdownlint | ÷ remark-parse |');
+lines.push('|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  const cell = (s: ReturnType<typeof stats>) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
+  lines.push(`| ${r.size} | ${r.runs} | ${cell(r.counterpoint)} | ${cell(r.remarkParse)} | ${cell(r.markdownlint)} | ${r.ratioMarkdownlint.toFixed(2)} | ${r.ratioRemark.toFixed(2)} |`);
+}
+const oneMb = rows.find((r) => r.size === '1 MB');
+const fourMb = rows.find((r) => r.size === '4 MB');
+lines.push('');
+if (oneMb && fourMb) lines.push(`Growth: 4 MB takes ${(fourMb.counterpoint.median / oneMb.counterpoint.median).toFixed(2)} × the 1 MB time (linear would be 4).`);
+lines.push(`Re-analysis after a one-word edit in the 1 MB letter: ${ms(incremental.afterEdit.median)} ms against ${ms(incremental.full.median)} ms for a full analysis (${(incremental.share * 100).toFixed(1)}%).`);
+if (memory !== undefined) lines.push(`Peak memory (resident set) of one full analysis of the 4 MB pair: ${memory.toFixed(0)} MB.`);
+const kb = (n?: number) => (n === undefined ? 'not built' : `${(n / 1024).toFixed(0)} KB`);
+lines.push(`Bundles: Node ${kb(bundles.node)}, web ${kb(bundles.web)}, CLI ${kb(bundles.cli)} (run after a production build: minified).`);
+if (activation !== undefined) lines.push(`Activation (require + activate of the Node bundle against a stand-in vscode API): ${ms(activation)} ms.`);
+process.stdout.write(lines.join('\n') + '\n');
+
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(
+  'bench-results/bench.json',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, incremental, peakMemoryMB: memory, bundles, activationMs: activation }, null, 2) + '\n',
+);
+process.stdout.write('Written to bench-results/bench.json\n');
