@@ -51,9 +51,10 @@ suite('Activation', () => {
     assert.ok(await until(() => ext.isActive, 15_000), 'the extension did not activate within 15 s of opening letter.md');
   });
 
-  test('the extension host runs Node with the same extension kind as desktop', () => {
+  test('activation completes without throwing, in a Node extension host', async () => {
     const ext = counterpoint();
-    assert.equal(ext.extensionKind, vscode.ExtensionKind.Workspace);
+    await ext.activate(); // rejects with the activation error if activate() threw
+    assert.ok(ext.isActive);
     assert.ok(process.versions.node, 'not a Node extension host');
   });
 });
