@@ -180,4 +180,6 @@ export interface DiffResult {
   aims: AimDiff[];
   /** Claims of union involvement added, removed or strengthened outside aims too. */
   claims: SignificantChange[];
+  /** Dates, figures and commitments that changed in the letter's other paragraphs (not aims, not claims). */
+  elsewhere?: SignificantChange[];
 }
