@@ -1,7 +1,25 @@
-import type { Claim, Rung } from '../contract';
+/**
+ * Claims of union involvement: found in any document, placed on the ladder
+ * (informed < engaged < consulted < negotiated < agreed), and weighed against the evidence in the text, the
+ * consultation log and the paired union response. See docs/rules/*-claim.md for what each status means.
+ */
+import type { Claim, ClaimStatus, Evidence, Located, Rung } from '../contract';
+import { rungLevel } from '../contract';
 import type { Doc } from '../document/model';
 import type { LetterAim } from '../aims/extract';
-import type { ConsultationLog } from './log';
+import { located } from '../document/located';
+import { silencedBy } from '../document/directives';
+import type { Span } from '../text/positions';
+import { describeDate, findDates, formatDate, parseDate } from '../text/dates';
+import type { ConsultationLog, LogEntry } from './log';
+import { DISPUTE_CUES, EVIDENCE, FORUM_CAP, REPORTING_FRAME } from './lexicon';
+import { scanDocument, type Scan, type SentenceReading } from './scan';
+import { sharedStems, topicStems } from './topic';
+import { sourceSpan } from './compact';
+import type { Reading } from './sentence';
+
+export type { LogEntry, ConsultationLog } from './log';
+export { parseConsultationLog } from './log';
 
 /** A phrase a user adds in settings: a literal, never a regular expression. */
 export interface ExtraPhrase {
@@ -16,9 +34,457 @@ export interface ClaimContext {
   /** The letter's aims, which give a claim its subject. */
   aims?: LetterAim[];
   extraPhrases?: ExtraPhrase[];
+  /**
+   * Who is speaking. Without it: the front matter's `role`, then `responds-to`; a document given a `response`
+   * to weigh against is the letter; failing all that, the document's voice decides.
+   */
+  role?: 'letter' | 'response';
 }
 
-/** Finds claims of union involvement and weighs them against the evidence. (Placeholder.) */
-export function findClaims(_doc: Doc, _ctx: ClaimContext = {}): Claim[] {
-  return [];
+const RULE_OF: Partial<Record<ClaimStatus, string>> = {
+  unevidenced: 'unevidenced-claim',
+  overstated: 'overstated-claim',
+  disputed: 'disputed-claim',
+};
+
+const RUNG_NOUN: Record<Rung, string> = {
+  informed: 'that the unions were even informed',
+  engaged: 'engagement',
+  consulted: 'consultation',
+  negotiated: 'negotiation',
+  agreed: 'agreement',
+};
+const RUNG_ONLY: Record<Rung, string> = {
+  informed: 'that the unions were informed',
+  engaged: 'engagement',
+  consulted: 'consultation',
+  negotiated: 'negotiation',
+  agreed: 'agreement',
+};
+
+const EVIDENCE_RE = new RegExp(EVIDENCE.map((e) => `\\b(${e.pattern})\\b`).join('|'), 'g');
+const MEETING_RE = /\b(?:meeting|meetings|met|workshop|workshops|session|sessions|committee|council|forum|board|conference|call)\b/;
+const FUTURE_NEAR = /\b(?:will|shall|next|upcoming|forthcoming|planned|due to|would|intend|propose to|scheduled)\b/;
+const NEGATION_NEAR = /\b(?:no|not|never|without|nor|none|n't|yet to)\b/;
+
+/** Finds claims of union involvement and weighs them against the evidence. */
+export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
+  const role = ctx.role ?? (ctx.response && !doc.frontMatter.role ? 'letter' : undefined);
+  const scan = scanDocument(doc, { role, extraPhrases: ctx.extraPhrases });
+  const letterDate = documentDate(doc);
+  const title = documentTitle(doc);
+  const responseScan = ctx.response ? scanDocument(ctx.response, { role: 'response', extraPhrases: ctx.extraPhrases }) : undefined;
+  const disputes = responseScan ? disputingPassages(responseScan) : [];
+  const confirmations = responseScan ? responseScan.readings.filter((r) => statusOf(responseScan, r) === 'reported') : [];
+  const docNoun = scan.isResponse ? 'The response' : doc.frontMatter.role === 'letter' || ctx.response || role === 'letter' ? 'The letter' : 'The document';
+  const out: Claim[] = [];
+  const byBlock = new Map<number, SentenceReading[]>();
+  for (const r of scan.readings) {
+    const list = byBlock.get(r.block);
+    if (list) list.push(r);
+    else byBlock.set(r.block, [r]);
+  }
+  for (const sr of scan.readings) {
+    const { reading } = sr;
+    const sentence = doc.sentences[sr.sentence];
+    const base = located(doc, sentence.span);
+    const phraseSpan = sourceSpan(scan.compact, reading.trigger.s, reading.trigger.e);
+    const fragment = fragmentOf(scan, reading);
+    const initial = statusOf(scan, sr);
+    let status: ClaimStatus = initial === 'quoted' ? 'reported' : initial;
+    const claim: Claim = {
+      ...base,
+      rung: reading.rung,
+      status,
+      message: '',
+      phrase: doc.source.slice(phraseSpan.start, phraseSpan.end),
+      hedged: reading.hedged,
+      evidence: [],
+    };
+    if (status !== 'unevidenced') {
+      claim.message = nonClaimMessage(initial, fragment, reading);
+      out.push(claim);
+      continue;
+    }
+    // Weigh the claim.
+    const subject = subjectStems(doc, sr, ctx.aims, title);
+    const clauseStems = topicStems(plainOf(scan, reading.clause));
+    const aim = aimOf(doc, sr, ctx.aims);
+    if (aim) topicStems(aim.text, clauseStems);
+    const evidence: Evidence[] = [];
+    evidence.push(...textEvidence(scan, sr, byBlock, letterDate));
+    let disputedBy: (Located & { path?: string }) | undefined;
+    if (ctx.log) {
+      const { support, denial } = logEvidence(ctx.log, reading, subject, letterDate, namedUnions(reading, scan));
+      evidence.push(...support);
+      if (denial && !support.some((e) => rungLevel(e.rung) >= rungLevel(reading.rung) && (e.date ?? '') >= (denial.date ?? ''))) {
+        disputedBy = { text: denial.text, position: denial.position, ...(ctx.log.path !== undefined ? { path: ctx.log.path } : {}) };
+      }
+    }
+    if (responseScan) {
+      for (const c of confirmations) {
+        if (!matchesClaim(responseScan, c, doc, sentence.span, reading, clauseStems)) continue;
+        const sp = responseScan.doc.sentences[c.sentence];
+        const loc = located(responseScan.doc, sp.span);
+        evidence.push({ kind: 'text', description: `the union's response confirms it: "${shorten(sp.text, 120)}"`, rung: c.reading.rung, ...loc, ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) });
+      }
+      const d = disputes.find((p) => (p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && p.matches(doc, sentence.span, reading, clauseStems));
+      if (d) disputedBy = { ...located(responseScan.doc, d.span), ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) };
+    }
+    claim.evidence = evidence;
+    const best = evidence.reduce<Evidence | undefined>((b, e) => (!b || rungLevel(e.rung) > rungLevel(b.rung) ? e : b), undefined);
+    if (disputedBy) {
+      status = 'disputed';
+      claim.disputedBy = disputedBy;
+    } else if (best && rungLevel(best.rung) >= rungLevel(reading.rung)) status = 'evidenced';
+    else if (best) status = 'overstated';
+    else status = 'unevidenced';
+    claim.status = status;
+    claim.message = flaggedMessage(docNoun, status, fragment, reading, evidence, best, disputedBy, ctx.log !== undefined, responseScan !== undefined);
+    const rule = RULE_OF[status];
+    if (rule) {
+      const d = silencedBy(doc.directives, rule, sentence.span);
+      if (d) {
+        claim.status = 'silenced';
+        if (d.reason) claim.silencedReason = d.reason;
+        claim.message = `Silenced by a directive on line ${d.line}${d.reason ? ` (${d.reason})` : ''}. Without it: ${claim.message}`;
+      }
+    }
+    out.push(claim);
+  }
+  return out;
 }
+
+/** The status a reading gives before evidence is weighed: 'unevidenced' stands for "a claim to weigh". */
+type Status = ClaimStatus | 'quoted';
+
+function statusOf(scan: Scan, sr: SentenceReading): Status {
+  const { reading } = sr;
+  const doc = scan.doc;
+  const block = doc.blocks[sr.block];
+  if (reading.status === 'question') return 'question';
+  const triggerQuoted = scan.quotesOf(sr.block).some((q) => q.s < reading.trigger.s && reading.trigger.s < q.e);
+  const sentence = doc.sentences[sr.sentence];
+  const { s } = scan.range(sentence.span);
+  const before = scan.compact.lower.slice(s, reading.trigger.s);
+  if (scan.isResponse) {
+    if (triggerQuoted || block.quoteDepth > 0) return 'quoted';
+    REPORTING_FRAME.lastIndex = 0;
+    if (REPORTING_FRAME.test(before)) return 'quoted';
+  } else if (triggerQuoted) {
+    // A letter quoting a claim in order to deny it.
+    const r = scan.range(sentence.span);
+    DISPUTE_CUES.lastIndex = 0;
+    if (DISPUTE_CUES.test(scan.compact.lower.slice(r.s, r.e))) return 'quoted';
+  }
+  if (reading.status !== 'claim') return reading.status;
+  return scan.isResponse ? 'reported' : 'unevidenced';
+}
+
+function plainOf(scan: Scan, m: { s: number; e: number }): string {
+  return scan.compact.cased.slice(m.s, m.e);
+}
+
+/** A short quotation of the claim for messages: its clause, trimmed around the trigger and the party. */
+function fragmentOf(scan: Scan, r: Reading): string {
+  let s = r.clause.s;
+  let e = r.clause.e;
+  const text = scan.compact.cased;
+  const lo = Math.min(r.trigger.s, r.party.s);
+  const hi = Math.max(r.trigger.e, r.party.e);
+  if (e - s > 140) {
+    s = Math.max(s, lo - 50);
+    e = Math.min(e, hi + 50);
+    while (s > r.clause.s && text[s - 1] !== ' ') s--;
+    while (e < r.clause.e && text[e] !== ' ') e++;
+  }
+  let out = text.slice(s, e).trim().replace(/^[,"'(\s]+|[,.;:"'\s)]+$/g, '');
+  if (s > r.clause.s) out = `…${out}`;
+  if (e < r.clause.e) out = `${out}…`;
+  return out;
+}
+
+function shorten(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function documentDate(doc: Doc): string | undefined {
+  const fm = doc.frontMatter.date ? parseDate(doc.frontMatter.date) : undefined;
+  if (fm?.to) return fm.to;
+  for (const b of doc.blocks.slice(0, 8)) {
+    if (b.text.length > 60) continue;
+    const d = parseDate(b.text.replace(/^(?:date|dated|sent)\s*[:\-–]\s*/i, ''));
+    if (d?.to && !d.yearAssumed && d.precision === 'day') return d.to;
+  }
+  return undefined;
+}
+
+export function documentTitle(doc: Doc): string {
+  if (doc.frontMatter.title) return doc.frontMatter.title;
+  const h = doc.blocks.find((b) => b.kind === 'heading');
+  return h ? h.text : '';
+}
+
+function aimOf(doc: Doc, sr: SentenceReading, aims: LetterAim[] | undefined): LetterAim | undefined {
+  if (!aims || aims.length === 0) return undefined;
+  const block = doc.blocks[sr.block];
+  return (
+    aims.find((a) => a.blocks.includes(sr.block) || (a.span.start <= block.span.start && block.span.start < a.span.end)) ??
+    aims.find((a) => block.headingIndex >= 0 && a.blocks.includes(block.headingIndex))
+  );
+}
+
+function subjectStems(doc: Doc, sr: SentenceReading, aims: LetterAim[] | undefined, title: string): Set<string> {
+  const block = doc.blocks[sr.block];
+  const stems = topicStems(block.text.length > 2000 ? doc.sentences[sr.sentence].text : block.text);
+  const aim = aimOf(doc, sr, aims);
+  if (aim) topicStems(aim.text, stems);
+  if (block.headingIndex >= 0 && block.headingIndex !== sr.block) topicStems(doc.blocks[block.headingIndex].text, stems);
+  topicStems(title, stems);
+  return stems;
+}
+
+/** Evidence in the claim's sentence and its paragraph. */
+function textEvidence(scan: Scan, sr: SentenceReading, byBlock: Map<number, SentenceReading[]>, letterDate: string | undefined): Evidence[] {
+  const doc = scan.doc;
+  const block = doc.blocks[sr.block];
+  const out: Evidence[] = [];
+  const year = letterDate ? Number(letterDate.slice(0, 4)) : undefined;
+  const first = Math.max(0, block.sentences.indexOf(sr.sentence) - 4);
+  const sentences = block.sentences.slice(first, first + 9);
+  const readingsHere = byBlock.get(sr.block) ?? [];
+  for (const si of sentences) {
+    const sentence = doc.sentences[si];
+    const r = scan.range(sentence.span);
+    const lower = scan.compact.lower.slice(r.s, r.e);
+    const own = si === sr.sentence ? sr : readingsHere.find((x) => x.sentence === si);
+    const ownStatus = own ? statusOf(scan, own) : undefined;
+    if (ownStatus && ownStatus !== 'unevidenced') continue; // negated, future, hypothetical … prove nothing
+    const ownRung: Rung = own ? own.reading.rung : 'engaged';
+    const loc = located(doc, sentence.span);
+    // A date with a named forum or a meeting.
+    const forums = scan.forums.filter((f) => f.s >= r.s && f.e <= r.e);
+    const dates = findDates(scan.compact.cased.slice(r.s, r.e), { year }).filter((d) => d.from && (d.precision === 'day' || d.precision === 'month') && (!letterDate || d.from <= letterDate));
+    if (dates.length > 0 && !(own === undefined && FUTURE_NEAR.test(lower))) {
+      const date = dates[0];
+      if (forums.length > 0) {
+        const f = forums[0];
+        const cap = FORUM_CAP[f.forum ?? 'meeting'];
+        const rung = rungLevel(cap) < rungLevel(ownRung) ? cap : ownRung;
+        out.push({ kind: 'text', description: `${plainOf(scan, f)} on ${describeDate(date)}`, rung, ...loc, ...(date.from ? { date: date.from } : {}), ...(doc.path ? { path: doc.path } : {}) });
+      } else if (MEETING_RE.test(lower) && own) {
+        const rung = rungLevel(ownRung) < rungLevel('engaged') ? ownRung : 'engaged';
+        out.push({ kind: 'text', description: `a meeting on ${describeDate(date)}`, rung, ...loc, ...(date.from ? { date: date.from } : {}), ...(doc.path ? { path: doc.path } : {}) });
+      }
+    }
+    // Documents: minutes, a formal consultation letter, an HR1, a ballot, a signed agreement.
+    EVIDENCE_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = EVIDENCE_RE.exec(lower)) !== null) {
+      let g = 1;
+      while (g < m.length && m[g] === undefined) g++;
+      const entry = EVIDENCE[g - 1];
+      const lead = lower.slice(Math.max(0, m.index - 40), m.index);
+      if (NEGATION_NEAR.test(lead.split(/[,;:]/).pop() ?? '') || FUTURE_NEAR.test(lead.split(/[,;:]/).pop() ?? '')) continue;
+      let rung = entry.rung;
+      if (entry.id === 'ballot' && !/\b(?:accept\w*|in favour|endorse\w*|approv\w*|agreed)\b/.test(lower)) rung = 'negotiated';
+      if (entry.id === 'ballot' && /\b(?:reject\w*|against)\b/.test(lower)) continue;
+      if (entry.id === 'signed-agreement' && findDates(lower, { year }).length === 0 && !/\b(?:annex|appendix|attached|enclosed|ref(?:erence)?\.?\s*\w*\d)/.test(lower)) continue;
+      out.push({ kind: 'text', description: entry.describe, rung, ...loc, ...(doc.path ? { path: doc.path } : {}) });
+    }
+  }
+  return out;
+}
+
+function namedUnions(r: Reading, scan: Scan): string[] {
+  const names: string[] = [];
+  if (r.party.name) names.push(r.party.name.toLowerCase());
+  const clause = scan.compact.cased.slice(r.clause.s, r.clause.e);
+  for (const m of clause.matchAll(/\b(Napo|NAPO|UNISON|Unison|GMB|Unite|PCS|RCN|RCM|BMA|UCU|NEU|NASUWT|NAHT|ASCL|EIS|POA|PGA|FDA|Prospect|CWU|RMT|ASLEF|TSSA|Usdaw|NIPSA|CSP)\b/g)) names.push(m[1].toLowerCase());
+  return names;
+}
+
+/** Log rows on the claim's topic, dated on or before the letter. */
+function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, letterDate: string | undefined, claimed: string[]): { support: Evidence[]; denial?: LogEntry } {
+  const scored: Array<{ e: Evidence; score: number }> = [];
+  let denial: LogEntry | undefined;
+  for (const row of log.entries) {
+    if (!row.outcome) continue;
+    if (letterDate && row.date && row.date > letterDate) continue;
+    const rowStems = topicStems(`${row.topic}`);
+    if (rowStems.size === 0) continue;
+    const shared = sharedStems(rowStems, subject);
+    const ok = rowStems.size === 1 ? shared.length === 1 : shared.length >= 2 && shared.length / rowStems.size >= 0.4;
+    if (!ok) continue;
+    const unions = row.unions.toLowerCase();
+    if (unions && /[a-z]/.test(unions) && !/\b(?:all|staff side|tus|trade unions|unions|joint)\b/.test(unions)) {
+      if (claimed.length > 0 && !claimed.some((n) => unions.includes(n))) continue;
+    }
+    if (row.denies && rungLevel(r.rung) >= rungLevel(row.denies)) {
+      if (!denial || (row.date ?? '') > (denial.date ?? '')) denial = row;
+    }
+    scored.push({ score: shared.length / rowStems.size + shared.length / 10, e: {
+      kind: 'log',
+      description: `${row.forum || 'a meeting'}${row.dateText ? ` on ${row.dateText}` : ''}: "${row.topic}" (${row.outcomeText || row.outcome}${row.reference ? `; ${row.reference}` : ''})`,
+      rung: row.outcome,
+      text: row.text,
+      position: row.position,
+      ...(log.path !== undefined ? { path: log.path } : {}),
+      ...(row.date ? { date: row.date } : {}),
+    } });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  return { support: scored.map((x) => x.e), denial };
+}
+
+interface DisputePassage {
+  span: Span;
+  /** For a union denial: the rung it denies; undefined for an outright contradiction ("this is not the case"). */
+  denies?: Rung;
+  matches(letter: Doc, claimSpan: Span, r: Reading, claimStems: Set<string>): boolean;
+}
+
+function normWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Passages of the union's response that deny involvement or contradict the letter outright. */
+function disputingPassages(rs: Scan): DisputePassage[] {
+  const doc = rs.doc;
+  const out: DisputePassage[] = [];
+  const title = documentTitle(doc);
+  const denials = new Map<number, Rung>();
+  for (const r of rs.readings) {
+    for (const a of r.all) {
+      if (a.status !== 'negated') continue;
+      const prev = denials.get(r.sentence);
+      if (prev === undefined || rungLevel(a.rung) < rungLevel(prev)) denials.set(r.sentence, a.rung);
+    }
+  }
+  for (const sentence of doc.sentences) {
+    const block = doc.blocks[sentence.block];
+    if (block.kind === 'heading') continue;
+    const r = rs.range(sentence.span);
+    const lower = rs.compact.lower.slice(r.s, r.e);
+    DISPUTE_CUES.lastIndex = 0;
+    const explicit = DISPUTE_CUES.test(lower);
+    const denies = denials.get(sentence.index);
+    if (!explicit && denies === undefined) continue;
+    const pos = block.sentences.indexOf(sentence.index);
+    // Context: this sentence, the one before, and the section heading (not the document title).
+    const context = [sentence.text];
+    const quotes: string[] = [];
+    const pushQuotes = (si: number) => {
+      const sr = rs.range(doc.sentences[si].span);
+      for (const q of rs.quotesOf(sentence.block)) if (q.s >= sr.s && q.e <= sr.e) quotes.push(normWords(rs.compact.cased.slice(q.s + 1, q.e - 1)));
+    };
+    pushQuotes(sentence.index);
+    for (let k = 1; k <= 2 && pos - k >= 0; k++) {
+      const si = block.sentences[pos - k];
+      if (k === 1) context.push(doc.sentences[si].text);
+      pushQuotes(si);
+    }
+    if (pos === 0 && sentence.block > 0) {
+      // A quotation set out in the paragraph before ("> …" or a quoted line) counts as quoted here.
+      const prevBlock = doc.blocks[sentence.block - 1];
+      if (prevBlock.kind !== 'heading') {
+        if (prevBlock.quoteDepth > 0) quotes.push(normWords(prevBlock.text));
+        for (const si of prevBlock.sentences.slice(-2)) {
+          const sr = rs.range(doc.sentences[si].span);
+          for (const q of rs.quotesOf(prevBlock.index)) if (q.s >= sr.s && q.e <= sr.e) quotes.push(normWords(rs.compact.cased.slice(q.s + 1, q.e - 1)));
+        }
+      }
+    }
+    const heading = block.headingIndex >= 0 ? doc.blocks[block.headingIndex].text : '';
+    if (heading && heading !== title) context.push(heading);
+    const stems = topicStems(context.join(' '));
+    // Show the contradiction with what follows it when it is a short "This is not the case."
+    let span: Span = sentence.span;
+    if (explicit && sentence.text.length < 60 && pos + 1 < block.sentences.length) span = { start: sentence.span.start, end: doc.sentences[block.sentences[pos + 1]].span.end };
+    const usableQuotes = quotes.filter((q) => q.split(' ').length >= 3);
+    out.push({
+      span,
+      ...(explicit ? {} : { denies }),
+      matches(letter, claimSpan, reading, claimStems) {
+        const claimText = normWords(letter.source.slice(claimSpan.start, claimSpan.end));
+        if (usableQuotes.some((q) => claimText.includes(q) || (q.length > 30 && q.includes(claimText.slice(0, 60))))) return true;
+        return sharedStems(claimStems, stems).length >= 2;
+      },
+    });
+  }
+  return out;
+}
+
+/** Whether a union statement in the response (its own account) is about the same claim. */
+function matchesClaim(rs: Scan, c: SentenceReading, letter: Doc, claimSpan: Span, r: Reading, claimStems: Set<string>): boolean {
+  if (rungLevel(c.reading.rung) < rungLevel('informed')) return false;
+  const stems = topicStems(plainOf(rs, c.reading.clause));
+  return sharedStems(stems, claimStems).length >= 2;
+}
+
+function nonClaimMessage(status: Status, fragment: string, r: Reading): string {
+  switch (status) {
+    case 'negated':
+      return `Not a claim: the statement is negated ("${fragment}"), so it says the involvement did not happen.`;
+    case 'future':
+      return `Not a claim: a future commitment ("${fragment}"). Worth tracking, but it does not say the involvement has happened.`;
+    case 'hypothetical':
+      return `Not a claim: a conditional statement ("${fragment}").`;
+    case 'question':
+      return `Not a claim: a question ("${fragment}").`;
+    case 'quoted':
+      return `Not a claim: the employer's words quoted or reported ("${fragment}"), not asserted here.`;
+    case 'reported':
+      return `The union's own account of its involvement ("${fragment}", ${r.rung}); not a claim to check.`;
+    default:
+      return fragment;
+  }
+}
+
+function flaggedMessage(
+  docNoun: string,
+  status: ClaimStatus,
+  fragment: string,
+  r: Reading,
+  evidence: Evidence[],
+  best: Evidence | undefined,
+  disputedBy: (Located & { path?: string }) | undefined,
+  hasLog: boolean,
+  hasResponse: boolean,
+): string {
+  const says = `${docNoun} says "${fragment}" (${r.rung}${r.hedged ? ', hedged' : ''}).`;
+  const hedge = r.hedged ? ' A belief is not evidence.' : '';
+  switch (status) {
+    case 'disputed': {
+      const where = disputedBy?.position ? `${disputedBy.path ? `${baseName(disputedBy.path)}, ` : ''}line ${disputedBy.position.start.line}` : '';
+      const fromLog = disputedBy && evidence.some((e) => e.kind === 'log' && e.text === disputedBy.text);
+      const who = fromLog ? 'The consultation log records otherwise' : "The union's response disputes this";
+      return `${says} ${who}: "${shorten(disputedBy?.text ?? '', 220)}"${where ? ` (${where})` : ''}.`;
+    }
+    case 'evidenced':
+      return `${says} Supported by ${best ? (best.kind === 'log' ? `the consultation log: ${best.description}` : best.description) : 'the evidence'}.`;
+    case 'overstated': {
+      const e = best!;
+      const source = e.kind === 'log' ? `The consultation log shows only ${RUNG_ONLY[e.rung]} (${e.description})` : `The text shows only ${RUNG_ONLY[e.rung]} (${e.description})`;
+      return `${says} ${source}; nothing shows ${RUNG_NOUN[r.rung]}.${hedge}`;
+    }
+    default: {
+      const logPart = hasLog ? `, and the consultation log has no entry on this showing ${RUNG_NOUN[r.rung]}` : ', and no consultation log was given to check it against';
+      const respPart = hasResponse ? '' : '';
+      return `${says} Nothing supports it: the text names no dated meeting at a named forum, no minutes and no formal letter${logPart}.${respPart}${hedge}`;
+    }
+  }
+}
+
+function baseName(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+export { formatDate };

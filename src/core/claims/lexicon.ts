@@ -1,0 +1,154 @@
+/**
+ * The claim lexicon, as data: the words that place a statement on the ladder of involvement, the words that
+ * name a union party or a joint forum, and the words that make a statement evidence. Each entry carries a note
+ * saying why it is there. Patterns are written here, by the project, and compiled once at module load; phrases
+ * from user settings never become patterns (see `literalPattern`).
+ *
+ * Trigger and evidence patterns are matched against lower-cased text with straight quotes. Every pattern is a
+ * plain alternation of literals with bounded optional parts: no nested quantifiers, so matching is linear.
+ */
+import type { Rung } from '../contract';
+
+/**
+ * How a trigger relates to its union party:
+ * - `verb`: a verb or participle; the party is its object ("consulted the unions"), follows a linking
+ *   preposition ("agreed with staff side"), or is its subject ("UNISON has agreed").
+ * - `noun`: a noun of involvement ("negotiations with the unions", "trade union consultation").
+ * - `stance`: a union's position ("the unions support", "staff side are content"); the party must be the
+ *   subject or follow "by"/"of" ("supported by the unions", "with the backing of staff side"). Never read as a
+ *   claim in the union's own response, where it is the union's stance on an aim.
+ */
+export type TriggerKind = 'verb' | 'noun' | 'stance';
+
+export interface TriggerEntry {
+  id: string;
+  pattern: string;
+  rung: Rung;
+  kind: TriggerKind;
+  note: string;
+  /** The phrase names the union side by itself ("collective agreement", "formal consultation"). */
+  selfParty?: boolean;
+}
+
+export const TRIGGERS: TriggerEntry[] = [
+  // agreed
+  { id: 'jointly-agreed', pattern: 'jointly agreed|agreed jointly', rung: 'agreed', kind: 'verb', note: 'Joint agreement: the strongest claim.' },
+  { id: 'collective-agreement', pattern: 'collective agreements?', rung: 'agreed', kind: 'noun', selfParty: true, note: 'A collective agreement is made with the unions by definition; it should be signed and dated.' },
+  { id: 'agree', pattern: 'agreed|agrees|agree|agreeing', rung: 'agreed', kind: 'verb', note: '"agreed with the trade unions": what later gets cited as the unions\' consent.' },
+  { id: 'agreement', pattern: 'agreements?|in agreement', rung: 'agreed', kind: 'noun', note: '"agreement with staff side", "reached agreement".' },
+  { id: 'signed', pattern: 'signed off|signed up to|signed up|signed|sign-off|sign off|signatories|signatory', rung: 'agreed', kind: 'verb', note: 'Signing is agreement; a signed document should be named and dated.' },
+  { id: 'ratified', pattern: 'ratified|ratification|endorsed|endorsement|approved by|approval of', rung: 'agreed', kind: 'verb', note: 'Endorsement by a joint forum or the unions.' },
+  { id: 'accepted', pattern: 'accepted|accepts|acceptance', rung: 'agreed', kind: 'verb', note: '"UNISON has accepted the offer".' },
+  { id: 'support', pattern: 'supportive|supports|supported|support|backing|backed', rung: 'agreed', kind: 'stance', note: '"the unions broadly support": presented as consent, so read as a claim of agreement.' },
+  { id: 'content', pattern: 'content with|content that|content|on board|happy with|comfortable with|satisfied with|no objections?|welcomed|welcomes|welcome', rung: 'agreed', kind: 'stance', note: '"staff side are content": a claim about the unions\' position, read as agreement.' },
+  // negotiated
+  { id: 'negotiate', pattern: 'negotiated|negotiating|negotiates|negotiate|negotiations?', rung: 'negotiated', kind: 'verb', note: 'Negotiation aims at agreement; it is more than consultation.' },
+  { id: 'talks', pattern: 'talks with a view to(?: reaching)? (?:an )?agreement|pay talks|talks', rung: 'negotiated', kind: 'noun', note: '"talks with a view to agreement" is the language of negotiation.' },
+  { id: 'collective-bargaining', pattern: 'collective bargaining', rung: 'negotiated', kind: 'noun', selfParty: true, note: 'Collective bargaining is negotiation with the unions.' },
+  { id: 'bargaining', pattern: 'bargaining', rung: 'negotiated', kind: 'noun', note: 'Bargaining is negotiation.' },
+  // consulted
+  { id: 'formal-consultation', pattern: '(?:formal|collective|statutory) consultation', rung: 'consulted', kind: 'noun', selfParty: true, note: 'Formal, collective or statutory consultation is consultation with the unions (or elected representatives).' },
+  { id: 'consult', pattern: 'consulted|consulting|consults|consult|consultations?|consultative', rung: 'consulted', kind: 'verb', note: 'Consultation: plans put to the union for comment before a decision. Not agreement.' },
+  { id: 'views', pattern: 'sought the views of|sought views from|sought their views|sought the unions\' views|views of|for comments?|for their comments|for their views|for feedback|taken into account the views', rung: 'consulted', kind: 'noun', note: 'Views sought before a decision: consultation.' },
+  // engaged
+  { id: 'engage', pattern: 'engaged|engaging|engages|engage|engagements?', rung: 'engaged', kind: 'verb', note: '"engagement sessions": a weak word; it says nothing about what the unions could change.' },
+  { id: 'work-with', pattern: 'worked (?:closely |jointly |together |collaboratively |constructively |hard )?(?:with|alongside)|working (?:closely |jointly |together |collaboratively |constructively )?(?:with|alongside)|work (?:closely |jointly |together |collaboratively |constructively )?(?:with|alongside)', rung: 'engaged', kind: 'verb', note: '"worked with the unions": engagement, not consultation.' },
+  { id: 'discuss', pattern: 'discussed|discussing|discusses|discuss|discussions?', rung: 'engaged', kind: 'verb', note: '"discussed with staff side": a meeting, not consultation.' },
+  { id: 'involve', pattern: 'involved|involvement|involving|involve', rung: 'engaged', kind: 'verb', note: '"the unions have been involved": engagement at most.' },
+  { id: 'meet', pattern: 'met with|met|meetings? with|meeting with', rung: 'engaged', kind: 'verb', note: 'Meetings alone are not consultation.' },
+  { id: 'partnership', pattern: 'in partnership with|in partnership|partnership working|social partnership|working in partnership|partnership with', rung: 'engaged', kind: 'noun', note: '"in partnership with staff side": a weak word unless a forum and date are given.' },
+  { id: 'collaborate', pattern: 'collaborated|collaborating|collaboration|collaborate|co-designed|co-design|co-produced|co-production|co-created', rung: 'engaged', kind: 'verb', note: 'Collaboration: engagement.' },
+  { id: 'dialogue', pattern: 'dialogue|conversations? with|liaised|liaising|liaison|listened to|heard from|input from|input of|feedback from|feedback of|their feedback|gave feedback|given feedback|provided feedback|workshops? with|took part|taken part|participated|participation|contributed|contribution|attended', rung: 'engaged', kind: 'noun', note: 'Conversation and feedback: engagement.' },
+  // informed
+  { id: 'inform', pattern: 'informed|informing|inform', rung: 'informed', kind: 'verb', note: '"informed": told, often after the fact.' },
+  { id: 'brief', pattern: 'briefed|briefing|briefings', rung: 'informed', kind: 'verb', note: '"briefed": told, not asked.' },
+  { id: 'share', pattern: 'shared|sharing|shares|share', rung: 'informed', kind: 'verb', note: '"shared with the unions": for information.' },
+  { id: 'made-aware', pattern: 'made aware|make aware|making aware', rung: 'informed', kind: 'verb', note: '"made aware": told after the fact.' },
+  { id: 'notify', pattern: 'notified|notification|notify', rung: 'informed', kind: 'verb', note: 'Notification: informed.' },
+  { id: 'tell', pattern: 'told|updated|kept abreast|kept apprised|kept appraised|in the loop|advised|presented to|presentation to|presented at|tabled|noted by|circulated to|sent to|written to|wrote to|given sight of|had sight of|sight of|given (?:the |any |full )?information|provided with (?:the |any )?information', rung: 'informed', kind: 'verb', note: 'Told or sent something: informed.' },
+];
+
+/** Clauses and words that make a sentence hedged: a belief is not evidence. */
+export const HEDGES = [
+  'we believe', 'i believe', 'we understand', 'i understand', 'it is understood', 'our understanding', 'my understanding',
+  'we are confident', 'i am confident', 'we are sure', 'we trust', 'we think', 'we feel', 'we consider', 'we assume',
+  'broadly', 'largely', 'in principle', 'generally', 'appear to', 'appears to', 'seem to', 'seems to', 'by and large',
+  'we are told', 'we gather', 'to our knowledge', 'as far as we know', 'we are satisfied that',
+];
+
+export interface PartyEntry {
+  pattern: string;
+  /** Acronyms and union names are matched with their capitals ("Unite", not "unite"). */
+  caseSensitive: boolean;
+  /** A joint forum, and what it can reach: a negotiating forum can agree, a consultative one can consult. */
+  forum?: 'negotiating' | 'consultative';
+  note: string;
+}
+
+export const PARTIES: PartyEntry[] = [
+  { pattern: "(?:recognised |recognized |campus |teaching |health |departmental |national |local |joint |relevant |respective |probation |prison )?trade[- ]unions?(?! and labour| act\\b| congress)(?:' | side| colleagues| representatives| reps| officials)?", caseSensitive: false, note: 'The trade unions, by any description.' },
+  { pattern: '(?<!european |students\' |student |credit |customs |civil |soviet |postal |rugby |students |african )unions?(?! and labour| act\\b| congress)(?: side| colleagues| representatives| reps| officials| officers| convenors?)?', caseSensitive: false, note: '"the unions" (not the European Union, a students\' union or a credit union).' },
+  { pattern: 'staff[- ]side(?: colleagues| representatives| reps| chair| secretary| lead)?', caseSensitive: false, note: 'The NHS and local government name for the joint unions.' },
+  { pattern: 'tu (?:side|colleagues|representatives|reps|officials)|joint trade unions|joint unions|professional associations', caseSensitive: false, note: 'Other names for the union side.' },
+  { pattern: 'branch (?:secretary|secretaries|officers|officials|chair|committee|executive)|shop stewards?|stewards|convenors?', caseSensitive: false, note: 'Union officers by role.' },
+  { pattern: 'national negotiating council|(?:regional |national |local |departmental |divisional )?joint negotiating (?:and consultative )?committee|(?:regional |local )?joint negotiating council|national joint council|(?:nhs )?staff council|whitley council|new jnches|local negotiating committee|joint (?:staff|negotiating) (?:committee|forum|council)', caseSensitive: false, forum: 'negotiating', note: 'A negotiating forum: where agreements between employer and unions are made.' },
+  { pattern: '(?:local |regional |national |departmental )?joint consultative (?:committee|forum|council)|(?:social |joint )?partnership (?:forum|board|committee|council)|joint (?:consultation|partnership) (?:committee|forum|group)', caseSensitive: false, forum: 'consultative', note: 'A consultative forum: where plans are put to the unions for comment.' },
+  { pattern: 'NNC|JNCC|JNC|RJNC|LJNC|JLNC|NJC|LNC|JSNC|NHSSC|JNCHES', caseSensitive: true, forum: 'negotiating', note: 'Negotiating forums by acronym.' },
+  { pattern: 'JCC|JCNC|JSCC|LJCC|JCF|JPF|SPF|JCG', caseSensitive: true, forum: 'consultative', note: 'Consultative forums by acronym.' },
+  { pattern: 'TUS|DTUS|NTUS|JTU|JTUs|TUs|TU|TUC', caseSensitive: true, note: 'Trade Union Side and the unions by acronym.' },
+  {
+    pattern: 'Napo|NAPO|UNISON|Unison|GMB(?: SCOOP)?|SCOOP|Unite|PCS|RCN|RCM|BMA|UCU|NEU|NASUWT|NAHT|ASCL|EIS|POA|PGA|FDA|Prospect|CWU|RMT|ASLEF|TSSA|Usdaw|USDAW|NIPSA|CSP|SoR|HCSA|BDA|Equity|Musicians\' Union|NUJ|BECTU|Bectu|UCATT|ATL|NUT|GMB/APEX|Aegis|ISU|NUM|BFAWU|FBU|PFEW|NGSU',
+    caseSensitive: true,
+    note: 'Unions by name. Capitals matter: "Unite" is a union, "unite" a verb.',
+  },
+];
+
+/** Words that, right after a union name, make it the members rather than the union ("UNISON members"). */
+export const MEMBER_WORDS = new Set(['members', 'member', 'membership', 'activists', 'learners']);
+
+/** Pronouns that stand for the union in the union's own response. */
+export const RESPONSE_SELF = /\b(?:we|us|our|ourselves|the branch|this branch|the branch committee|the district|the region)\b/g;
+
+/** Negotiating forums reach agreement; consultative ones consultation; a plain meeting proves engagement only. */
+export const FORUM_CAP: Record<'negotiating' | 'consultative' | 'meeting', Rung> = {
+  negotiating: 'agreed',
+  consultative: 'consulted',
+  meeting: 'engaged',
+};
+
+export interface EvidenceEntry {
+  id: string;
+  pattern: string;
+  rung: Rung;
+  /** How the evidence is described in messages. */
+  describe: string;
+  note: string;
+}
+
+export const EVIDENCE: EvidenceEntry[] = [
+  { id: 'hr1', pattern: 'hr1(?: form)?|section 188|s\\.? ?188|s188|tulrca|trade union and labour relations \\(consolidation\\) act|collective redundancy consultation', rung: 'consulted', describe: 'a section 188 notice (HR1)', note: 'An HR1 or s.188 letter starts statutory collective consultation "with a view to reaching agreement": it proves consultation started, not agreement.' },
+  { id: 'tupe', pattern: 'regulation 13|reg\\.? 13|measures letter|tupe consultation|consultation under tupe|information and consultation under', rung: 'consulted', describe: 'TUPE regulation 13 information and consultation', note: 'TUPE regulation 13: information and consultation before a transfer.' },
+  { id: 'consultation-letter', pattern: 'formal consultation letter|letter (?:formally )?(?:opening|beginning|starting|launching|initiating) (?:formal )?consultation|consultation (?:document|paper|pack) (?:was |were )?(?:issued|sent)|wrote formally|formal letter|formally wrote|formal notice', rung: 'consulted', describe: 'a formal consultation letter', note: 'A formal letter putting proposals to the unions for comment.' },
+  { id: 'ballot', pattern: 'ballot result|balloted|ballot|voted to accept|voted in favour|members voted', rung: 'agreed', describe: 'a ballot result', note: 'A ballot accepting an offer proves agreement.' },
+  { id: 'signed-agreement', pattern: 'signed collective agreement|signed agreement|collective agreement signed|agreement signed|signed by both|signed on|signed at|signed off at|signatories', rung: 'agreed', describe: 'a signed agreement', note: 'A signed collective agreement proves agreement.' },
+  { id: 'minutes', pattern: 'minutes|minuted|note of the meeting|notes of the meeting|meeting notes|record of the meeting|action notes', rung: 'engaged', describe: 'minutes of a meeting', note: 'Minutes prove that a meeting happened, not what it agreed.' },
+];
+
+/** Phrases in a response that contradict a claim outright ("this is not the case"). */
+export const DISPUTE_CUES =
+  /\b(?:(?:this|that|it|which) (?:is|was) (?:simply |just |certainly |categorically )?(?:not|n't) (?:the case|true|correct|accurate|right|so)|(?:is|was) not the case|not an accurate|inaccurate|incorrect|untrue|misleading|misrepresent\w*|(?:do|does|did) not recognise|don't recognise|(?:we|the branch|the union) (?:dispute|reject|refute|challenge|contest) (?:this|that|the (?:claim|assertion|suggestion|statement|description|characterisation))|none of us (?:had|has|have) (?:received|seen)|(?:did|do|have|had) not (?:have|had) sight of|never (?:received|saw|seen)|had not seen|have not seen|not been shown|nothing was agreed|no agreement (?:was|has been|had been) reached|never (?:agreed|consulted)|for information only|no such (?:agreement|consultation|meeting)|there (?:has|have|had) been no (?:consultation|negotiations?|agreement|discussions?|engagement))\b/g;
+
+/** Words of reporting that, in the union's response, introduce the employer's words rather than the union's own. */
+export const REPORTING_FRAME =
+  /\b(?:(?:the|your|this|their|hmpps'?s?|the trust'?s|the council'?s|the employer'?s) (?:letter|document|paper|update|email|briefing|statement) (?:says|said|states|stated|claims|claimed|asserts|asserted|suggests|suggested|describes|described|tells us|told us|reports|reported|refers to)|(?:managers|management|the employer|the trust|the council|the university|the department|the service|hmpps|senior leaders|leaders|the director|the project team|some managers|divisional management teams|management teams) (?:have |has |had |are |is |were |was )?(?:been )?(?:saying|said|stating|stated|claiming|claimed|suggesting|suggested|telling|told|presenting|presented|describing|described|asserting|asserted|reporting|reported|briefing|briefed)|according to (?:the|your|this|hmpps|management)|it (?:has been|was|is) (?:said|claimed|suggested|stated|asserted)|we (?:were|are|have been|had been) (?:told|informed|advised|assured) that|we are told|presented (?:matters|this|it|the changes|the plans|the proposals) as|described (?:this|it|the changes|the plans|the proposals) as)\b/g;
+
+/** Escapes a user's phrase so that it is matched as a literal, whatever characters it holds. */
+export function literalPattern(phrase: string): string {
+  return phrase
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&')
+    .replace(/\s+/g, ' ');
+}

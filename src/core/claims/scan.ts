@@ -1,0 +1,156 @@
+/**
+ * One pass over a whole document: the compact text, every union party and involvement word in it (each pattern
+ * run once over the document, not once per sentence), then a reading of each sentence that has both.
+ */
+import type { Doc } from '../document/model';
+import type { Rung } from '../contract';
+import { buildCompact, type Compact } from './compact';
+import { literalPattern, MEMBER_WORDS, PARTIES, RESPONSE_SELF, TRIGGERS, type TriggerEntry } from './lexicon';
+import { chooseReading, quoteRegions, readSentence, type Mark, type PartyMark, type Reading, type TriggerMark } from './sentence';
+
+const TRIGGER_RE = new RegExp(TRIGGERS.map((t) => `\\b(${t.pattern})\\b`).join('|'), 'g');
+const PARTY_CI_ENTRIES = PARTIES.filter((p) => !p.caseSensitive);
+const PARTY_CS_ENTRIES = PARTIES.filter((p) => p.caseSensitive);
+const PARTY_CI_RE = new RegExp(PARTY_CI_ENTRIES.map((p) => `\\b(${p.pattern})\\b`).join('|'), 'g');
+const PARTY_CS_RE = new RegExp(PARTY_CS_ENTRIES.map((p) => `\\b(${p.pattern})\\b`).join('|'), 'g');
+
+export interface ExtraPhraseInput {
+  phrase: string;
+  rung: Rung;
+}
+
+export interface SentenceReading {
+  sentence: number;
+  block: number;
+  reading: Reading;
+  /** Every reading of the sentence (for evidence of other rungs). */
+  all: Reading[];
+}
+
+export interface Scan {
+  doc: Doc;
+  compact: Compact;
+  isResponse: boolean;
+  readings: SentenceReading[];
+  /** Forum mentions, for evidence (compact offsets, sorted). */
+  forums: PartyMark[];
+  quotesOf(block: number): Mark[];
+  /** Compact range of a source span. */
+  range(span: { start: number; end: number }): { s: number; e: number };
+}
+
+function collect<T extends { s: number; e: number }>(re: RegExp, text: string, make: (m: RegExpExecArray, group: number) => T | undefined): T[] {
+  const out: T[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    let g = 1;
+    while (g < m.length && m[g] === undefined) g++;
+    const v = make(m, g - 1);
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+function extraRegex(extra: ExtraPhraseInput[] | undefined): { re: RegExp; entries: TriggerEntry[] } | undefined {
+  const usable = (extra ?? []).filter((p) => typeof p.phrase === 'string' && p.phrase.trim().length > 0 && p.phrase.length <= 200);
+  if (usable.length === 0) return undefined;
+  const entries: TriggerEntry[] = usable.map((p, i) => ({ id: `extra-${i}`, pattern: literalPattern(p.phrase), rung: p.rung, kind: 'verb', note: 'A phrase from your settings.' }));
+  // Literals only: every special character is escaped, so this cannot backtrack.
+  const re = new RegExp(entries.map((e) => `(?<![a-z0-9])(${e.pattern})(?![a-z0-9])`).join('|'), 'g');
+  return { re, entries };
+}
+
+/** Sorted, without marks nested inside longer ones. */
+function dedupe<T extends { s: number; e: number }>(marks: T[]): T[] {
+  marks.sort((a, b) => a.s - b.s || b.e - a.e);
+  const out: T[] = [];
+  for (const m of marks) {
+    const last = out[out.length - 1];
+    if (last && m.s < last.e) continue;
+    out.push(m);
+  }
+  return out;
+}
+
+export function isResponseDoc(doc: Doc, role?: 'letter' | 'response'): boolean {
+  if (role) return role === 'response';
+  if (doc.frontMatter.role) return doc.frontMatter.role === 'response';
+  if (doc.frontMatter.respondsTo) return true;
+  // No front matter: read the voice. A response talks about "our members" and names itself as the union.
+  let score = 0;
+  const head = doc.blocks.slice(0, 3).filter((b) => b.kind === 'heading').map((b) => b.text.toLowerCase()).join(' ');
+  if (/\b(?:response|reply|responds|our view|'s view|briefing for members)\b/.test(head)) score += 2;
+  const sample = doc.masked.slice(0, 60000).toLowerCase();
+  score += Math.min(3, (sample.match(/\b(?:our members|members have|members are|members tell|on behalf of (?:our )?members|the branch|branch committee)\b/g) ?? []).length);
+  return score >= 3;
+}
+
+export function scanDocument(doc: Doc, options: { role?: 'letter' | 'response'; extraPhrases?: ExtraPhraseInput[] } = {}): Scan {
+  const compact = buildCompact(doc.masked);
+  const isResponse = isResponseDoc(doc, options.role);
+  const triggers = collect<TriggerMark>(TRIGGER_RE, compact.lower, (m, g) => ({ s: m.index, e: m.index + m[0].length, entry: TRIGGERS[g] }));
+  const extra = extraRegex(options.extraPhrases);
+  if (extra) {
+    triggers.push(...collect<TriggerMark>(extra.re, compact.lower, (m, g) => ({ s: m.index, e: m.index + m[0].length, entry: extra.entries[g] })));
+  }
+  const triggerMarks = dedupe(triggers);
+  const memberAfter = (e: number) => {
+    const rest = compact.lower.slice(e, e + 14);
+    const m = /^ ([a-z]+)/.exec(rest);
+    return m !== null && MEMBER_WORDS.has(m[1]);
+  };
+  const parties = [
+    ...collect<PartyMark>(PARTY_CI_RE, compact.lower, (m, g) => (memberAfter(m.index + m[0].length) ? undefined : { s: m.index, e: m.index + m[0].length, forum: PARTY_CI_ENTRIES[g].forum })),
+    ...collect<PartyMark>(PARTY_CS_RE, compact.cased, (m, g) =>
+      memberAfter(m.index + m[0].length) ? undefined : { s: m.index, e: m.index + m[0].length, forum: PARTY_CS_ENTRIES[g].forum, ...(PARTY_CS_ENTRIES[g].forum ? {} : { name: m[0] }) },
+    ),
+  ];
+  const partyMarks = dedupe(parties);
+  const range = (span: { start: number; end: number }) => ({ s: compact.fromSource[span.start], e: compact.fromSource[span.end] });
+  const quoteCache = new Map<number, Mark[]>();
+  const quotesOf = (block: number) => {
+    let q = quoteCache.get(block);
+    if (!q) {
+      const r = range(doc.blocks[block].span);
+      q = quoteRegions(compact.lower, r.s, r.e);
+      quoteCache.set(block, q);
+    }
+    return q;
+  };
+  const readings: SentenceReading[] = [];
+  let ti = 0;
+  let pi = 0;
+  for (const sentence of doc.sentences) {
+    const { s, e } = range(sentence.span);
+    while (ti < triggerMarks.length && triggerMarks[ti].s < s) ti++;
+    while (pi < partyMarks.length && partyMarks[pi].s < s) pi++;
+    if (ti >= triggerMarks.length || triggerMarks[ti].s >= e) continue;
+    const block = doc.blocks[sentence.block];
+    if (block.kind === 'heading' || block.headerRow) continue;
+    const sTriggers: TriggerMark[] = [];
+    for (let k = ti; k < triggerMarks.length && triggerMarks[k].s < e; k++) sTriggers.push(triggerMarks[k]);
+    const sParties: PartyMark[] = [];
+    for (let k = pi; k < partyMarks.length && partyMarks[k].s < e; k++) if (partyMarks[k].e <= e) sParties.push(partyMarks[k]);
+    if (isResponse) {
+      const slice = compact.lower.slice(s, e);
+      RESPONSE_SELF.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = RESPONSE_SELF.exec(slice)) !== null) {
+        const at = s + m.index;
+        if (memberAfter(at + m[0].length)) continue;
+        if (!sParties.some((p) => p.s <= at && at < p.e)) sParties.push({ s: at, e: at + m[0].length, self: true });
+      }
+      sParties.sort((a, b) => a.s - b.s);
+    }
+    if (sParties.length === 0 && !sTriggers.some((t) => t.entry.selfParty)) continue;
+    const all = readSentence({ lower: compact.lower, start: s, end: e, quotes: quotesOf(sentence.block), triggers: sTriggers, parties: sParties, isResponse });
+    const reading = chooseReading(all);
+    if (reading) readings.push({ sentence: sentence.index, block: sentence.block, reading, all });
+  }
+  return { doc, compact, isResponse, readings, forums: partyMarks.filter((p) => p.forum !== undefined), quotesOf, range };
+}
