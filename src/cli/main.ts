@@ -11,6 +11,9 @@ import { parseConsultationLog, type ConsultationLog } from '../core/claims/log';
 import { readFrontMatterOf } from './front-matter-peek';
 import { compareText, checkText, diffText } from '../core/report/text';
 import { compareMarkdown, diffMarkdown } from '../core/report/markdown';
+import { renderReportHtml } from '../core/report/html';
+import { buildReportModel, type ReportOptions } from '../core/report/model';
+import { annotationsForDocument, parseAnnotationFile, SIDECAR_PATH } from '../core/annotations/store';
 import { COLOUR, PLAIN, type Style } from '../core/report/style';
 
 declare const COUNTERPOINT_VERSION: string | undefined;
@@ -18,9 +21,11 @@ declare const COUNTERPOINT_VERSION: string | undefined;
 const HELP = `counterpoint: read an employer's letter against the union's response
 
 Usage:
-  counterpoint compare <letter.md> <response.md> [--log <file>] [--format text|json|markdown]
+  counterpoint compare <letter.md> <response.md> [--log <file>] [--format text|json|markdown|html]
       Aims of the letter, where the response answers each and with what stance, the union's own points,
-      and claims of union involvement checked against the evidence.
+      and claims of union involvement checked against the evidence. --format html writes the comparison
+      report as one self-contained page (no scripts, nothing loaded from elsewhere), with any notes kept in
+      .counterpoint/annotations.json; redirect it to a file: > report.html
   counterpoint check <file.md>... [--log <file>] [--format text|json]
       Claims of union involvement in each file, checked against the evidence.
   counterpoint diff <old.md> <new.md> [--format text|json|markdown]
@@ -30,7 +35,7 @@ Options:
   --log <file>      The consultation log (a Markdown table: Date | Forum | Topic | Unions | Outcome | Reference).
                     Without it, "consultation-log:" in a document's front matter, or consultation-log.md in the
                     document's folder, is used when present.
-  --format <f>      text (default, for people), json (the stable contract, version 1) or markdown.
+  --format <f>      text (default, for people), json (the stable contract, version 1), markdown or html.
   --no-color        No colour in text output (colour is used only on a terminal, and never when NO_COLOR is set).
   -h, --help        Show this help.
   -v, --version     Show the version.
@@ -94,6 +99,38 @@ function loadLog(explicit: string | undefined, doc: SourceFile): ConsultationLog
   return parseConsultationLog(src.text, conventional);
 }
 
+/**
+ * What the comparison report needs beyond the analysis: the two texts (for the letter's title and the notes'
+ * lines) and the notes kept in the nearest `.counterpoint/annotations.json` above the letter, as the editor keeps
+ * them. A damaged notes file is reported on stderr and left alone.
+ */
+function reportOptions(letter: SourceFile, response: SourceFile): ReportOptions {
+  const options: ReportOptions = { texts: { letter: letter.text, response: response.text } };
+  for (let dir = path.dirname(path.resolve(letter.path)); ; dir = path.dirname(dir)) {
+    const sidecar = path.join(dir, ...SIDECAR_PATH.split('/'));
+    let text: string | undefined;
+    try {
+      if (statSync(sidecar).isFile()) text = readFileSync(sidecar, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    if (text !== undefined) {
+      const parsed = parseAnnotationFile(text);
+      if (!parsed.ok) {
+        process.stderr.write(`counterpoint: warning: the notes in ${sidecar} could not be read (${parsed.error}); the report leaves them out\n`);
+        return options;
+      }
+      const rel = (f: SourceFile) => path.relative(dir, path.resolve(f.path)).split(path.sep).join('/');
+      options.annotations = [
+        ...annotationsForDocument(parsed.file, rel(letter)).map((annotation) => ({ annotation, doc: 'letter' as const })),
+        ...annotationsForDocument(parsed.file, rel(response)).map((annotation) => ({ annotation, doc: 'response' as const })),
+      ];
+      return options;
+    }
+    if (path.dirname(dir) === dir) return options;
+  }
+}
+
 function formatOption(value: string | undefined, allowed: string[]): string {
   const f = value ?? 'text';
   if (!allowed.includes(f)) fail(`--format must be one of ${allowed.join(', ')} for this command, not "${f}"`);
@@ -137,14 +174,15 @@ export function run(argv: string[], out: (s: string) => void, isTty: boolean): n
   const json = (v: unknown) => out(JSON.stringify(v, null, 2) + '\n');
   switch (command) {
     case 'compare': {
-      const format = formatOption(values.format, ['text', 'json', 'markdown']);
+      const format = formatOption(values.format, ['text', 'json', 'markdown', 'html']);
       if (files.length !== 2) fail('compare takes two files: the letter and the response (see counterpoint --help)');
       const letter = readSource(files[0]);
       const response = readSource(files[1]);
       const log = loadLog(values.log, letter);
       const result = compare(letter, response, { log });
       if (format === 'json') json(result);
-      else if (format === 'markdown') out(compareMarkdown(result));
+      else if (format === 'markdown') out(compareMarkdown(result, reportOptions(letter, response)));
+      else if (format === 'html') out(renderReportHtml(buildReportModel(result, reportOptions(letter, response))));
       else out(compareText(result, style));
       return 0;
     }

@@ -7,6 +7,9 @@ import type { Anchor, TextPositionSelector, TextQuoteSelector } from './anchor';
 
 export const ANNOTATION_FILE_VERSION = 1 as const;
 
+/** Where the sidecar lives, relative to the folder whose documents it annotates. */
+export const SIDECAR_PATH = '.counterpoint/annotations.json';
+
 export interface AnnotationComment {
   id: string;
   body: string;
@@ -74,6 +77,13 @@ export function parseAnnotationFile(text: string): ParseResult {
 export function serialiseAnnotationFile(file: AnnotationFile): string {
   const annotations = [...file.annotations].sort((a, b) => (a.source === b.source ? a.target.position.start - b.target.position.start || cmp(a.id, b.id) : cmp(a.source, b.source)));
   return JSON.stringify({ version: ANNOTATION_FILE_VERSION, annotations: annotations.map(normalise) }, null, 2) + '\n';
+}
+
+/** The notes on one document (`source` relative to the sidecar's folder, `/` separators). */
+export function annotationsForDocument(file: AnnotationFile, source: string): StoredAnnotation[] {
+  const norm = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '');
+  const want = norm(source);
+  return file.annotations.filter((a) => norm(a.source) === want);
 }
 
 function normalise(a: StoredAnnotation): StoredAnnotation {
