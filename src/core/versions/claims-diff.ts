@@ -2,7 +2,7 @@
  * Claims of union involvement compared across versions: a claim added ("agreed with the trade unions" where
  * there was none), removed, strengthened (engaged → agreed) or weakened, anywhere in the letter.
  *
- * Claims come from the shared claim finder (src/core/claims/claims.ts) when it finds any; until it lands a
+ * Claims come from the shared claim finder (src/core/claims/claims.ts) when it finds any; otherwise a
  * small local finder stands in: a sentence that names a union or a joint forum and, within a few words, a
  * phrase on the ladder of involvement. Claim sentences are matched across versions with the same matcher as
  * aims (exact text first, then similar sentences), so the cost stays near-linear.
@@ -32,25 +32,68 @@ export interface VersionClaim {
 
 const NOT_ASSERTED = new Set(['negated', 'future', 'hypothetical', 'question', 'reported']);
 
-/** Claims in a document: the shared finder's, or the local stand-in's while that finds none. */
-export function claimsOf(doc: Doc): VersionClaim[] {
-  let shared: Claim[] = [];
+/**
+ * Claims in both versions: the shared finder's when it finds any in either version, else the local
+ * stand-in's (one finder for both versions, so that a claim is never compared across finders).
+ */
+export function claimsOfPair(oldDoc: Doc, newDoc: Doc): [VersionClaim[], VersionClaim[]] {
+  const a = sharedClaims(oldDoc);
+  const b = sharedClaims(newDoc);
+  if (a.length > 0 || b.length > 0) return [a.map((c) => fromShared(oldDoc, c)), b.map((c) => fromShared(newDoc, c))];
+  return [localClaims(oldDoc), localClaims(newDoc)];
+}
+
+function sharedClaims(doc: Doc): Claim[] {
   try {
-    shared = findClaims(doc);
+    return findClaims(doc);
   } catch {
-    shared = [];
+    return [];
   }
-  if (shared.length > 0) {
-    return shared.map((c) => ({
-      span: { start: c.position.start.offset, end: c.position.end.offset },
-      text: c.text,
-      phrase: c.phrase,
-      rung: c.rung,
-      asserted: !NOT_ASSERTED.has(c.status),
-      status: c.status,
-    }));
+}
+
+function fromShared(doc: Doc, c: Claim): VersionClaim {
+  const span = { start: c.position.start.offset, end: c.position.end.offset };
+  const masked = doc.masked.slice(span.start, span.end);
+  const at = c.text.indexOf(c.phrase);
+  return {
+    span,
+    text: c.text,
+    phrase: at >= 0 ? widenPhrase(masked, at, at + c.phrase.length) : c.phrase.replace(/\s+/g, ' '),
+    rung: c.rung,
+    asserted: !NOT_ASSERTED.has(c.status),
+    status: c.status,
+  };
+}
+
+/**
+ * The phrase with the union or forum it names, when that is within a few words: "agreed" becomes "agreed with
+ * the trade unions", "supports" becomes "UNISON broadly supports".
+ */
+function widenPhrase(text: string, a: number, b: number): string {
+  const near = nearestUnion(unionSpans(text), a, b);
+  const [s, e] = near ? [Math.min(a, near[0]), Math.max(b, near[1])] : [a, b];
+  return text.slice(s, e).replace(/\s+/g, ' ').trim();
+}
+
+function unionSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  UNION.lastIndex = 0;
+  for (let m = UNION.exec(text); m !== null; m = UNION.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** The union or forum named nearest a phrase, after it or before it, within 45 characters. */
+function nearestUnion(unions: Array<[number, number]>, a: number, b: number): [number, number] | undefined {
+  let near: [number, number] | undefined;
+  let gap = 46;
+  for (const [u, v] of unions) {
+    const d = u >= b ? u - b : v <= a ? a - v : Infinity;
+    if (d < gap) {
+      gap = d;
+      near = [u, v];
+    }
   }
-  return localClaims(doc);
+  return near;
 }
 
 /* ------------------------------------------------------------ local stand-in */
@@ -73,9 +116,7 @@ function localClaims(doc: Doc): VersionClaim[] {
   const out: VersionClaim[] = [];
   for (const s of doc.sentences) {
     const text = doc.masked.slice(s.span.start, s.span.end);
-    UNION.lastIndex = 0;
-    const unions: Array<[number, number]> = [];
-    for (let m = UNION.exec(text); m !== null; m = UNION.exec(text)) unions.push([m.index, m.index + m[0].length]);
+    const unions = unionSpans(text);
     if (unions.length === 0) continue;
     let best: VersionClaim | undefined;
     let bestScore = -1;
@@ -86,7 +127,7 @@ function localClaims(doc: Doc): VersionClaim[] {
         const b = a + m[0].length;
         // A forum's name ("Joint Negotiating Committee") is not a claim of negotiation.
         if (unions.some(([u, v]) => a < v && b > u)) continue;
-        const near = unions.find(([u, v]) => (u >= b && u - b <= 45) || (v <= a && a - v <= 45));
+        const near = nearestUnion(unions, a, b);
         if (!near) continue;
         const before = text.slice(Math.max(0, a - 40), a);
         const negated = NEGATION_BEFORE.test(before);

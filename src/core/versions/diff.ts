@@ -19,7 +19,7 @@ import { containment, longestIncreasing, matchItems, pairSimilarity, type MatchI
 import { contentWords, normaliseTypography, isEnumeratorOnly, stripEnumerator, termCounts } from './tokens';
 import { significantChanges } from './significant';
 import { wordChanges } from './words';
-import { claimsOf, diffClaims, type ClaimChange } from './claims-diff';
+import { claimsOfPair, diffClaims, type ClaimChange } from './claims-diff';
 import { standInAims } from './stand-in-aims';
 
 /** An aim prepared for comparison. */
@@ -38,15 +38,57 @@ const FAR = 0.45;
 const CONTAINED = 0.6;
 
 /** Compares two versions of a letter: aims from the shared extractor, claims anywhere in the letter. */
-export function diffLetters(oldDoc: Doc, newDoc: Doc): Pick<DiffResult, 'aims' | 'claims'> {
+export function diffLetters(oldDoc: Doc, newDoc: Doc): Pick<DiffResult, 'aims' | 'claims' | 'elsewhere'> {
   let oldAims = extractAims(oldDoc);
   let newAims = extractAims(newDoc);
   if (oldAims.length === 0 && newAims.length === 0) {
     oldAims = standInAims(oldDoc);
     newAims = standInAims(newDoc);
   }
-  const claimChanges = diffClaims(oldDoc, claimsOf(oldDoc), newDoc, claimsOf(newDoc));
-  return { aims: diffAims(oldAims, oldDoc, newAims, newDoc, claimChanges), claims: claimChanges.map(publicChange) };
+  const [oldClaims, newClaims] = claimsOfPair(oldDoc, newDoc);
+  const claimChanges = diffClaims(oldDoc, oldClaims, newDoc, newClaims);
+  const aims = diffAims(oldAims, oldDoc, newAims, newDoc, claimChanges);
+  const elsewhere = diffElsewhere(oldDoc, oldAims, newDoc, newAims);
+  return { aims, claims: claimChanges.map(publicChange), ...(elsewhere.length > 0 ? { elsewhere } : {}) };
+}
+
+/**
+ * Dates, figures and commitments that changed in the paragraphs that state no aim ("Formal consultation will
+ * follow" becoming "may follow"). Paragraphs are matched like aims; only reworded ones are read.
+ */
+export function diffElsewhere(oldDoc: Doc, oldAims: LetterAim[], newDoc: Doc, newAims: LetterAim[]): SignificantChange[] {
+  const a = otherBlocks(oldDoc, oldAims);
+  const b = otherBlocks(newDoc, newAims);
+  const m = matchItems(a, b, { nearThreshold: 0.4, farThreshold: 0.6 });
+  const out: SignificantChange[] = [];
+  b.forEach((n, j) => {
+    const i = m.newToOld[j];
+    if (i < 0 || a[i].key === n.key) return;
+    for (const c of significantChanges(a[i].key, n.key)) {
+      const context = n.key.length > 90 ? `${n.key.slice(0, 89).replace(/\s\S*$/, '')} …` : n.key;
+      out.push({ ...c, description: `${c.description}, in "${context}"`, oldPosition: oldDoc.blocks[a[i].block].position, newPosition: newDoc.blocks[n.block].position });
+    }
+  });
+  return out;
+}
+
+/** Paragraphs, headings and table rows outside every aim, as match items. */
+function otherBlocks(doc: Doc, aims: LetterAim[]): Array<MatchItem & { block: number }> {
+  const taken = units(doc, aims)
+    .flatMap((u) => u.spans)
+    .sort((x, y) => x.start - y.start);
+  const covered = new Set<number>();
+  for (const a of aims) for (const k of a.blocks) covered.add(k);
+  const out: Array<MatchItem & { block: number }> = [];
+  let t = 0;
+  for (const b of doc.blocks) {
+    while (t < taken.length && taken[t].end <= b.span.start) t++;
+    if (covered.has(b.index) || (t < taken.length && taken[t].start < b.span.end)) continue;
+    const key = normaliseTypography(b.text);
+    if (key.length === 0) continue;
+    out.push({ key, tf: termCounts(key), block: b.index });
+  }
+  return out;
 }
 
 /**
@@ -87,7 +129,7 @@ export function diffAims(oldAims: LetterAim[], oldDoc: Doc, newAims: LetterAim[]
       similarity: Math.round(m.similarity[j] * 100) / 100,
       oldIndex: i + 1,
       newIndex: j + 1,
-      significant: unchanged ? claims : [...significantChanges(o.text, n.text), ...claims],
+      significant: unchanged ? claims : dedupe([...significantChanges(o.text, n.text), ...claims]),
     };
     if (!unchanged) diff.words = wordChanges(o.text, n.text);
     if (moved.has(j)) diff.moved = true;
@@ -130,9 +172,10 @@ function units(doc: Doc, aims: LetterAim[]): Unit[] {
     } else {
       text = spans.map((s) => stripEnumerator(plain(doc.source, doc.masked, s))).join(' ');
     }
-    text = normaliseTypography(text);
+    text = text.replace(/\s+/g, ' ').trim();
+    const key = normaliseTypography(text);
     const title = stripEnumerator(normaliseTypography(aim.title.replace(/\s*\u2026$/, '')));
-    return { aim, text, spans, key: text, tf: termCounts(text), titleTf: title ? termCounts(title) : undefined };
+    return { aim, text, spans, key, tf: termCounts(key), titleTf: title ? termCounts(title) : undefined };
   });
 }
 

@@ -63,6 +63,8 @@ interface NumberMention {
   /** "per cent", "£", or the words that follow the figure ("regional hubs"). */
   unit: string;
   unitStems: string[];
+  /** True when the unit is joined by a hyphen ("30-minute break"). */
+  hyphen: boolean;
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -77,6 +79,9 @@ const NUMBER =
 const UNIT_STOP = new Set([
   'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'from', 'with', 'and', 'or', 'but', 'per', 'each', 'every',
   'before', 'after', 'instead', 'than', 'into', 'onto', 'who', 'which', 'that', 'so', 'as', 'is', 'are', 'will', 'be',
+  'through', 'across', 'over', 'within', 'under', 'during', 'between', 'including', 'among', 'up', 'down', 'out',
+  'about', 'around', 'against', 'towards', 'via', 'while', 'where', 'when', 'if', 'unless', 'until', 'since', 'we',
+  'it', 'they', 'this', 'these', 'those', 'has', 'have', 'was', 'were', 'not', 'only', 'more', 'less', 'fewer',
 ]);
 
 function findNumbers(text: string, skip: DateMention[]): NumberMention[] {
@@ -99,6 +104,7 @@ function findNumbers(text: string, skip: DateMention[]): NumberMention[] {
     else if (/(?:k|thousand)$/.test(lower)) value *= 1e3;
     // The unit: a sign of percentage or money, else the words that follow ("regional hubs", "-week programme").
     let unit = '';
+    let hyphen = false;
     const words: string[] = [];
     if (/%|per\s?cent|percent/.test(lower)) unit = 'per cent';
     else {
@@ -108,6 +114,7 @@ function findNumbers(text: string, skip: DateMention[]): NumberMention[] {
       for (let k = 0; k < 4; k++) {
         const w = re.exec(rest);
         if (!w || UNIT_STOP.has(w[1].toLowerCase())) break;
+        if (k === 0 && w[0].startsWith('-')) hyphen = true;
         words.push(w[1]);
         rest = rest.slice(w[0].length);
         if (/^[,.;:)]/.test(rest)) break;
@@ -118,14 +125,14 @@ function findNumbers(text: string, skip: DateMention[]): NumberMention[] {
     if (word === 'one' && words.length === 0) continue;
     if (word === 'half' && words.length === 0) continue;
     const unitStems = unit === 'per cent' ? ['%'] : words.map((w) => stem(w.toLowerCase()));
-    out.push({ start, end, text: raw, value, unit, unitStems });
+    out.push({ start, end, text: raw, value, unit, unitStems, hyphen });
   }
   return out;
 }
 
 function describeNumber(n: NumberMention): string {
   if (n.unit === 'per cent' || n.unit === '' || /^[£$€]$/.test(n.unit)) return n.text;
-  const joiner = /-$/.test(n.text) || n.unit.startsWith('-') ? '' : ' ';
+  const joiner = n.hyphen ? '-' : ' ';
   return `${n.text}${joiner}${n.unit.replace(/^[£$€] ?/, '')}`;
 }
 
@@ -211,7 +218,7 @@ const QUALIFIERS = [
   'subject to funding', 'subject to approval', 'subject to affordability', 'subject to business need',
   'subject to operational need', 'subject to', 'if resources allow', 'resources permitting', 'where resources allow',
   'if necessary', 'where necessary', 'in principle', 'where crewing levels allow', 'where staffing levels allow',
-  'where levels allow', 'if required', 'where required', 'in most cases', 'for most cases', 'where agreed',
+  'where levels allow', 'if required', 'where required', 'in most cases', 'where agreed',
 ];
 const QUALIFIER_RE = new RegExp(`\\b(?:${QUALIFIERS.map((q) => q.replace(/ /g, '\\s+')).join('|')})\\b|\\bwhere\\s+[a-z]+\\s+levels\\s+allow\\b`, 'gi');
 
