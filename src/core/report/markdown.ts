@@ -2,6 +2,7 @@
 import type { CompareResult, DiffResult, Stance } from '../contract';
 import { buildReportModel, plainText, STANCE_INFO, STANCE_ORDER, STATUS_INFO, type ReportLocation, type ReportModel, type ReportOptions } from './model';
 import { shorten } from '../findings';
+import { versionsMarkdown } from '../versions/report';
 
 /** Escapes text for a Markdown table cell or paragraph: no markup, links or HTML from the documents survive. */
 export function mdEscape(text: string): string {
@@ -110,20 +111,5 @@ export function reportMarkdown(model: ReportModel): string {
 }
 
 export function diffMarkdown(result: DiffResult): string {
-  const out: string[] = [];
-  out.push(`# Changes from ${mdEscape(result.old.path)} to ${mdEscape(result.new.path)}`);
-  out.push('');
-  out.push('| Change | Aim | What matters |');
-  out.push('|---|---|---|');
-  for (const a of result.aims) {
-    const title = a.new?.title ?? a.old?.title ?? '';
-    out.push(`| **${a.change}** | ${mdEscape(shorten(title, 120))} | ${a.significant.map((s) => mdEscape(s.description)).join('<br>') || '—'} |`);
-  }
-  if (result.claims.length > 0) {
-    out.push('');
-    out.push('## Claims of union involvement');
-    out.push('');
-    for (const c of result.claims) out.push(`- ${mdEscape(c.description)}`);
-  }
-  return out.join('\n') + '\n';
+  return versionsMarkdown(result);
 }

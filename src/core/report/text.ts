@@ -3,6 +3,7 @@ import type { CheckResult, Claim, CompareResult, DiffResult, Stance } from '../c
 import { FLAGGED_STATUSES } from '../contract';
 import { shorten } from '../findings';
 import { pad, PLAIN, type Style } from './style';
+import { versionsText } from '../versions/report';
 
 function stanceStyled(stance: Stance, s: Style): string {
   const label = pad(stance, 11);
@@ -90,27 +91,5 @@ export function checkText(result: CheckResult, s: Style = PLAIN): string {
 }
 
 export function diffText(result: DiffResult, s: Style = PLAIN): string {
-  const out: string[] = [];
-  out.push(s.bold(`Old: ${result.old.path}`));
-  out.push(s.bold(`New: ${result.new.path}`));
-  const counts = { added: 0, removed: 0, reworded: 0, unchanged: 0 };
-  for (const a of result.aims) counts[a.change]++;
-  out.push(`${counts.added} added, ${counts.removed} removed, ${counts.reworded} reworded, ${counts.unchanged} unchanged`);
-  out.push('');
-  for (const a of result.aims) {
-    const title = a.new?.title ?? a.old?.title ?? '';
-    const mark = a.change === 'added' ? s.green('+ added    ') : a.change === 'removed' ? s.red('- removed  ') : a.change === 'reworded' ? s.yellow('~ reworded ') : s.dim('  unchanged');
-    out.push(`${mark} ${shorten(title, 90)}`);
-    for (const sig of a.significant) out.push(`      ${s.bold('!')} ${sig.description}`);
-    if (a.change === 'reworded' && a.words) {
-      const text = a.words.map((w) => (w.op === 'insert' ? s.green(`{+${w.text}+}`) : w.op === 'delete' ? s.red(`[-${w.text}-]`) : w.text)).join('');
-      out.push(`      ${shorten(text, 400)}`);
-    }
-  }
-  if (result.claims.length > 0) {
-    out.push('');
-    out.push(s.bold('Claims of union involvement'));
-    for (const c of result.claims) out.push(`  ! ${c.description}`);
-  }
-  return out.join('\n') + '\n';
+  return versionsText(result, s);
 }
