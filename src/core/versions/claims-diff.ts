@@ -112,7 +112,7 @@ const NEGATION_BEFORE = /\b(?:not|n't|never|yet\s+to|no|without)\b[^.;]{0,25}$/i
 const FUTURE_BEFORE = /\b(?:will|shall|would|to\s+be|going\s+to|once|until|before)\s+(?:\w+\s+){0,2}$/i;
 const FUTURE_AFTER = /^[^.;]{0,30}\b(?:will\s+(?:follow|begin|start|take\s+place|commence)|is\s+planned|are\s+planned)\b/i;
 
-function localClaims(doc: Doc): VersionClaim[] {
+export function localClaims(doc: Doc): VersionClaim[] {
   const out: VersionClaim[] = [];
   for (const s of doc.sentences) {
     const text = doc.masked.slice(s.span.start, s.span.end);
