@@ -1,0 +1,137 @@
+/**
+ * The furniture of a letter: its title, header lines (addresses, dates, "To:" and "From:"), greeting, closing
+ * courtesies, sign-off, signature and contact details. None of these states an aim or answers one.
+ */
+import type { Block, Doc } from '../document/model';
+
+export type BlockRole =
+  /** The document's title: a first heading before any prose. */
+  | 'title'
+  /** Address, date, "To:", "From:", "Re:" and similar lines before the letter proper. */
+  | 'header'
+  | 'greeting'
+  /** "Thank you for your letter", "We look forward to meeting you": courtesy, not substance. */
+  | 'courtesy'
+  /** "Yours sincerely" and everything after it: names, posts, contact details. */
+  | 'signoff'
+  /** Contact details: e-mail addresses, telephone numbers, "please contact …". */
+  | 'contact'
+  | 'body';
+
+const GREETING = /^(?:dear|to whom it may concern|hi|hello|good (?:morning|afternoon))\b/i;
+const CLOSING =
+  /^(?:yours(?: (?:sincerely|faithfully|truly|ever))?|(?:with )?(?:kind(?:est)?|best|warm(?:est)?|many)? ?(?:regards|wishes|thanks)|in solidarity|in unity|with thanks|thank you|sincerely|respectfully|cheers)\b[\s,.!]*$/i;
+const HEADER_LINE = /^(?:to|from|date|dated|re|subject|ref|reference|our ref|your ref|cc|bcc|attn|for the attention of|by email|by e-mail|sent)\b\s*[:.]/i;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const PHONE = /(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/;
+const CONTACT_LEAD = /^(?:if you (?:would|'d|’d) like to (?:contact|get in touch)|for (?:further|more) (?:information|details)|please (?:contact|email|e-mail|call|write to)|contact:|email:|e-mail:|tel(?:ephone)?:|phone:|mobile:)/i;
+const COURTESY_LEAD =
+  /^(?:thank you|thanks|many thanks|(?:we|i) (?:look forward|would be (?:happy|glad|pleased) to (?:meet|discuss))|please do not hesitate|(?:we|i) hope (?:this|that this) (?:is|helps))/i;
+
+function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** True for a block that reads as a sentence of prose: long enough, or ending like a sentence. */
+function proseLike(block: Block): boolean {
+  const t = block.text;
+  const words = wordCount(t);
+  return words >= 12 || (words >= 5 && /[.!?:]["'”’)]*$/.test(t));
+}
+
+/** True for a short block that is contact details rather than prose. */
+export function isContact(text: string): boolean {
+  if (CONTACT_LEAD.test(text)) return true;
+  if ((EMAIL.test(text) || PHONE.test(text)) && wordCount(text) <= 30) return true;
+  return false;
+}
+
+/**
+ * The role of every block of a document. Only blocks outside quotations are furniture; a heading is a title
+ * only when it opens the document.
+ */
+export function blockRoles(doc: Doc): BlockRole[] {
+  const blocks = doc.blocks;
+  const roles: BlockRole[] = blocks.map(() => 'body');
+  const n = blocks.length;
+  // Title: a heading that comes before any prose.
+  let firstProse = -1;
+  let titled = false;
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i];
+    if (b.kind === 'heading') {
+      if (firstProse < 0 && (b.depth ?? 1) <= 2 && !titled) {
+        roles[i] = 'title';
+        titled = true;
+      }
+      continue;
+    }
+    if (b.quoteDepth === 0 && b.kind === 'paragraph' && !b.list) {
+      if (GREETING.test(b.text) && wordCount(b.text) <= 12) {
+        roles[i] = 'greeting';
+        continue;
+      }
+      if (firstProse < 0) {
+        if (HEADER_LINE.test(b.text) || !proseLike(b)) {
+          roles[i] = 'header';
+          continue;
+        }
+        firstProse = i;
+      }
+    } else if (firstProse < 0) {
+      firstProse = i;
+    }
+  }
+  // Sign-off: a closing line and everything after it; else a trailing run of short signature lines.
+  let closing = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    const b = blocks[i];
+    if (b.kind === 'paragraph' && b.quoteDepth === 0 && !b.list && CLOSING.test(firstLine(doc, b))) {
+      closing = i;
+      break;
+    }
+  }
+  if (closing >= 0 && closing >= n - 8) {
+    for (let i = closing; i < n; i++) roles[i] = 'signoff';
+  } else {
+    for (let i = n - 1; i >= 0; i--) {
+      const b = blocks[i];
+      if (b.kind !== 'paragraph' || b.quoteDepth > 0 || b.list) break;
+      if (isContact(b.text) || (wordCount(b.text) <= 10 && !/[.!?]["'”’)]*$/.test(b.text))) roles[i] = 'signoff';
+      else break;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i];
+    if (roles[i] !== 'body' || b.kind === 'heading' || b.quoteDepth > 0) continue;
+    if (isContact(b.text)) roles[i] = 'contact';
+    else if (b.kind === 'paragraph' && COURTESY_LEAD.test(b.text) && courtesyOnly(doc, b)) roles[i] = 'courtesy';
+  }
+  return roles;
+}
+
+function firstLine(doc: Doc, b: Block): string {
+  const src = doc.masked.slice(b.span.start, b.span.end);
+  const nl = src.search(/[\r\n]/);
+  return (nl >= 0 ? src.slice(0, nl) : src).trim();
+}
+
+/**
+ * A courtesy paragraph thanks, looks forward or offers to meet, and says nothing else of substance: at most
+ * three sentences, none of them carrying a view.
+ */
+function courtesyOnly(doc: Doc, b: Block): boolean {
+  if (b.sentences.length > 3) return false;
+  for (const si of b.sentences) {
+    const t = doc.sentences[si].text;
+    if (/\b(?:concern|oppose|support|welcome|reject|accept|unacceptable|agree|disagree|however|but|not the case|dispute)\b/i.test(t)) return false;
+  }
+  return true;
+}

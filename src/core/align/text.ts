@@ -1,0 +1,154 @@
+/**
+ * Words for retrieval: a one-pass tokeniser, an English stop-word list and a light suffix-stripping stemmer.
+ * All linear in the text, no regular expressions over whole documents.
+ */
+
+/** Common English function words, plus letter furniture that says nothing about what a passage is about. */
+const STOP_LIST = `a about above after again against all also am an and any are aren't as at be because been before being
+below between both but by can cannot could couldn't did didn't do does doesn't doing don't down during each either
+etc every few for from further had hadn't has hasn't have haven't having he her here hers herself him himself his how
+i if in into is isn't it it's its itself just let's may me might more most must mustn't my myself no nor not now of
+off on once only or other ought our ours ourselves out over own per same shall shan't she should shouldn't so some
+such than that that's the their theirs them themselves then there there's these they this those through thus to too
+under until up upon us very via was wasn't we were weren't what when where which while who whom whose why will with
+within without won't would wouldn't yet you your yours yourself yourselves one two three four five six seven eight
+nine ten first second third also however therefore whether although though since already still even ever
+dear sincerely faithfully regards wishes kind thank thanks letter please`;
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(STOP_LIST.split(/\s+/).filter(Boolean));
+
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || // a-z
+    (c >= 65 && c <= 90) || // A-Z
+    (c >= 48 && c <= 57) || // 0-9
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) // Latin letters with accents
+  );
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** A word of a text: lower-cased, with its offsets in the text. */
+export interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits text into lower-cased words. Hyphens and other punctuation separate words ("e-rostering" gives "e",
+ * "rostering"); an apostrophe inside a word is kept ("don't") and a possessive ending is dropped ("members'").
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < to) {
+      const d = text.charCodeAt(i);
+      if (isWordChar(d)) i++;
+      else if (isApostrophe(d) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    let word = text.slice(start, i).toLowerCase();
+    if (word.indexOf('\u2019') >= 0) word = word.replace(/\u2019/g, "'");
+    if (word.endsWith("'s")) word = word.slice(0, -2);
+    out.push({ word, start, end: i });
+  }
+  return out;
+}
+
+/** Lower-cased words of a text, without offsets. */
+export function words(text: string): string[] {
+  return tokenize(text).map((t) => t.word);
+}
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+function hasVowel(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (VOWELS.has(s[i])) return true;
+  return false;
+}
+
+const UNDOUBLE = new Set(['bb', 'dd', 'gg', 'mm', 'nn', 'pp', 'rr', 'tt']);
+
+/** Derivational endings, longest first; each may be stripped once when at least four letters remain. */
+const DERIVATIONAL = [
+  'isations', 'izations', 'isation', 'ization', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment', 'nesses',
+  'ness', 'ities', 'ity', 'ories', 'ory', 'ions', 'ion', 'ors', 'or', 'ers', 'er', 'ise', 'ize', 'ive', 'ful', 'ly', 'al',
+  'ate', 'ure', 'ic',
+];
+
+/**
+ * A light English stemmer: strips plural, verb and common derivational endings so that "supervisors",
+ * "supervisory" and "supervision" meet at "supervis", and "rostering", "rostered" and "roster" at "rost". It
+ * over-stems now and then; for matching a letter's aims to a response, consistency matters more than
+ * linguistic accuracy.
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3) return w;
+  // Plurals.
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (/(?:ches|shes|xes|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3) w = w.slice(0, -1);
+  // Verb endings.
+  for (const suffix of ['ingly', 'edly', 'ing', 'ed']) {
+    if (w.endsWith(suffix)) {
+      const base = w.slice(0, -suffix.length);
+      if (base.length >= 3 && hasVowel(base)) {
+        w = base;
+        if (UNDOUBLE.has(w.slice(-2))) w = w.slice(0, -1);
+        else if ((w.endsWith('is') || w.endsWith('iz') || w.endsWith('at')) && w.length > 4) w = w.slice(0, -2);
+      }
+      break;
+    }
+  }
+  // Derivational endings, twice ("professional" → "profession" → "professi").
+  for (let pass = 0; pass < 2; pass++) {
+    let changed = false;
+    for (const suffix of DERIVATIONAL) {
+      if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
+        w = w.slice(0, -suffix.length);
+        changed = true;
+        break;
+      }
+    }
+    if (!changed) break;
+  }
+  while (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith('y') && w.length > 4) w = w.slice(0, -1) + 'i';
+  return w;
+}
+
+const stemCache = new Map<string, string>();
+
+/** Stems with a small cache: documents repeat their words. */
+export function stemCached(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stem(word);
+    if (stemCache.size > 50000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** The stems of the content words of a text (stop words and one-letter words dropped), in order. */
+export function contentStems(text: string, from = 0, to = text.length): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text, from, to)) {
+    if (t.word.length < 2 || STOP_WORDS.has(t.word)) continue;
+    out.push(stemCached(t.word));
+  }
+  return out;
+}
