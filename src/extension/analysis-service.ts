@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import { compareDocs, check } from '../core/analyse';
 import type { Aim, Alignment, Claim, CompareResult } from '../core/contract';
 import { parseDocument } from '../core/document/parse';
+import { AnalysisCache } from '../core/incremental';
 import type { Doc } from '../core/document/model';
 import { claimFinding, compareFindings, type Finding } from '../core/findings';
 import { parseConsultationLog, type ConsultationLog } from '../core/claims/log';
@@ -82,6 +83,8 @@ export class AnalysisService implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly requests = new Map<string, number>();
   private readonly parsed = new Map<string, { text: string; doc: Doc }>();
+  /** Chunk-caching parsers, one per document: an edit re-parses only the chunks it touched. */
+  private readonly parsers = new AnalysisCache();
   private readonly logs = new Map<string, { text: string; log: ConsultationLog }>();
   private comparisons: Comparison[] = [];
   /** Bumped when settings, pairings or files on disk change, so cached results are recomputed. */
@@ -158,7 +161,9 @@ export class AnalysisService implements vscode.Disposable {
     try {
       a = await this.compute(document);
     } catch (error) {
-      this.output.error(`Analysis of ${displayName(document.uri)} failed: ${(error as Error)?.stack ?? String(error)}`);
+      const message = `Analysis of ${displayName(document.uri)} failed: ${(error as Error)?.stack ?? String(error)}`;
+      this.output.error(message);
+      console.error(`[Counterpoint] ${message}`);
       return undefined;
     }
     // Stale: a newer request was made while this one ran, or the document changed or closed meanwhile.
@@ -179,6 +184,7 @@ export class AnalysisService implements vscode.Disposable {
     this.published.delete(key);
     this.fresh.delete(key);
     this.parsed.delete(key);
+    this.parsers.forget(key);
     this.cleared.fire(uri);
   }
 
@@ -218,7 +224,7 @@ export class AnalysisService implements vscode.Disposable {
     const key = src.uri.toString();
     const hit = this.parsed.get(key);
     if (hit && hit.text === src.text) return hit.doc;
-    const doc = parseDocument(src.text, key);
+    const doc = this.parsers.parse(key, src.text);
     this.parsed.set(key, { text: src.text, doc });
     return doc;
   }
