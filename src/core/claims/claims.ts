@@ -63,6 +63,8 @@ const RUNG_ONLY: Record<Rung, string> = {
 };
 
 const EVIDENCE_RE = new RegExp(EVIDENCE.map((e) => `\\b(${e.pattern})\\b`).join('|'), 'g');
+const ANAPHORA = /\b(?:since then|at th(?:at|is|e same) meeting|on th(?:at|e same) (?:date|day)|that day|th(?:ese|ose) meetings|at which|following (?:that|this)|thereafter|subsequently|as a result)\b/;
+const CORRESPONDENCE_RE = /\b(?:email|e-mail|emailed|letter|wrote|written|memo|memorandum)\b/;
 const MEETING_RE = /\b(?:meeting|meetings|met|workshop|workshops|session|sessions|committee|council|forum|board|conference|call)\b/;
 const FUTURE_NEAR = /\b(?:will|shall|next|upcoming|forthcoming|planned|due to|would|intend|propose to|scheduled)\b/;
 const NEGATION_NEAR = /\b(?:no|not|never|without|nor|none|n't|yet to)\b/;
@@ -107,7 +109,8 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
       continue;
     }
     // Weigh the claim.
-    const subject = subjectStems(doc, sr, ctx.aims, title);
+    const subject = subjectStems(doc, sr, ctx.aims, '');
+    const titleStems = topicStems(title);
     const clauseStems = topicStems(plainOf(scan, reading.clause));
     const aim = aimOf(doc, sr, ctx.aims);
     if (aim) topicStems(aim.text, clauseStems);
@@ -115,7 +118,7 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
     evidence.push(...textEvidence(scan, sr, byBlock, letterDate));
     let disputedBy: (Located & { path?: string }) | undefined;
     if (ctx.log) {
-      const { support, denial } = logEvidence(ctx.log, reading, subject, letterDate, namedUnions(reading, scan));
+      const { support, denial } = logEvidence(ctx.log, reading, subject, titleStems, letterDate, namedUnions(reading, scan));
       evidence.push(...support);
       if (denial && !support.some((e) => rungLevel(e.rung) >= rungLevel(reading.rung) && (e.date ?? '') >= (denial.date ?? ''))) {
         disputedBy = { text: denial.text, position: denial.position, ...(ctx.log.path !== undefined ? { path: ctx.log.path } : {}) };
@@ -254,6 +257,9 @@ function textEvidence(scan: Scan, sr: SentenceReading, byBlock: Map<number, Sent
   const first = Math.max(0, block.sentences.indexOf(sr.sentence) - 4);
   const sentences = block.sentences.slice(first, first + 9);
   const readingsHere = byBlock.get(sr.block) ?? [];
+  // "since then", "at that meeting": the claim continues the sentence before it, whose evidence it shares.
+  const claimRange = scan.range(doc.sentences[sr.sentence].span);
+  const continues = ANAPHORA.test(scan.compact.lower.slice(claimRange.s, claimRange.e));
   for (const si of sentences) {
     const sentence = doc.sentences[si];
     const r = scan.range(sentence.span);
@@ -262,6 +268,8 @@ function textEvidence(scan: Scan, sr: SentenceReading, byBlock: Map<number, Sent
     const ownStatus = own ? statusOf(scan, own) : undefined;
     if (ownStatus && ownStatus !== 'unevidenced') continue; // negated, future, hypothetical … prove nothing
     const ownRung: Rung = own ? own.reading.rung : 'engaged';
+    // Another claim in the paragraph carries its own evidence, unless it is about the same thing.
+    if (own && own !== sr && !continues && sharedStems(topicStems(plainOf(scan, own.reading.clause)), topicStems(plainOf(scan, sr.reading.clause))).length === 0) continue;
     const loc = located(doc, sentence.span);
     // A date with a named forum or a meeting.
     const forums = scan.forums.filter((f) => f.s >= r.s && f.e <= r.e);
@@ -276,6 +284,9 @@ function textEvidence(scan: Scan, sr: SentenceReading, byBlock: Map<number, Sent
       } else if (MEETING_RE.test(lower) && own) {
         const rung = rungLevel(ownRung) < rungLevel('engaged') ? ownRung : 'engaged';
         out.push({ kind: 'text', description: `a meeting on ${describeDate(date)}`, rung, ...loc, ...(date.from ? { date: date.from } : {}), ...(doc.path ? { path: doc.path } : {}) });
+      } else if (CORRESPONDENCE_RE.test(lower) && own) {
+        // A dated letter or email to the unions proves they were told, nothing more.
+        out.push({ kind: 'text', description: `correspondence dated ${describeDate(date)}`, rung: 'informed', ...loc, ...(date.from ? { date: date.from } : {}), ...(doc.path ? { path: doc.path } : {}) });
       }
     }
     // Documents: minutes, a formal consultation letter, an HR1, a ballot, a signed agreement.
@@ -306,16 +317,20 @@ function namedUnions(r: Reading, scan: Scan): string[] {
 }
 
 /** Log rows on the claim's topic, dated on or before the letter. */
-function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, letterDate: string | undefined, claimed: string[]): { support: Evidence[]; denial?: LogEntry } {
-  const scored: Array<{ e: Evidence; score: number }> = [];
+function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, titleStems: Set<string>, letterDate: string | undefined, claimed: string[]): { support: Evidence[]; denial?: LogEntry } {
+  const scored: Array<{ e: Evidence; score: number; specific: number }> = [];
   let denial: LogEntry | undefined;
   for (const row of log.entries) {
     if (!row.outcome) continue;
     if (letterDate && row.date && row.date > letterDate) continue;
     const rowStems = topicStems(`${row.topic}`);
     if (rowStems.size === 0) continue;
-    const shared = sharedStems(rowStems, subject);
-    const ok = rowStems.size === 1 ? shared.length === 1 : shared.length >= 2 && shared.length / rowStems.size >= 0.4;
+    // The row must share a word with the claim's own sentence, paragraph, aim or section; the document's title
+    // may add to that, but cannot match a row on its own.
+    const local = sharedStems(rowStems, subject);
+    if (local.length === 0) continue;
+    const shared = local.length + sharedStems(rowStems, titleStems).filter((x) => !subject.has(x)).length;
+    const ok = rowStems.size === 1 ? shared === 1 : shared >= 2 && shared / rowStems.size >= 0.4;
     if (!ok) continue;
     const unions = row.unions.toLowerCase();
     if (unions && /[a-z]/.test(unions) && !/\b(?:all|staff side|tus|trade unions|unions|joint)\b/.test(unions)) {
@@ -324,7 +339,8 @@ function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, let
     if (row.denies && rungLevel(r.rung) >= rungLevel(row.denies)) {
       if (!denial || (row.date ?? '') > (denial.date ?? '')) denial = row;
     }
-    scored.push({ score: shared.length / rowStems.size + shared.length / 10, e: {
+    const specific = local.filter((x) => !titleStems.has(x)).length;
+    scored.push({ specific, score: shared / rowStems.size + local.length / 10, e: {
       kind: 'log',
       description: `${row.forum || 'a meeting'}${row.dateText ? ` on ${row.dateText}` : ''}: "${row.topic}" (${row.outcomeText || row.outcome}${row.reference ? `; ${row.reference}` : ''})`,
       rung: row.outcome,
@@ -334,8 +350,10 @@ function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, let
       ...(row.date ? { date: row.date } : {}),
     } });
   }
-  scored.sort((a, b) => b.score - a.score);
-  return { support: scored.map((x) => x.e), denial };
+  // Rows on the claim's own subject (a word beyond the document's title) outrank rows on the whole document.
+  const specificOnly = scored.some((x) => x.specific > 0) ? scored.filter((x) => x.specific > 0) : scored;
+  specificOnly.sort((a, b) => b.score - a.score);
+  return { support: specificOnly.map((x) => x.e), denial };
 }
 
 interface DisputePassage {

@@ -132,6 +132,8 @@ export function scanDocument(doc: Doc, options: { role?: 'letter' | 'response'; 
     if (ti >= triggerMarks.length || triggerMarks[ti].s >= e) continue;
     const block = doc.blocks[sentence.block];
     if (block.kind === 'heading' || block.headerRow) continue;
+    // A bold or italic label opening a paragraph ("**Involvement of the trade unions.**") is a heading, not a claim.
+    if (block.leadIn && sentence.span.start >= block.leadIn.start && sentence.span.end <= block.leadIn.end + 1) continue;
     const sTriggers: TriggerMark[] = [];
     for (let k = ti; k < triggerMarks.length && triggerMarks[k].s < e; k++) sTriggers.push(triggerMarks[k]);
     const sParties: PartyMark[] = [];

@@ -47,7 +47,7 @@ export interface Reading {
   cue?: string;
 }
 
-const BOUNDARY_WORDS = new Set(['but', 'whereas', 'while', 'whilst', 'although', 'though', 'however', 'because', 'unless', 'until', 'so', 'yet', 'otherwise', 'meanwhile', 'nevertheless', 'instead']);
+const BOUNDARY_WORDS = new Set(['but', 'whereas', 'while', 'whilst', 'although', 'though', 'however', 'because', 'unless', 'until', 'so', 'otherwise', 'meanwhile', 'nevertheless', 'instead']);
 const BOUNDARY_PUNCT = new Set([';', ':', '–', '—', '?', '!']);
 
 const MODIFIERS = new Set([
@@ -77,6 +77,8 @@ const SUBJECT_GAP = new Set([
   'told', 'us', 'that', 'they', 'were', 'generally', 'overall', 'now', 'entirely', 'wholly', 'largely', 'firmly', 'strongly', 'unanimously',
   'taken', 'take', 'took', 'part', 'given', 'gave', 'give', 'provided', 'an', 'a', 'opportunity', 'the', 'their', 'its', 'our', 'full', 'chance',
   'fully', 'been', 'consistently', 'indicated', 'confirmed', 'expressed', 'made', 'clear', 'shown', 'signalled', 'raised', 'no',
+  'kept', 'look', 'looks', 'looking', 'forward', 'expect', 'expects', 'hope', 'hopes', 'wish', 'wishes', 'want', 'wants', 'asked', 'ask',
+  'need', 'needs', 'keen', 'pleased', 'happy', 'glad', 'invited', 'agreed', 'chosen', 'decided', 'declined', 'refused', 'failed', 'yet',
 ]);
 const STAFF_OBJECTS = new Set(['members', 'member', 'staff', 'colleagues', 'workers', 'employees', 'managers', 'teams', 'team', 'pupils', 'students', 'patients', 'residents', 'parents', 'volunteers', 'everyone', 'people']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'nor', 'neither', 'none', 'nothing', 'cannot', 'failed', 'failure', 'fail', 'fails', 'lack', 'lacking', 'absence', 'absent', 'refused', 'refuses', 'declined', 'declines', 'unable', 'nobody', 'prior']);
@@ -84,7 +86,7 @@ const FUTURE = new Set([
   'will', 'shall', "'ll", 'intend', 'intends', 'intending', 'intention', 'plan', 'plans', 'planning', 'planned', 'propose', 'proposes', 'proposing', 'aim',
   'aims', 'expect', 'expects', 'hope', 'hopes', 'seek', 'seeks', 'seeking', 'wish', 'wishes', 'want', 'wants', 'keen', 'committed', 'commit',
   'commits', 'pledge', 'pledged', 'forward', 'once', 'upcoming', 'forthcoming', 'future', 'next', 'due', 'scheduled', 'going', 'subject', 'ahead',
-  'soon', 'shortly', 'later', 'eventually', 'tomorrow', 'forward', 'envisage', 'envisaged', 'anticipate', 'anticipated', 'ready', 'prepared',
+  'soon', 'shortly', 'later', 'eventually', 'tomorrow', 'forward', 'envisage', 'envisaged', 'anticipate', 'anticipated', 'ready', 'prepared', 'open', 'willing',
 ]);
 const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may', 'should', 'must', 'if', 'unless', 'provided', 'providing', 'assuming', 'ought', 'suppose', 'supposing', 'whenever', 'hopefully', 'need', 'needs']);
 const PRESUPPOSE = new Set(['following', 'after', 'having', 'as', 'since', 'further', 'light', 'through']);
@@ -238,7 +240,6 @@ export function readSentence(input: SentenceInput): Reading[] {
     // Party after the trigger: object or prepositional link.
     for (const { p, r } of linked ? [] : parties) {
       if (r.a <= tr.b || r.a > clause.b || r.a - tr.b > 10) continue;
-      if (triggerRanges.some((o, oi) => oi !== ti && o.a > tr.b && o.a < r.a && triggers[oi].entry.rung !== trigger.entry.rung)) continue;
       if (linksAfter(toks, tr.b, r.a, trigger.entry.kind, parties.map((x) => x.r))) {
         linked = p;
         break;
@@ -257,6 +258,12 @@ export function readSentence(input: SentenceInput): Reading[] {
       }
     }
     if (!linked) continue;
+    const word0 = toks[tr.a].w;
+    const after = toks[tr.b + 1]?.w;
+    // "we were told that …", "we have been made aware that …": reporting, not involvement.
+    if ((trigger.entry.id === 'inform' || trigger.entry.id === 'made-aware' || (trigger.entry.id === 'tell' && (word0 === 'told' || word0 === 'advised'))) && (after === 'that' || after === '"' || after === ':' || after === "'")) continue;
+    // "at a meeting with the unions" names where something happened; it is evidence, not the claim.
+    if (trigger.entry.id === 'meet' && (word0 === 'meeting' || word0 === 'meetings') && tr.a >= 2 && (toks[tr.a - 1].w === 'a' || toks[tr.a - 1].w === 'the') && toks[tr.a - 2].w === 'at' && readingsHaveOther(triggers, ti, tr, toks)) continue;
     // "UNISON has consulted its members": the union acting on its members is not the employer involving it.
     if (linkedBefore && trigger.entry.kind === 'verb' && !isPassive(toks, tr.a)) {
       let k = tr.b + 1;
@@ -280,6 +287,11 @@ export function readSentence(input: SentenceInput): Reading[] {
     readings.push({ trigger, party: linked, rung, status: polarity.status, hedged, clause: { s: toks[clause.a].s, e: toks[clause.b].e }, cue: polarity.cue });
   }
   return readings;
+}
+
+/** Whether another trigger sits earlier in the sentence (so a venue phrase is not the sentence's only claim). */
+function readingsHaveOther(triggers: TriggerMark[], ti: number, tr: Span2, toks: Tok[]): boolean {
+  return triggers.some((t, i) => i !== ti && t.s < toks[tr.a].s);
 }
 
 function endsWithQuestion(lower: string, start: number, end: number): boolean {
@@ -332,7 +344,7 @@ function linksBefore(toks: Tok[], pEnd: number, tStart: number, partyRanges: Spa
   if (gap > 6) return false;
   for (let k = pEnd + 1; k < tStart; k++) {
     const w = toks[k].w;
-    if (SUBJECT_GAP.has(w) || isPartyToken(partyRanges, k)) continue;
+    if (SUBJECT_GAP.has(w) || isPartyToken(partyRanges, k) || (w.length > 4 && w.endsWith('ly'))) continue;
     if (w === 'and' && k + 1 < tStart && (toks[k + 1].w === 'the' || toks[k + 1].w === 'management' || toks[k + 1].w === 'we' || PEOPLE.has(toks[k + 1].w))) continue;
     if ((w === 'the' || w === 'management' || w === 'employer' || w === 'trust' || w === 'council' || w === 'university' || w === 'department' || w === 'we') && k > pEnd + 1 && toks[k - 1].w === 'and') continue;
     if (w === ',' && k + 1 < tStart) continue;
@@ -377,6 +389,8 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
       // "following consultation with staff side", "as agreed with the unions": presupposed, past.
       if (w === 'as' && k + 1 < toks.length && !/ed$/.test(toks[k + 1].w) && toks[k + 1].w !== 'part') continue;
       if (w === 'through' && !isNominal(toks, tr, kind)) continue;
+      if (w === 'further' && toks[k + 1]?.w !== 'to') continue;
+      if (w === 'light' && toks[k - 1]?.w !== 'in') continue;
       break;
     }
     if (NEGATORS.has(w)) {
@@ -396,7 +410,7 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
       if (w === 'due' && toks[k + 1]?.w !== 'to') continue;
       if (w === 'going' && toks[k + 1]?.w !== 'to') continue;
       if (w === 'forward' && toks[k - 1]?.w !== 'look' && toks[k - 1]?.w !== 'looking' && toks[k - 1]?.w !== 'looks') continue;
-      if ((w === 'plan' || w === 'plans' || w === 'aim' || w === 'aims' || w === 'hope' || w === 'wish' || w === 'want' || w === 'intention' || w === 'next' || w === 'future' || w === 'ahead' || w === 'prepared' || w === 'ready') && !(toks[k + 1]?.w === 'to' || w === 'next' || w === 'future' || w === 'ahead')) continue;
+      if ((w === 'plan' || w === 'plans' || w === 'aim' || w === 'aims' || w === 'hope' || w === 'wish' || w === 'want' || w === 'intention' || w === 'next' || w === 'future' || w === 'ahead' || w === 'prepared' || w === 'ready' || w === 'open' || w === 'willing') && !(toks[k + 1]?.w === 'to' || w === 'next' || w === 'future' || w === 'ahead')) continue;
       status = 'future';
       cue = w;
       continue;
@@ -416,14 +430,19 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
     const anchor = before === 'be' ? toks[tr.a - 3]?.w : before2;
     if (!INFINITIVE_PAST.has(anchor ?? '')) return { status: 'future', cue: 'to' };
   }
+  // "has agreed no such thing", "agreed nothing".
+  const a1 = toks[tr.b + 1]?.w;
+  const a2 = toks[tr.b + 2]?.w;
+  if (a1 === 'nothing' || (a1 === 'no' && (a2 === 'such' || a2 === 'part')) || (a1 === 'to' && a2 === 'nothing')) return { status: 'negated', cue: a1 };
   // After a noun trigger: "consultation will follow", "agreement has not been reached", "talks would resume".
   if (isNominal(toks, tr, kind) || kind === 'stance') {
     let depth = 0;
-    for (let k = tr.b + 1, n = 0; k <= clause.b && n < 10; k++, n++) {
+    for (let k = tr.b + 1, n = 0; k <= clause.b && n < 12; k++) {
       const w = toks[k].w;
       if (w === '(') depth++;
       if (w === ')') depth = Math.max(0, depth - 1);
-      if (depth > 0) continue;
+      if (depth > 0 || w === ')') continue;
+      n++;
       if (w === 'will' || w === 'shall' || w === "'ll") return { status: 'future', cue: w };
       if ((w === 'is' || w === 'are') && (toks[k + 1]?.w === 'due' || toks[k + 1]?.w === 'planned' || toks[k + 1]?.w === 'scheduled' || toks[k + 1]?.w === 'expected' || toks[k + 1]?.w === 'intended' || toks[k + 1]?.w === 'proposed' || toks[k + 1]?.w === 'to')) return { status: 'future', cue: toks[k + 1].w };
       if (w === 'would' || w === 'could' || w === 'might' || w === 'may' || w === 'should' || w === 'must') return { status: 'hypothetical', cue: w };

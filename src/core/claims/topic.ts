@@ -34,12 +34,14 @@ export function stem(word: string): string {
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
-  for (const suffix of ['isations', 'isation', 'izations', 'ization', 'ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'edly', 'ed', 'ers', 'er', 'ly', 'ity', 'ive', 'al', 'e']) {
+  for (const suffix of ['isations', 'isation', 'izations', 'ization', 'ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'edly', 'ed', 'ly', 'ity', 'ive', 'al']) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       w = w.slice(0, -suffix.length);
       break;
     }
   }
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith('at') && w.length > 5) w = w.slice(0, -2);
   if (w.length > 3 && w[w.length - 1] === w[w.length - 2] && !/[aeiouls]/.test(w[w.length - 1])) w = w.slice(0, -1);
   return w;
 }
