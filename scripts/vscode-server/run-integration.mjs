@@ -56,7 +56,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 // line and its last, untagged lines (console output of tests and of the extension) are shown too, except this
 // machine's offline noise. Other workbench messages: shown with --verbose, else kept and shown if the run fails.
 const TAG = '@@ext-host@@';
-const NOISE = /ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource|open-vsx/;
+const NOISE = /ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource|open-vsx|\[AccountPolicyGate\]/;
 const stripLevel = (text) => text.replace(/^%c\s*(\w+)\s+color:\s*#[0-9a-f]+\s?/i, (_, level) => (level === 'INFO' ? '' : `${level} `));
 const workbenchLines = [];
 
