@@ -82,6 +82,7 @@ export class AnalysisService implements vscode.Disposable {
   private readonly fresh = new Map<string, Analysis>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly requests = new Map<string, number>();
+  private readonly inflight = new Map<string, { version: number; stamp: string; promise: Promise<Analysis | undefined> }>();
   private readonly parsed = new Map<string, { text: string; doc: Doc }>();
   /** Chunk-caching parsers, one per document: an edit re-parses only the chunks it touched. */
   private readonly parsers = new AnalysisCache();
@@ -124,8 +125,39 @@ export class AnalysisService implements vscode.Disposable {
     const key = document.uri.toString();
     for (const a of [this.fresh.get(key), this.published.get(key)]) if (a && this.isFresh(a, document)) return a;
     if (!readSettings(document.uri).enable) return undefined;
-    const a = await this.compute(document);
+    let a: Analysis | undefined;
+    try {
+      a = await this.upToDate(document);
+    } catch (error) {
+      this.output.error(`Analysis of ${displayName(document.uri)} failed: ${(error as Error)?.stack ?? String(error)}`);
+      return undefined;
+    }
     if (a && a.version === document.version && !document.isClosed) this.fresh.set(key, a);
+    return a;
+  }
+
+  /**
+   * A result for the document's current version, sharing a computation already under way for the same version
+   * (hover, CodeLens, code actions and the scheduled run often ask at once), and computing again when what it
+   * read (the paired document, the log, settings) changed while it ran.
+   */
+  private async upToDate(document: vscode.TextDocument): Promise<Analysis | undefined> {
+    const key = document.uri.toString();
+    let a: Analysis | undefined;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const stamp = this.stamp(readSettings(document.uri));
+      let job = this.inflight.get(key);
+      if (!job || job.version !== document.version || job.stamp !== stamp) {
+        const promise = this.compute(document).finally(() => {
+          if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+        });
+        job = { version: document.version, stamp, promise };
+        this.inflight.set(key, job);
+      }
+      a = await job.promise;
+      if (!a || document.isClosed || a.version !== document.version || this.isFresh(a, document)) return a;
+      if (this.inflight.get(key) === job) this.inflight.delete(key);
+    }
     return a;
   }
 
@@ -159,7 +191,7 @@ export class AnalysisService implements vscode.Disposable {
     }
     let a: Analysis | undefined;
     try {
-      a = await this.compute(document);
+      a = await this.upToDate(document);
     } catch (error) {
       const message = `Analysis of ${displayName(document.uri)} failed: ${(error as Error)?.stack ?? String(error)}`;
       this.output.error(message);
@@ -208,7 +240,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private isFresh(a: Analysis, document: vscode.TextDocument): boolean {
-    if (a.version !== document.version || a.stamp !== this.stamp(a.settings)) return false;
+    if (a.version !== document.version || a.stamp !== this.stamp(readSettings(document.uri))) return false;
     for (const [dep, version] of a.deps) {
       const open = openDocument(vscode.Uri.parse(dep));
       if (open ? open.version !== version : version !== undefined) return false;
