@@ -13,6 +13,7 @@ import { Pairing, registerPairingCommands, targetDocument } from './pairing';
 import { ignoredWorkspaceSettings, readSettings, SECTION } from './settings';
 import { StatusBar } from './status-bar';
 import { displayName, openDocument } from './workspace';
+import { registerComparisonFeatures } from './commands/index';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): { analysed: (uri: vs
   };
   const scheduleDependents = (uri: vscode.Uri, delay?: number) => {
     for (const d of service.dependents(uri)) service.schedule(d, delay);
+  registerComparisonFeatures(context, { service, pairing, output });
   };
 
   let toldUntrusted = false;
