@@ -15,7 +15,7 @@ import type { ConsultationLog, LogEntry } from './log';
 import { DISPUTE_CUES, EVIDENCE, FORUM_CAP, REPORTING_FRAME } from './lexicon';
 import { scanDocument, type Scan, type SentenceReading } from './scan';
 import { sharedStems, topicStems } from './topic';
-import { sourceSpan } from './compact';
+import { sourceSpan, spaced } from './compact';
 import type { Reading } from './sentence';
 
 export type { LogEntry, ConsultationLog } from './log';
@@ -62,12 +62,12 @@ const RUNG_ONLY: Record<Rung, string> = {
   agreed: 'agreement',
 };
 
-const EVIDENCE_RE = new RegExp(EVIDENCE.map((e) => `\\b(${e.pattern})\\b`).join('|'), 'g');
-const ANAPHORA = /\b(?:since then|at th(?:at|is|e same) meeting|on th(?:at|e same) (?:date|day)|that day|th(?:ese|ose) meetings|at which|following (?:that|this)|thereafter|subsequently|as a result)\b/;
-const CORRESPONDENCE_RE = /\b(?:email|e-mail|emailed|letter|wrote|written|memo|memorandum)\b/;
-const MEETING_RE = /\b(?:meeting|meetings|met|workshop|workshops|session|sessions|committee|council|forum|board|conference|call)\b/;
-const FUTURE_NEAR = /\b(?:will|shall|next|upcoming|forthcoming|planned|due to|would|intend|propose to|scheduled)\b/;
-const NEGATION_NEAR = /\b(?:no|not|never|without|nor|none|n't|yet to)\b/;
+const EVIDENCE_RE = new RegExp(EVIDENCE.map((e) => `\\b(${spaced(e.pattern)})\\b`).join('|'), 'g');
+const ANAPHORA = new RegExp(spaced(/\b(?:since then|at th(?:at|is|e same) meeting|on th(?:at|e same) (?:date|day)|that day|th(?:ese|ose) meetings|at which|following (?:that|this)|thereafter|subsequently|as a result)\b/.source));
+const CORRESPONDENCE_RE = new RegExp(spaced(/\b(?:email|e-mail|emailed|letter|wrote|written|memo|memorandum)\b/.source));
+const MEETING_RE = new RegExp(spaced(/\b(?:meeting|meetings|met|workshop|workshops|session|sessions|committee|council|forum|board|conference|call)\b/.source));
+const FUTURE_NEAR = new RegExp(spaced(/\b(?:will|shall|next|upcoming|forthcoming|planned|due to|would|intend|propose to|scheduled)\b/.source));
+const NEGATION_NEAR = new RegExp(spaced(/\b(?:no|not|never|without|nor|none|n't|yet to)\b/.source));
 
 /** Finds claims of union involvement and weighs them against the evidence. */
 export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
@@ -80,6 +80,9 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
   const confirmations = responseScan ? responseScan.readings.filter((r) => statusOf(responseScan, r) === 'reported') : [];
   const docNoun = scan.isResponse ? 'The response' : doc.frontMatter.role === 'letter' || ctx.response || role === 'letter' ? 'The letter' : 'The document';
   const out: Claim[] = [];
+  const titleStems = topicStems(title);
+  const subjectMemo = new Map<number, Set<string>>();
+  const evidenceMemo = new Map<number, SentenceEvidence>();
   const byBlock = new Map<number, SentenceReading[]>();
   for (const r of scan.readings) {
     const list = byBlock.get(r.block);
@@ -109,29 +112,38 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
       continue;
     }
     // Weigh the claim.
-    const subject = subjectStems(doc, sr, ctx.aims, '');
-    const titleStems = topicStems(title);
-    const clauseStems = topicStems(plainOf(scan, reading.clause));
     const aim = aimOf(doc, sr, ctx.aims);
-    if (aim) topicStems(aim.text, clauseStems);
+    const claimStems = () => {
+      const st = new Set(clauseStemsOf(scan, reading));
+      if (aim) topicStems(aim.text, st);
+      return st;
+    };
     const evidence: Evidence[] = [];
-    evidence.push(...textEvidence(scan, sr, byBlock, letterDate));
+    evidence.push(...textEvidence(scan, sr, byBlock, letterDate, evidenceMemo));
     let disputedBy: (Located & { path?: string }) | undefined;
     if (ctx.log) {
+      let subject = subjectMemo.get(sr.block);
+      if (!subject) {
+        subject = subjectStems(doc, sr, ctx.aims, '');
+        subjectMemo.set(sr.block, subject);
+      }
       const { support, denial } = logEvidence(ctx.log, reading, subject, titleStems, letterDate, namedUnions(reading, scan));
       evidence.push(...support);
       if (denial && !support.some((e) => rungLevel(e.rung) >= rungLevel(reading.rung) && (e.date ?? '') >= (denial.date ?? ''))) {
         disputedBy = { text: denial.text, position: denial.position, ...(ctx.log.path !== undefined ? { path: ctx.log.path } : {}) };
       }
     }
-    if (responseScan) {
+    if (responseScan && (confirmations.length > 0 || disputes.length > 0)) {
+      const clauseStems = claimStems();
       for (const c of confirmations) {
         if (!matchesClaim(responseScan, c, doc, sentence.span, reading, clauseStems)) continue;
         const sp = responseScan.doc.sentences[c.sentence];
         const loc = located(responseScan.doc, sp.span);
         evidence.push({ kind: 'text', description: `the union's response confirms it: "${shorten(sp.text, 120)}"`, rung: c.reading.rung, ...loc, ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) });
       }
-      const d = disputes.find((p) => (p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && p.matches(doc, sentence.span, reading, clauseStems));
+      let claimTextMemo: string | undefined;
+      const claimText = () => (claimTextMemo ??= normWords(doc.source.slice(sentence.span.start, sentence.span.end)));
+      const d = disputes.find((p) => (p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && p.matches(claimText, clauseStems));
       if (d) disputedBy = { ...located(responseScan.doc, d.span), ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) };
     }
     claim.evidence = evidence;
@@ -161,7 +173,18 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
 /** The status a reading gives before evidence is weighed: 'unevidenced' stands for "a claim to weigh". */
 type Status = ClaimStatus | 'quoted';
 
+const STATUS_MEMO = new WeakMap<SentenceReading, Status>();
+
 function statusOf(scan: Scan, sr: SentenceReading): Status {
+  let st = STATUS_MEMO.get(sr);
+  if (st === undefined) {
+    st = statusOfUncached(scan, sr);
+    STATUS_MEMO.set(sr, st);
+  }
+  return st;
+}
+
+function statusOfUncached(scan: Scan, sr: SentenceReading): Status {
   const { reading } = sr;
   const doc = scan.doc;
   const block = doc.blocks[sr.block];
@@ -184,8 +207,19 @@ function statusOf(scan: Scan, sr: SentenceReading): Status {
   return scan.isResponse ? 'reported' : 'unevidenced';
 }
 
+const CLAUSE_STEMS = new WeakMap<Reading, Set<string>>();
+
+function clauseStemsOf(scan: Scan, r: Reading): Set<string> {
+  let st = CLAUSE_STEMS.get(r);
+  if (!st) {
+    st = topicStems(plainOf(scan, r.clause));
+    CLAUSE_STEMS.set(r, st);
+  }
+  return st;
+}
+
 function plainOf(scan: Scan, m: { s: number; e: number }): string {
-  return scan.compact.cased.slice(m.s, m.e);
+  return scan.compact.cased.slice(m.s, m.e).replace(/\s+/g, ' ');
 }
 
 /** A short quotation of the claim for messages: its clause, trimmed around the trigger and the party. */
@@ -198,10 +232,10 @@ function fragmentOf(scan: Scan, r: Reading): string {
   if (e - s > 140) {
     s = Math.max(s, lo - 50);
     e = Math.min(e, hi + 50);
-    while (s > r.clause.s && text[s - 1] !== ' ') s--;
-    while (e < r.clause.e && text[e] !== ' ') e++;
+    while (s > r.clause.s && !/\s/.test(text[s - 1])) s--;
+    while (e < r.clause.e && !/\s/.test(text[e])) e++;
   }
-  let out = text.slice(s, e).trim().replace(/^[,"'(\s]+|[,.;:"'\s)]+$/g, '');
+  let out = text.slice(s, e).replace(/\s+/g, ' ').trim().replace(/^[,"'(\s]+|[,.;:"'\s)]+$/g, '');
   if (s > r.clause.s) out = `…${out}`;
   if (e < r.clause.e) out = `${out}…`;
   return out;
@@ -249,61 +283,94 @@ function subjectStems(doc: Doc, sr: SentenceReading, aims: LetterAim[] | undefin
 }
 
 /** Evidence in the claim's sentence and its paragraph. */
-function textEvidence(scan: Scan, sr: SentenceReading, byBlock: Map<number, SentenceReading[]>, letterDate: string | undefined): Evidence[] {
+type SentenceEvidence = Evidence[];
+
+/** Evidence in the claim's sentence and its paragraph. */
+function textEvidence(scan: Scan, sr: SentenceReading, byBlock: Map<number, SentenceReading[]>, letterDate: string | undefined, memo: Map<number, SentenceEvidence>): Evidence[] {
   const doc = scan.doc;
   const block = doc.blocks[sr.block];
   const out: Evidence[] = [];
-  const year = letterDate ? Number(letterDate.slice(0, 4)) : undefined;
-  const first = Math.max(0, block.sentences.indexOf(sr.sentence) - 4);
+  const at = block.sentences.indexOf(sr.sentence);
+  const first = Math.max(0, at - 4);
   const sentences = block.sentences.slice(first, first + 9);
   const readingsHere = byBlock.get(sr.block) ?? [];
   // "since then", "at that meeting": the claim continues the sentence before it, whose evidence it shares.
   const claimRange = scan.range(doc.sentences[sr.sentence].span);
   const continues = ANAPHORA.test(scan.compact.lower.slice(claimRange.s, claimRange.e));
   for (const si of sentences) {
-    const sentence = doc.sentences[si];
-    const r = scan.range(sentence.span);
-    const lower = scan.compact.lower.slice(r.s, r.e);
     const own = si === sr.sentence ? sr : readingsHere.find((x) => x.sentence === si);
-    const ownStatus = own ? statusOf(scan, own) : undefined;
-    if (ownStatus && ownStatus !== 'unevidenced') continue; // negated, future, hypothetical … prove nothing
-    const ownRung: Rung = own ? own.reading.rung : 'engaged';
+    if (own && statusOf(scan, own) !== 'unevidenced') continue; // negated, future, hypothetical … prove nothing
     // Another claim in the paragraph carries its own evidence, unless it is about the same thing.
-    if (own && own !== sr && !continues && sharedStems(topicStems(plainOf(scan, own.reading.clause)), topicStems(plainOf(scan, sr.reading.clause))).length === 0) continue;
-    const loc = located(doc, sentence.span);
-    // A date with a named forum or a meeting.
-    const forums = scan.forums.filter((f) => f.s >= r.s && f.e <= r.e);
+    if (own && own !== sr && !continues && sharedStems(clauseStemsOf(scan, own.reading), clauseStemsOf(scan, sr.reading)).length === 0) continue;
+    let found = memo.get(si);
+    if (!found) {
+      found = sentenceEvidence(scan, si, own, letterDate);
+      memo.set(si, found);
+    }
+    out.push(...found);
+  }
+  return out;
+}
+
+function firstMarkAtOrAfter(marks: Array<{ s: number }>, offset: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid].s < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The evidence one sentence gives, whatever claim it is weighed for. */
+function sentenceEvidence(scan: Scan, si: number, own: SentenceReading | undefined, letterDate: string | undefined): Evidence[] {
+  const doc = scan.doc;
+  const out: Evidence[] = [];
+  const year = letterDate ? Number(letterDate.slice(0, 4)) : undefined;
+  const sentence = doc.sentences[si];
+  const r = scan.range(sentence.span);
+  const lower = scan.compact.lower.slice(r.s, r.e);
+  const ownRung: Rung = own ? own.reading.rung : 'engaged';
+  const withPath = doc.path ? { path: doc.path } : {};
+  let loc: Located | undefined;
+  const here = () => (loc ??= located(doc, sentence.span));
+  // A date with a named forum or a meeting.
+  const fi = firstMarkAtOrAfter(scan.forums, r.s);
+  const forum = fi < scan.forums.length && scan.forums[fi].e <= r.e ? scan.forums[fi] : undefined;
+  const worthDating = forum !== undefined || (own !== undefined && (MEETING_RE.test(lower) || CORRESPONDENCE_RE.test(lower)));
+  if (worthDating && /\d/.test(lower) || /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/.test(lower)) {
     const dates = findDates(scan.compact.cased.slice(r.s, r.e), { year }).filter((d) => d.from && (d.precision === 'day' || d.precision === 'month') && (!letterDate || d.from <= letterDate));
     if (dates.length > 0 && !(own === undefined && FUTURE_NEAR.test(lower))) {
       const date = dates[0];
-      if (forums.length > 0) {
-        const f = forums[0];
-        const cap = FORUM_CAP[f.forum ?? 'meeting'];
+      const when = date.from ? { date: date.from } : {};
+      if (forum) {
+        const cap = FORUM_CAP[forum.forum ?? 'meeting'];
         const rung = rungLevel(cap) < rungLevel(ownRung) ? cap : ownRung;
-        out.push({ kind: 'text', description: `${plainOf(scan, f)} on ${describeDate(date)}`, rung, ...loc, ...(date.from ? { date: date.from } : {}), ...(doc.path ? { path: doc.path } : {}) });
-      } else if (MEETING_RE.test(lower) && own) {
+        out.push({ kind: 'text', description: `${plainOf(scan, forum)} on ${describeDate(date)}`, rung, ...here(), ...when, ...withPath });
+      } else if (own && MEETING_RE.test(lower)) {
         const rung = rungLevel(ownRung) < rungLevel('engaged') ? ownRung : 'engaged';
-        out.push({ kind: 'text', description: `a meeting on ${describeDate(date)}`, rung, ...loc, ...(date.from ? { date: date.from } : {}), ...(doc.path ? { path: doc.path } : {}) });
-      } else if (CORRESPONDENCE_RE.test(lower) && own) {
+        out.push({ kind: 'text', description: `a meeting on ${describeDate(date)}`, rung, ...here(), ...when, ...withPath });
+      } else if (own && CORRESPONDENCE_RE.test(lower)) {
         // A dated letter or email to the unions proves they were told, nothing more.
-        out.push({ kind: 'text', description: `correspondence dated ${describeDate(date)}`, rung: 'informed', ...loc, ...(date.from ? { date: date.from } : {}), ...(doc.path ? { path: doc.path } : {}) });
+        out.push({ kind: 'text', description: `correspondence dated ${describeDate(date)}`, rung: 'informed', ...here(), ...when, ...withPath });
       }
     }
-    // Documents: minutes, a formal consultation letter, an HR1, a ballot, a signed agreement.
-    EVIDENCE_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = EVIDENCE_RE.exec(lower)) !== null) {
-      let g = 1;
-      while (g < m.length && m[g] === undefined) g++;
-      const entry = EVIDENCE[g - 1];
-      const lead = lower.slice(Math.max(0, m.index - 40), m.index);
-      if (NEGATION_NEAR.test(lead.split(/[,;:]/).pop() ?? '') || FUTURE_NEAR.test(lead.split(/[,;:]/).pop() ?? '')) continue;
-      let rung = entry.rung;
-      if (entry.id === 'ballot' && !/\b(?:accept\w*|in favour|endorse\w*|approv\w*|agreed)\b/.test(lower)) rung = 'negotiated';
-      if (entry.id === 'ballot' && /\b(?:reject\w*|against)\b/.test(lower)) continue;
-      if (entry.id === 'signed-agreement' && findDates(lower, { year }).length === 0 && !/\b(?:annex|appendix|attached|enclosed|ref(?:erence)?\.?\s*\w*\d)/.test(lower)) continue;
-      out.push({ kind: 'text', description: entry.describe, rung, ...loc, ...(doc.path ? { path: doc.path } : {}) });
-    }
+  }
+  // Documents: minutes, a formal consultation letter, an HR1, a ballot, a signed agreement.
+  EVIDENCE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = EVIDENCE_RE.exec(lower)) !== null) {
+    let g = 1;
+    while (g < m.length && m[g] === undefined) g++;
+    const entry = EVIDENCE[g - 1];
+    const lead = lower.slice(Math.max(0, m.index - 40), m.index).split(/[,;:]/).pop() ?? '';
+    if (NEGATION_NEAR.test(lead) || FUTURE_NEAR.test(lead)) continue;
+    let rung = entry.rung;
+    if (entry.id === 'ballot' && !/\b(?:accept\w*|in\s+favour|endorse\w*|approv\w*|agreed)\b/.test(lower)) rung = 'negotiated';
+    if (entry.id === 'ballot' && /\b(?:reject\w*|against)\b/.test(lower)) continue;
+    if (entry.id === 'signed-agreement' && findDates(lower, { year }).length === 0 && !/\b(?:annex|appendix|attached|enclosed|ref(?:erence)?\.?\s*\w*\d)/.test(lower)) continue;
+    out.push({ kind: 'text', description: entry.describe, rung, ...here(), ...withPath });
   }
   return out;
 }
@@ -316,6 +383,8 @@ function namedUnions(r: Reading, scan: Scan): string[] {
   return names;
 }
 
+const ROW_STEMS = new WeakMap<LogEntry, Set<string>>();
+
 /** Log rows on the claim's topic, dated on or before the letter. */
 function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, titleStems: Set<string>, letterDate: string | undefined, claimed: string[]): { support: Evidence[]; denial?: LogEntry } {
   const scored: Array<{ e: Evidence; score: number; specific: number }> = [];
@@ -323,7 +392,11 @@ function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, tit
   for (const row of log.entries) {
     if (!row.outcome) continue;
     if (letterDate && row.date && row.date > letterDate) continue;
-    const rowStems = topicStems(`${row.topic}`);
+    let rowStems = ROW_STEMS.get(row);
+    if (!rowStems) {
+      rowStems = topicStems(row.topic);
+      ROW_STEMS.set(row, rowStems);
+    }
     if (rowStems.size === 0) continue;
     // The row must share a word with the claim's own sentence, paragraph, aim or section; the document's title
     // may add to that, but cannot match a row on its own.
@@ -360,7 +433,7 @@ interface DisputePassage {
   span: Span;
   /** For a union denial: the rung it denies; undefined for an outright contradiction ("this is not the case"). */
   denies?: Rung;
-  matches(letter: Doc, claimSpan: Span, r: Reading, claimStems: Set<string>): boolean;
+  matches(claimText: () => string, claimStems: Set<string>): boolean;
 }
 
 function normWords(text: string): string {
@@ -429,9 +502,11 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     out.push({
       span,
       ...(explicit ? {} : { denies }),
-      matches(letter, claimSpan, reading, claimStems) {
-        const claimText = normWords(letter.source.slice(claimSpan.start, claimSpan.end));
-        if (usableQuotes.some((q) => claimText.includes(q) || (q.length > 30 && q.includes(claimText.slice(0, 60))))) return true;
+      matches(claimText, claimStems) {
+        if (usableQuotes.length > 0) {
+          const text = claimText();
+          if (usableQuotes.some((q) => text.includes(q) || (q.length > 30 && q.includes(text.slice(0, 60))))) return true;
+        }
         return sharedStems(claimStems, stems).length >= 2;
       },
     });
@@ -442,7 +517,7 @@ function disputingPassages(rs: Scan): DisputePassage[] {
 /** Whether a union statement in the response (its own account) is about the same claim. */
 function matchesClaim(rs: Scan, c: SentenceReading, letter: Doc, claimSpan: Span, r: Reading, claimStems: Set<string>): boolean {
   if (rungLevel(c.reading.rung) < rungLevel('informed')) return false;
-  const stems = topicStems(plainOf(rs, c.reading.clause));
+  const stems = clauseStemsOf(rs, c.reading);
   return sharedStems(stems, claimStems).length >= 2;
 }
 

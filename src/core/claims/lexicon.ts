@@ -8,6 +8,12 @@
  * plain alternation of literals with bounded optional parts: no nested quantifiers, so matching is linear.
  */
 import type { Rung } from '../contract';
+import { spaced } from './compact';
+
+/** A regular expression with its spaces widened to any run of white space. */
+function spacedRe(re: RegExp): RegExp {
+  return new RegExp(spaced(re.source), re.flags);
+}
 
 /**
  * How a trigger relates to its union party:
@@ -69,12 +75,13 @@ export const TRIGGERS: TriggerEntry[] = [
 ];
 
 /** Clauses and words that make a sentence hedged: a belief is not evidence. */
-export const HEDGES = [
+export const HEDGE_PHRASES = [
   'we believe', 'i believe', 'we understand', 'i understand', 'it is understood', 'our understanding', 'my understanding',
   'we are confident', 'i am confident', 'we are sure', 'we trust', 'we think', 'we feel', 'we consider', 'we assume',
   'broadly', 'largely', 'in principle', 'generally', 'appear to', 'appears to', 'seem to', 'seems to', 'by and large',
   'we are told', 'we gather', 'to our knowledge', 'as far as we know', 'we are satisfied that',
 ];
+export const HEDGES = new RegExp(`\\b(?:${HEDGE_PHRASES.map(spaced).join('|')})\\b`);
 
 export interface PartyEntry {
   pattern: string;
@@ -107,7 +114,7 @@ export const PARTIES: PartyEntry[] = [
 export const MEMBER_WORDS = new Set(['members', 'member', 'membership', 'activists', 'learners']);
 
 /** Pronouns that stand for the union in the union's own response. */
-export const RESPONSE_SELF = /\b(?:we|us|our|ourselves|the branch|this branch|the branch committee|the district|the region)\b/g;
+export const RESPONSE_SELF = spacedRe(/\b(?:we|us|our|ourselves|the branch|this branch|the branch committee|the district|the region)\b/g);
 
 /** Negotiating forums reach agreement; consultative ones consultation; a plain meeting proves engagement only. */
 export const FORUM_CAP: Record<'negotiating' | 'consultative' | 'meeting', Rung> = {
@@ -135,12 +142,14 @@ export const EVIDENCE: EvidenceEntry[] = [
 ];
 
 /** Phrases in a response that contradict a claim outright ("this is not the case"). */
-export const DISPUTE_CUES =
-  /\b(?:(?:this|that|it|which) (?:is|was) (?:simply |just |certainly |categorically )?(?:not|n't) (?:the case|true|correct|accurate|right|so)|(?:is|was) not the case|not an accurate|inaccurate|incorrect|untrue|misleading|misrepresent\w*|(?:do|does|did) not recognise|don't recognise|(?:we|the branch|the union) (?:dispute|reject|refute|challenge|contest) (?:this|that|the (?:claim|assertion|suggestion|statement|description|characterisation))|none of us (?:had|has|have) (?:received|seen)|(?:did|do|have|had) not (?:have|had) sight of|never (?:received|saw|seen)|had not seen|have not seen|not been shown|nothing was agreed|no agreement (?:was|has been|had been) reached|never (?:agreed|consulted)|no such thing|for information only|no such (?:agreement|consultation|meeting)|there (?:has|have|had) been no (?:consultation|negotiations?|agreement|discussions?|engagement))\b/g;
+export const DISPUTE_CUES = spacedRe(
+  /\b(?:(?:this|that|it|which) (?:is|was) (?:simply |just |certainly |categorically )?(?:not|n't) (?:the case|true|correct|accurate|right|so)|(?:is|was) not the case|not an accurate|inaccurate|incorrect|untrue|misleading|misrepresent\w*|(?:do|does|did) not recognise|don't recognise|(?:we|the branch|the union) (?:dispute|reject|refute|challenge|contest) (?:this|that|the (?:claim|assertion|suggestion|statement|description|characterisation))|none of us (?:had|has|have) (?:received|seen)|(?:did|do|have|had) not (?:have|had) sight of|never (?:received|saw|seen)|had not seen|have not seen|not been shown|nothing was agreed|no agreement (?:was|has been|had been) reached|never (?:agreed|consulted)|no such thing|for information only|no such (?:agreement|consultation|meeting)|there (?:has|have|had) been no (?:consultation|negotiations?|agreement|discussions?|engagement))\b/g,
+);
 
 /** Words of reporting that, in the union's response, introduce the employer's words rather than the union's own. */
-export const REPORTING_FRAME =
-  /\b(?:(?:the|your|this|their|hmpps'?s?|the trust'?s|the council'?s|the employer'?s) (?:letter|document|paper|update|email|briefing|statement) (?:says|said|states|stated|claims|claimed|asserts|asserted|suggests|suggested|describes|described|tells us|told us|reports|reported|refers to)|(?:managers|management|the employer|the trust|the council|the university|the department|the service|hmpps|senior leaders|leaders|the director|the project team|some managers|divisional management teams|management teams) (?:have |has |had |are |is |were |was )?(?:been )?(?:saying|said|stating|stated|claiming|claimed|suggesting|suggested|telling|told|presenting|presented|describing|described|asserting|asserted|reporting|reported|briefing|briefed)|according to (?:the|your|this|hmpps|management)|it (?:has been|was|is) (?:said|claimed|suggested|stated|asserted)|we (?:were|are|have been|had been) (?:told|informed|advised|assured) that|we are told|presented (?:matters|this|it|the changes|the plans|the proposals) as|described (?:this|it|the changes|the plans|the proposals) as)\b/g;
+export const REPORTING_FRAME = spacedRe(
+  /\b(?:(?:the|your|this|their|hmpps'?s?|the trust'?s|the council'?s|the employer'?s) (?:letter|document|paper|update|email|briefing|statement) (?:says|said|states|stated|claims|claimed|asserts|asserted|suggests|suggested|describes|described|tells us|told us|reports|reported|refers to)|(?:managers|management|the employer|the trust|the council|the university|the department|the service|hmpps|senior leaders|leaders|the director|the project team|some managers|divisional management teams|management teams) (?:have |has |had |are |is |were |was )?(?:been )?(?:saying|said|stating|stated|claiming|claimed|suggesting|suggested|telling|told|presenting|presented|describing|described|asserting|asserted|reporting|reported|briefing|briefed)|according to (?:the|your|this|hmpps|management)|it (?:has been|was|is) (?:said|claimed|suggested|stated|asserted)|we (?:were|are|have been|had been) (?:told|informed|advised|assured) that|we are told|presented (?:matters|this|it|the changes|the plans|the proposals) as|described (?:this|it|the changes|the plans|the proposals) as)\b/g,
+);
 
 /** Escapes a user's phrase so that it is matched as a literal, whatever characters it holds. */
 export function literalPattern(phrase: string): string {

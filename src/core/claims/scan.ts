@@ -4,15 +4,15 @@
  */
 import type { Doc } from '../document/model';
 import type { Rung } from '../contract';
-import { buildCompact, type Compact } from './compact';
+import { buildCompact, spaced, type Compact } from './compact';
 import { literalPattern, MEMBER_WORDS, PARTIES, RESPONSE_SELF, TRIGGERS, type TriggerEntry } from './lexicon';
 import { chooseReading, quoteRegions, readSentence, type Mark, type PartyMark, type Reading, type TriggerMark } from './sentence';
 
-const TRIGGER_RE = new RegExp(TRIGGERS.map((t) => `\\b(${t.pattern})\\b`).join('|'), 'g');
+const TRIGGER_RE = new RegExp(TRIGGERS.map((t) => `\\b(${spaced(t.pattern)})\\b`).join('|'), 'g');
 const PARTY_CI_ENTRIES = PARTIES.filter((p) => !p.caseSensitive);
 const PARTY_CS_ENTRIES = PARTIES.filter((p) => p.caseSensitive);
-const PARTY_CI_RE = new RegExp(PARTY_CI_ENTRIES.map((p) => `\\b(${p.pattern})\\b`).join('|'), 'g');
-const PARTY_CS_RE = new RegExp(PARTY_CS_ENTRIES.map((p) => `\\b(${p.pattern})\\b`).join('|'), 'g');
+const PARTY_CI_RE = new RegExp(PARTY_CI_ENTRIES.map((p) => `\\b(${spaced(p.pattern)})\\b`).join('|'), 'g');
+const PARTY_CS_RE = new RegExp(PARTY_CS_ENTRIES.map((p) => `\\b(${spaced(p.pattern)})\\b`).join('|'), 'g');
 
 export interface ExtraPhraseInput {
   phrase: string;
@@ -59,7 +59,7 @@ function collect<T extends { s: number; e: number }>(re: RegExp, text: string, m
 function extraRegex(extra: ExtraPhraseInput[] | undefined): { re: RegExp; entries: TriggerEntry[] } | undefined {
   const usable = (extra ?? []).filter((p) => typeof p.phrase === 'string' && p.phrase.trim().length > 0 && p.phrase.length <= 200);
   if (usable.length === 0) return undefined;
-  const entries: TriggerEntry[] = usable.map((p, i) => ({ id: `extra-${i}`, pattern: literalPattern(p.phrase), rung: p.rung, kind: 'verb', note: 'A phrase from your settings.' }));
+  const entries: TriggerEntry[] = usable.map((p, i) => ({ id: `extra-${i}`, pattern: spaced(literalPattern(p.phrase)), rung: p.rung, kind: 'verb', note: 'A phrase from your settings.' }));
   // Literals only: every special character is escaped, so this cannot backtrack.
   const re = new RegExp(entries.map((e) => `(?<![a-z0-9])(${e.pattern})(?![a-z0-9])`).join('|'), 'g');
   return { re, entries };
@@ -100,8 +100,8 @@ export function scanDocument(doc: Doc, options: { role?: 'letter' | 'response'; 
   }
   const triggerMarks = dedupe(triggers);
   const memberAfter = (e: number) => {
-    const rest = compact.lower.slice(e, e + 14);
-    const m = /^ ([a-z]+)/.exec(rest);
+    const rest = compact.lower.slice(e, e + 20);
+    const m = /^\s+([a-z]+)/.exec(rest);
     return m !== null && MEMBER_WORDS.has(m[1]);
   };
   const parties = [
@@ -111,7 +111,7 @@ export function scanDocument(doc: Doc, options: { role?: 'letter' | 'response'; 
     ),
   ];
   const partyMarks = dedupe(parties);
-  const range = (span: { start: number; end: number }) => ({ s: compact.fromSource[span.start], e: compact.fromSource[span.end] });
+  const range = (span: { start: number; end: number }) => ({ s: span.start, e: span.end });
   const quoteCache = new Map<number, Mark[]>();
   const quotesOf = (block: number) => {
     let q = quoteCache.get(block);

@@ -96,6 +96,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', '
 
 const CLAUSE_VERBS = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'shall', 'should', 'could', 'can', 'may', 'might', 'must', 'did', 'does', 'do', "n't", 'not', 'remain', 'remains', 'continue', 'continues', 'took', 'take', 'takes']);
 const LINK_STOP = new Set(['with', 'to', 'by', 'at', 'of', 'for', 'from', 'and', 'or', ',']);
+const FOR_COMMENT = /\bfor\s+(?:their\s+)?(?:comments?|views|feedback|consultation)\b/;
 const TOKEN = /[a-z0-9]+(?:['-][a-z0-9]+)*'?|[^\sa-z0-9]/g;
 
 /** Quoted regions of a compact string (double quotes always; single quotes where they are clearly quotation marks). */
@@ -162,7 +163,7 @@ export function tokenize(lower: string, start: number, end: number, quotes: Mark
       w = w.slice(0, -1);
       e--;
     }
-    const boundary = BOUNDARY_PUNCT.has(w) || BOUNDARY_WORDS.has(w) || (w === '-' && s > start && lower.charCodeAt(s - 1) === 32);
+    const boundary = BOUNDARY_PUNCT.has(w) || BOUNDARY_WORDS.has(w) || (w === '-' && s > start && /\s/.test(lower[s - 1]));
     toks.push({ s, e, w, quoted, boundary });
   }
   // ", which" and ", who" open a new clause; so does ", and" when a new subject and verb follow.
@@ -281,9 +282,9 @@ export function readSentence(input: SentenceInput): Reading[] {
     if (isResponse && linked.self && linkedBefore && (trigger.entry.id === 'agree' || trigger.entry.id === 'accepted') && !isPassive(toks, tr.a) && !hasAuxBefore(toks, tr.a, clause.a)) continue;
     let rung = trigger.entry.rung;
     // "shared with the unions for comment" is consultation; "for information only" is not.
-    if (rungLevel(rung) < rungLevel('consulted') && /\bfor (?:their )?(?:comments?|views|feedback|consultation)\b/.test(lower.slice(toks[clause.a].s, toks[clause.b].e))) rung = 'consulted';
+    if (rungLevel(rung) < rungLevel('consulted') && FOR_COMMENT.test(lower.slice(toks[clause.a].s, toks[clause.b].e))) rung = 'consulted';
     const polarity = polarityOf(toks, tr, clause, isQuestion, trigger.entry.kind);
-    const hedged = HEDGES.some((h) => hedgeText.includes(h));
+    const hedged = HEDGES.test(hedgeText);
     readings.push({ trigger, party: linked, rung, status: polarity.status, hedged, clause: { s: toks[clause.a].s, e: toks[clause.b].e }, cue: polarity.cue });
   }
   return readings;
@@ -296,7 +297,7 @@ function readingsHaveOther(triggers: TriggerMark[], ti: number, tr: Span2, toks:
 
 function endsWithQuestion(lower: string, start: number, end: number): boolean {
   let i = end - 1;
-  while (i >= start && (lower[i] === '"' || lower[i] === "'" || lower[i] === ')' || lower[i] === ' ' || lower[i] === '*' || lower[i] === '_')) i--;
+  while (i >= start && (lower[i] === '"' || lower[i] === "'" || lower[i] === ')' || /\s/.test(lower[i]) || lower[i] === '*' || lower[i] === '_')) i--;
   return i >= start && lower[i] === '?';
 }
 

@@ -27,8 +27,19 @@ const STOP = new Set(
   ).split(/\s+/),
 );
 
+const STEM_CACHE = new Map<string, string>();
+
 /** A light suffix-stripping stemmer: enough to make "consolidation" meet "consolidate" and "hubs" meet "hub". */
 export function stem(word: string): string {
+  const hit = STEM_CACHE.get(word);
+  if (hit !== undefined) return hit;
+  const out = stemUncached(word);
+  if (STEM_CACHE.size > 50000) STEM_CACHE.clear();
+  STEM_CACHE.set(word, out);
+  return out;
+}
+
+function stemUncached(word: string): string {
   let w = word.toLowerCase().replace(/'s?$/, '');
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
@@ -54,8 +65,10 @@ export function topicStems(text: string, into: Set<string> = new Set()): Set<str
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(lower)) !== null) {
-    for (const part of m[0].split('-')) {
-      const word = part.replace(/'s?$/, '');
+    const token = m[0];
+    const parts = token.includes('-') ? token.split('-') : [token];
+    for (const part of parts) {
+      const word = part.endsWith("'s") ? part.slice(0, -2) : part.endsWith("'") ? part.slice(0, -1) : part;
       if (word.length < 3 || STOP.has(word)) continue;
       const s = stem(word);
       if (s.length < 3 || STOP.has(s)) continue;
