@@ -1,6 +1,36 @@
-import type { Alignment, Point } from '../contract';
-import type { Doc } from '../document/model';
+/**
+ * Aligns a response with the letter's aims: for each aim, the response passages that answer it, how sure the
+ * engine is and why; the response's own points; and the stance the passages take.
+ *
+ * Evidence, strongest first:
+ *  - restated: the response restates an aim (as a heading, a bold or dashed lead-in, a blockquote, a quoted
+ *    list item, a plain paragraph repeating it, or "On <aim in other words>, …"); a restatement governs the
+ *    paragraphs after it until the next restatement, a heading that restates nothing, the end of its list
+ *    item, or a paragraph that turns plainly to another matter ("follows restatement");
+ *  - quoted: a paragraph quotes the aim's words (shared word trigrams);
+ *  - lexical: BM25 (bm25.ts) of the aim's stems against the paragraph, over paragraphs no restatement governs;
+ *  - order: the heaviest monotone chain of candidate pairs (order.ts) gains a little, and a paragraph's
+ *    candidates off the chain lose a little when it has one on it: a penalty, not a prohibition.
+ * Greeting, header, courtesy, sign-off and contact paragraphs are never passages or points; nor are
+ * quotations from the letter. Every step is linear in the size of the documents (postings are capped).
+ */
+import type { Alignment, AlignmentReason, Passage, Point } from '../contract';
+import type { Block, Doc } from '../document/model';
 import type { LetterAim } from '../aims/extract';
+import { leadInOf } from '../aims/extract';
+import { blockRoles, type BlockRole } from '../aims/roles';
+import { NON_AIM_SECTION, HEADING_NUMBER_PREFIX } from '../aims/patterns';
+import { located } from '../document/located';
+import { classifyStance } from '../stance/stance';
+import { contentStems, STOP_WORDS, tokenize } from './text';
+import { Bm25Index } from './bm25';
+import { monotoneChain, type OrderPair } from './order';
+
+/** Set by tests and tools to see how each paragraph was scored. */
+export let DEBUG: ((line: string) => void) | undefined;
+export function setAlignDebug(fn: ((line: string) => void) | undefined): void {
+  DEBUG = fn;
+}
 
 /** 1-based paragraph numbers of a document's blocks, counting blocks of prose (not headings); 0 for headings. */
 export function paragraphNumbers(doc: Doc): number[] {
@@ -10,7 +40,586 @@ export function paragraphNumbers(doc: Doc): number[] {
   return out;
 }
 
-/** Finds, for each aim, the response passages that answer it, and the stance they take. (Placeholder.) */
-export function alignAims(_letter: Doc, aims: LetterAim[], _response: Doc): { alignments: Alignment[]; points: Point[] } {
-  return { alignments: aims.map((a) => ({ aim: a.id, stance: 'unaddressed', passages: [], cues: [] })), points: [] };
+// ---------------------------------------------------------------------------------------------------------
+// Tunable thresholds (all on a 0..1 scale).
+
+/** A paragraph no restatement governs answers an aim when its score reaches this, and either the aim is the
+ * paragraph's best (or near it, SHARE_RATIO) or the paragraph is among the aim's best (AIM_SHARE_RATIO). */
+const ANSWER_THRESHOLD = 0.16;
+const SHARE_RATIO = 0.72;
+const AIM_SHARE_RATIO = 0.8;
+/** A heading or lead-in restates an aim when this share of its informative words are the aim's. */
+const RESTATE_THRESHOLD = 0.5;
+/** Bonus for candidates on the monotone chain, and penalty for a paragraph's candidates off it. */
+const ORDER_BONUS = 0.08;
+/** A sentence's score counts for this much of a paragraph's. */
+const SENTENCE_WEIGHT = 0.85;
+/** Coverage of the aim's words, whatever the paragraph's length, counts for this much (a long paragraph that
+ * answers several aims mentions each briefly). */
+const COVERAGE_WEIGHT = 0.75;
+const ORDER_PENALTY = 0.1;
+const ORDER_MARGIN = 0.15;
+/** Postings of aim words in more aims than this are not used to match restatements. */
+const AIM_DF_CAP = 24;
+
+// ---------------------------------------------------------------------------------------------------------
+// The aims, as seen by the matcher.
+
+interface AimProfile {
+  /** Unique content stems of the aim's text. */
+  terms: string[];
+  /** Content stems of the aim's title: its topic, which restatements tend to name. */
+  titleTerms: Set<string>;
+  /** Word trigrams of the aim's text, for quotation. */
+  trigrams: Set<string>;
+}
+
+class AimIndex {
+  readonly profiles: AimProfile[];
+  private readonly byTerm = new Map<string, number[]>();
+  private readonly byPrefix = new Map<string, number[]>();
+  private readonly byTrigram = new Map<string, number[]>();
+  constructor(readonly letter: Doc, readonly aims: LetterAim[]) {
+    this.profiles = aims.map((a, i) => {
+      const terms = unique(contentStems(letter.source, a.span.start, a.span.end));
+      for (const t of terms) {
+        push(this.byTerm, t, i);
+        for (let l = 5; l < t.length; l++) push(this.byPrefix, t.slice(0, l), i);
+      }
+      const trigrams = new Set(trigramsOf(letter.masked, a.span.start, a.span.end));
+      for (const g of trigrams) push(this.byTrigram, g, i);
+      return { terms, titleTerms: new Set(contentStems(a.title)), trigrams };
+    });
+  }
+  idf(term: string): number {
+    const n = this.aims.length;
+    const df = this.byTerm.get(term)?.length ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+  /** Aims holding the stem, or a stem it begins or that begins it (five letters or more). */
+  aimsWith(term: string): number[] {
+    const exact = this.byTerm.get(term) ?? [];
+    const longer = term.length >= 5 ? this.byPrefix.get(term) ?? [] : [];
+    let shorter: number[] = [];
+    for (let l = 5; l < term.length; l++) {
+      const hit = this.byTerm.get(term.slice(0, l));
+      if (hit) shorter = shorter.concat(hit);
+    }
+    if (longer.length === 0 && shorter.length === 0) return exact.length > AIM_DF_CAP ? [] : exact;
+    const all = unique([...exact, ...longer, ...shorter]);
+    return all.length > AIM_DF_CAP ? [] : all;
+  }
+  /**
+   * Aims a short phrase (a heading, a lead-in) restates: the share of the phrase's informative words (by
+   * inverse frequency over the aims) found in the aim. Returns the best aim, and any other within reach of it.
+   */
+  restated(phrase: string): Array<{ aim: number; score: number }> {
+    const terms = unique(contentStems(phrase));
+    if (terms.length === 0 || this.aims.length === 0) return [];
+    const unseen = Math.log(1 + (this.aims.length + 0.5) / 0.5);
+    let total = 0;
+    const got = new Map<number, number>();
+    for (const t of terms) {
+      const hits = this.aimsWith(t);
+      const w = hits.length > 0 ? this.idf(t) : unseen;
+      total += w;
+      for (const a of hits) got.set(a, (got.get(a) ?? 0) + w);
+    }
+    // Naming the aim's title words breaks ties between aims that share the phrase's words elsewhere.
+    const inTitle = (aim: number) => terms.some((t) => [...this.profiles[aim].titleTerms].some((x) => x === t || (t.length >= 5 && x.startsWith(t)) || (x.length >= 5 && t.startsWith(x))));
+    const scored = [...got].map(([aim, w]) => ({ aim, score: w / total + (inTitle(aim) ? 0.1 : 0) })).sort((x, y) => y.score - x.score);
+    if (scored.length === 0 || scored[0].score < RESTATE_THRESHOLD) return [];
+    const top = scored[0].score;
+    return scored.filter((s) => s.score >= RESTATE_THRESHOLD && s.score >= top - 0.05);
+  }
+  /** Shared word trigrams between a span of the response and each aim. */
+  quoted(doc: Doc, start: number, end: number): { grams: number; hits: Map<number, number> } {
+    const grams = unique(trigramsOf(doc.masked, start, end));
+    const hits = new Map<number, number>();
+    for (const g of grams) {
+      const list = this.byTrigram.get(g);
+      if (!list || list.length > AIM_DF_CAP) continue;
+      for (const a of list) hits.set(a, (hits.get(a) ?? 0) + 1);
+    }
+    return { grams: grams.length, hits };
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (list[list.length - 1] !== value) list.push(value);
+  } else map.set(key, [value]);
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** Word trigrams, skipping those made only of stop words. */
+function trigramsOf(text: string, start: number, end: number): string[] {
+  const ws = tokenize(text, start, end).map((t) => t.word);
+  const out: string[] = [];
+  for (let i = 0; i + 2 < ws.length; i++) {
+    if (STOP_WORDS.has(ws[i]) && STOP_WORDS.has(ws[i + 1]) && STOP_WORDS.has(ws[i + 2])) continue;
+    out.push(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The response, block by block.
+
+type UnitKind = 'answer' | 'restatement' | 'furniture' | 'quotation';
+
+interface Unit {
+  block: Block;
+  kind: UnitKind;
+  /** Index in the BM25 index of blocks, for answer units. */
+  doc: number;
+  /** Indexes in the BM25 index of sentences, for answer units. */
+  sentences: number[];
+  paragraph: number;
+}
+
+interface Assignment {
+  aim: number;
+  score: number;
+  reasons: AlignmentReason[];
+}
+
+/** Openings that turn to another matter. */
+const TURN = /^(?:separately|finally|lastly|in addition|additionally|more generally|in general|on a (?:separate|different|related) (?:note|matter|point)|on another matter|another matter|other matters|we (?:also )?(?:wish|want|would like) to raise|we would also (?:like|ask|add)|we also (?:note|ask|wish|want)|we must also)\b/i;
+/** Remarks about the letter's claims or the union's involvement. */
+const CLAIM_TALK =
+  /\b(?:do(?:es)? not recognise (?:the|this) (?:description|account|picture|characteri[sz]ation)|(?:have )?(?:also )?asked us to raise|we (?:also )?(?:wish|want|need) to raise|the letter (?:says|states|claims|thanks)|your letter (?:says|states|claims)|(?:we are|we were|members are|members were) told|we were informed|it is claimed|(?:is|was) not the case|(?:were|was) not (?:consulted|invited|told|involved)|not invited|staff side were|the unions were|(?:shared|discussed|agreed) with (?:the )?(?:trade union|union|staff side|national trade union))/i;
+/** Openings that refer back to what came before: the paragraph continues the answer above it. */
+const ANAPHORIC = /^(?:this|these|that|those|it|they|such|any such|in that case|if so|otherwise|even so|also|we also|members also|staff also|in addition|furthermore|moreover|equally|similarly|in particular|likewise|again|if (?:the|this|these) (?:\w+ ){0,3}(?:proceeds?|goes ahead|go ahead|presses ahead|press ahead|implements?|introduces?|decides?|is introduced|are introduced|is implemented|are implemented))\b/i;
+
+/** A response's own description of its structure: "We set out our response to each aim below." */
+const PREAMBLE = /^this is (?:the |our |an? |[\w’']+ )?(?:initial |formal |full |joint |first |written |detailed )*response\b|\b(?:set(?:s)? out (?:below |them out|(?:below )?(?:our|the union's|the branch's|the unions'|its) (?:\w+ )?(?:response|comments|views|position))|(?:our|the union's|the branch's) (?:response|comments|views) (?:to|on) each|in the order of (?:your|the) letter|each of the (?:\w+ )?(?:aims|proposals|objectives|changes|measures))\b/i;
+
+function isPreamble(doc: Doc, b: Block): boolean {
+  if (b.sentences.length > 3) return false;
+  return PREAMBLE.test(b.text) && !/\b(?:oppose|support|welcome|concern|unacceptable|reject)/i.test(b.text);
+}
+
+/** "On the move to long days, …": the phrase between "On" and the first comma, when it is short. */
+function onPhrase(text: string): string | undefined {
+  const m = /^(?:on|regarding|as regards|as for|turning to|with regard to|in relation to|about)\s+([^,.;:]{3,80}),/i.exec(text);
+  if (!m) return undefined;
+  const words = m[1].trim().split(/\s+/);
+  return words.length <= 10 ? m[1] : undefined;
+}
+
+interface Governance {
+  aims: number[];
+  /** heading, lead-in, pure restatement, "On …," opening, table row, or a heading in the response's own words
+   * whose section as a whole answers one aim. */
+  kind: 'heading' | 'lead' | 'pure' | 'on' | 'row' | 'section';
+  depth: number;
+  /** The list item a restatement inside a list governs, if any. */
+  item?: { depth: number; itemIndex: number };
+  quoteDepth: number;
+  answers: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** Finds, for each aim, the response passages that answer it, and the stance they take; and the union's own points. */
+export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alignments: Alignment[]; points: Point[] } {
+  const roles = blockRoles(response);
+  const numbers = paragraphNumbers(response);
+  const index = new AimIndex(letter, aims);
+  const claimGrams = letterBigramsOutsideAims(letter, aims);
+  const bm25 = new Bm25Index();
+  const sentenceIndex = new Bm25Index();
+  const sentenceUnit: number[] = [];
+  const units: Unit[] = [];
+  const unitOfBlock = new Int32Array(response.blocks.length).fill(-1);
+
+  // 1. Units: every block of prose, with its kind.
+  for (const b of response.blocks) {
+    if (b.kind === 'heading') continue;
+    let kind: UnitKind = 'answer';
+    const role: BlockRole = roles[b.index];
+    if (role !== 'body' || (b.kind === 'tableRow' && b.headerRow) || isPreamble(response, b)) kind = 'furniture';
+    else if (b.quoteDepth > 0) kind = 'quotation';
+    const doc = kind === 'answer' ? bm25.add(contentStems(response.masked, b.span.start, b.span.end)) : -1;
+    const sentences: number[] = [];
+    if (kind === 'answer' && b.sentences.length > 1) {
+      for (const si of b.sentences) {
+        const sp = response.sentences[si].span;
+        sentences.push(sentenceIndex.add(contentStems(response.masked, sp.start, sp.end)));
+        sentenceUnit.push(units.length);
+      }
+    }
+    unitOfBlock[b.index] = units.length;
+    units.push({ block: b, kind, doc, sentences, paragraph: numbers[b.index] });
+  }
+
+  const assigned: Assignment[][] = units.map(() => []);
+  /** How well a unit's words answer an aim, 0..1: BM25 of the paragraph, or of its best sentence, or the share
+   * of the aim's words it holds (a paragraph answering several aims may give each only a sentence or a phrase),
+   * each scaled by the score of an ideal answer. */
+  const lexical = (aim: number, u: Unit): number => {
+    if (u.doc < 0) return 0;
+    const q = index.profiles[aim].terms;
+    const ideal = bm25.ideal(q);
+    let best = ideal > 0 ? Math.max(bm25.score(q, u.doc) / ideal, COVERAGE_WEIGHT * bm25.coverage(q, u.doc, ideal)) : 0;
+    const sideal = sentenceIndex.ideal(q);
+    if (sideal > 0) for (const sd of u.sentences) best = Math.max(best, (SENTENCE_WEIGHT * sentenceIndex.score(q, sd)) / sideal);
+    return Math.min(1, best);
+  };
+
+  // 2. Lexical candidates for every aim (BM25 over answer units and their sentences, capped postings).
+  const cands: Array<Array<{ aim: number; score: number }>> = units.map(() => []);
+  const docToUnit: number[] = [];
+  units.forEach((u, i) => {
+    if (u.doc >= 0) docToUnit[u.doc] = i;
+  });
+  aims.forEach((_, a) => {
+    const q = index.profiles[a].terms;
+    const seen = new Set<number>();
+    const near = Math.floor((a / Math.max(1, aims.length)) * bm25.size);
+    for (const d of bm25.candidates(q, near)) seen.add(docToUnit[d]);
+    const sentNear = Math.floor((a / Math.max(1, aims.length)) * sentenceIndex.size);
+    for (const sd of sentenceIndex.candidates(q, sentNear)) seen.add(sentenceUnit[sd]);
+    for (const ui of seen) {
+      const sc = lexical(a, units[ui]);
+      if (sc >= 0.12) cands[ui].push({ aim: a, score: sc });
+    }
+  });
+
+  // 3. Quotation of aims' words inside units.
+  const quotedIn = units.map((u) => {
+    if (u.kind === 'furniture') return new Map<number, number>();
+    const { grams, hits } = index.quoted(response, u.block.span.start, u.block.span.end);
+    const out = new Map<number, number>();
+    for (const [a, h] of hits) {
+      const aimGrams = index.profiles[a].trigrams.size;
+      const coverage = aimGrams === 0 ? 0 : h / aimGrams;
+      const containment = grams === 0 ? 0 : h / grams;
+      // A paragraph that is mostly the aim's words restates it (2 + coverage); one that shares a run of them
+      // quotes it (its coverage of the aim, 0..1).
+      if (containment >= 0.6 && (coverage >= 0.3 || h >= 4)) out.set(a, 2 + coverage);
+      else if (h >= 3 || coverage >= 0.5) out.set(a, coverage);
+    }
+    return out;
+  });
+
+  // 4. Walk the response: restatements and what they govern.
+  /** The next answer unit after block `from`, within a few blocks and before any heading. */
+  const nextAnswer = (from: number): Unit | undefined => {
+    for (let j = from + 1; j < response.blocks.length && j <= from + 6; j++) {
+      const nb = response.blocks[j];
+      if (nb.kind === 'heading') return undefined;
+      const nu = units[unitOfBlock[j]];
+      if (nu.kind === 'answer' && quotedIn[unitOfBlock[j]].size === 0) return nu;
+    }
+    return undefined;
+  };
+  /** Of aims a phrase restates equally well, those the answer's own words favour. */
+  const disambiguate = (hits: Array<{ aim: number; score: number }>, answer: Unit | undefined): number[] => {
+    if (hits.length <= 1 || !answer) return hits.map((h) => h.aim);
+    const combined = hits.map((h) => ({ aim: h.aim, score: h.score + 0.5 * lexical(h.aim, answer) }));
+    const top = Math.max(...combined.map((c) => c.score));
+    return combined.filter((c) => c.score >= top - 0.05).map((c) => c.aim);
+  };
+  const sections = ownWordSections(response, roles, units, unitOfBlock, bm25, cands, index);
+
+  let gov: Governance | undefined;
+  const governed = new Uint8Array(units.length);
+  for (const b of response.blocks) {
+    if (b.kind === 'heading') {
+      if (roles[b.index] === 'title') continue;
+      const text = b.text.replace(HEADING_NUMBER_PREFIX, '');
+      const hits = NON_AIM_SECTION.test(text) ? [] : index.restated(text);
+      const depth = b.depth ?? 1;
+      const section = sections.get(b.index);
+      if (hits.length > 0) {
+        const aimsHere = disambiguate(hits, nextAnswer(b.index));
+        if (gov && gov.kind === 'heading' && gov.answers === 0 && gov.depth === depth) gov.aims = unique([...gov.aims, ...aimsHere]);
+        else gov = { aims: aimsHere, kind: 'heading', depth, quoteDepth: 0, answers: 0 };
+      } else if (section !== undefined) {
+        gov = { aims: [section], kind: 'section', depth, quoteDepth: 0, answers: 0 };
+      } else if (gov && ((gov.kind !== 'heading' && gov.kind !== 'section') || depth <= gov.depth)) gov = undefined;
+      continue;
+    }
+    const ui = unitOfBlock[b.index];
+    const u = units[ui];
+    if (u.kind === 'furniture') {
+      if (roles[b.index] === 'signoff' || roles[b.index] === 'contact') gov = undefined;
+      continue;
+    }
+    // Does the block restate aims?
+    const quotes = quotedIn[ui];
+    const pure = [...quotes].filter(([, v]) => v >= 2).map(([a]) => a);
+    if (pure.length > 0) {
+      u.kind = 'restatement';
+      const item = b.list ? { depth: b.list.depth, itemIndex: b.list.itemIndex } : undefined;
+      const chosen = pure.length > 1 ? disambiguate(pure.map((a) => ({ aim: a, score: quotes.get(a)! - 2 })), nextAnswer(b.index)) : pure;
+      if (gov && gov.kind === 'pure' && gov.answers === 0) gov.aims = unique([...gov.aims, ...chosen]);
+      else gov = { aims: chosen, kind: 'pure', depth: 99, item, quoteDepth: b.quoteDepth, answers: 0 };
+      continue;
+    }
+    if (u.kind === 'quotation') continue;
+    const lead = b.kind === 'tableRow' ? tableLead(response, b) : leadInOf(response, b)?.title;
+    const leadHits = lead ? index.restated(lead.replace(HEADING_NUMBER_PREFIX, '')) : [];
+    const on = leadHits.length === 0 ? onPhrase(b.text) : undefined;
+    const onHits = on ? index.restated(on) : [];
+    if (leadHits.length > 0 || onHits.length > 0) {
+      const hits = leadHits.length > 0 ? leadHits : onHits;
+      const kind: Governance['kind'] = b.kind === 'tableRow' ? 'row' : leadHits.length > 0 ? 'lead' : 'on';
+      const item = b.list ? { depth: b.list.depth, itemIndex: b.list.itemIndex } : undefined;
+      const chosen = disambiguate(hits, u);
+      gov = { aims: chosen, kind, depth: gov && (gov.kind === 'heading' || gov.kind === 'section') ? gov.depth : 99, item, quoteDepth: 0, answers: 1 };
+      governed[ui] = 1;
+      for (const h of hits) {
+        if (!chosen.includes(h.aim)) continue;
+        const reasons: AlignmentReason[] = quotes.has(h.aim) ? ['quoted', 'restated'] : ['restated'];
+        assigned[ui].push({ aim: h.aim, score: Math.min(1, 0.8 + 0.2 * h.score), reasons });
+      }
+      continue;
+    }
+    if (!gov) continue;
+    // Is the block still inside what the restatement governs?
+    if (gov.item) {
+      const inItem = b.list && (b.list.depth > gov.item.depth || (b.list.depth === gov.item.depth && b.list.itemIndex === gov.item.itemIndex && !b.firstInItem));
+      if (!inItem) {
+        gov = undefined;
+        continue;
+      }
+    } else if (gov.kind === 'row' || (gov.kind === 'lead' && b.leadIn && b.leadIn.start === b.span.start)) {
+      gov = undefined;
+      continue;
+    }
+    const govScore = Math.max(...gov.aims.map((a) => lexical(a, u)));
+    const other = cands[ui].filter((c) => !gov!.aims.includes(c.aim)).reduce((m, c) => Math.max(m, c.score), 0);
+    if (gov.answers > 0) {
+      const turns = TURN.test(b.text) || CLAIM_TALK.test(b.text) || quotesLetterClaims(letter, claimGrams, response, b);
+      const structural = gov.kind === 'heading' || gov.kind === 'section' || gov.item !== undefined;
+      const continues = structural || govScore >= 0.06 || ANAPHORIC.test(b.text);
+      // Another aim's words pulling the paragraph away: decisive under a heading, lighter under a lead-in.
+      const pulled = structural ? other >= 0.45 && other > govScore + 0.25 : other >= ANSWER_THRESHOLD && other > govScore + 0.1;
+      if ((turns && govScore < 0.25) || pulled || !continues) {
+        gov = gov.kind === 'heading' || gov.kind === 'section' ? { ...gov, aims: [], answers: 0 } : undefined;
+        if (gov && gov.aims.length === 0) gov = undefined;
+        continue;
+      }
+    }
+    governed[ui] = 1;
+    const first = gov.answers === 0;
+    gov.answers++;
+    for (const a of gov.aims) {
+      const l = lexical(a, u);
+      const base = first ? 0.85 : Math.max(0.55, 0.8 - 0.08 * (gov.answers - 2));
+      const reasons: AlignmentReason[] =
+        gov.kind === 'section' ? ['lexical'] : quotes.has(a) ? ['quoted', 'follows restatement'] : ['follows restatement'];
+      if (l >= 0.25 && gov.kind !== 'section') reasons.push('lexical');
+      assigned[ui].push({ aim: a, score: Math.min(1, (gov.kind === 'section' ? base - 0.15 : base) + 0.15 * l), reasons });
+    }
+  }
+
+  // 5. Paragraphs no restatement governs: lexical and quoted evidence, then order.
+  const pool: number[] = [];
+  units.forEach((u, i) => {
+    if (u.kind === 'answer' && !governed[i]) pool.push(i);
+  });
+  const poolScores = new Map<number, Array<{ aim: number; score: number; quoted: boolean }>>();
+  for (const ui of pool) {
+    const list = new Map<number, { aim: number; score: number; quoted: boolean }>();
+    // A paragraph about the letter's claims or the union's involvement needs more to count as an answer.
+    const b = units[ui].block;
+    const damp = CLAIM_TALK.test(b.text) || TURN.test(b.text) || quotesLetterClaims(letter, claimGrams, response, b) ? 0.5 : 1;
+    for (const c of cands[ui]) list.set(c.aim, { aim: c.aim, score: c.score * damp, quoted: false });
+    for (const [a, v] of quotedIn[ui]) {
+      const prev = list.get(a) ?? { aim: a, score: lexical(a, units[ui]), quoted: false };
+      prev.score = Math.min(1, prev.score + 0.25 + 0.3 * Math.min(1, v));
+      prev.quoted = true;
+      list.set(a, prev);
+    }
+    poolScores.set(ui, [...list.values()]);
+  }
+  const pairs: OrderPair[] = [];
+  const pairOf: Array<{ ui: number; aim: number }> = [];
+  units.forEach((_, ui) => {
+    for (const a of assigned[ui]) {
+      pairs.push({ unit: ui, aim: a.aim, weight: a.score });
+      pairOf.push({ ui, aim: a.aim });
+    }
+    for (const c of poolScores.get(ui) ?? []) {
+      if (c.score < ANSWER_THRESHOLD) continue;
+      pairs.push({ unit: ui, aim: c.aim, weight: c.score });
+      pairOf.push({ ui, aim: c.aim });
+    }
+  });
+  const chain = monotoneChain(pairs, aims.length);
+  const onChain = new Set<string>();
+  for (const i of chain) onChain.add(`${pairOf[i].ui}:${pairOf[i].aim}`);
+  const scoredPool = new Map<number, Array<{ aim: number; score: number; quoted: boolean; on: boolean }>>();
+  // An aim's best lexical score anywhere in the response, governed paragraphs included.
+  const aimBest = new Float64Array(aims.length);
+  units.forEach((_, ui) => {
+    for (const c of cands[ui]) aimBest[c.aim] = Math.max(aimBest[c.aim], c.score);
+  });
+  for (const ui of pool) {
+    const list = poolScores.get(ui) ?? [];
+    if (list.length === 0) continue;
+    // Order decides only between candidates the words cannot tell apart: within ORDER_MARGIN of the best.
+    const top = Math.max(...list.map((c) => c.score));
+    const close = list.filter((c) => c.score >= top - ORDER_MARGIN);
+    const hasChain = close.some((c) => onChain.has(`${ui}:${c.aim}`));
+    const scored = list.map((c) => {
+      const on = onChain.has(`${ui}:${c.aim}`);
+      const inPlay = close.length > 1 && c.score >= top - ORDER_MARGIN;
+      const score = Math.max(0, Math.min(1, c.score + (on ? ORDER_BONUS : inPlay && hasChain ? -ORDER_PENALTY : 0)));
+      return { ...c, on, score };
+    });
+    scored.sort((x, y) => y.score - x.score);
+    scoredPool.set(ui, scored);
+    for (const c of scored) aimBest[c.aim] = Math.max(aimBest[c.aim], c.score);
+  }
+  for (const [ui, scored] of scoredPool) {
+    const best = scored[0].score;
+    for (const c of scored) {
+      if (c.score < ANSWER_THRESHOLD) break;
+      if (c.score < best * SHARE_RATIO && c.score < aimBest[c.aim] * AIM_SHARE_RATIO) continue;
+      const reasons: AlignmentReason[] = [];
+      if (c.quoted) reasons.push('quoted');
+      reasons.push('lexical');
+      if (c.on) reasons.push('order');
+      assigned[ui].push({ aim: c.aim, score: c.score, reasons });
+    }
+  }
+
+  // 6. Passages, points and stances.
+  const passagesOf: Passage[][] = aims.map(() => []);
+  const spansOf: Array<Array<{ start: number; end: number }>> = aims.map(() => []);
+  units.forEach((u, ui) => {
+    for (const a of assigned[ui]) {
+      const span = u.block.span;
+      passagesOf[a.aim].push({ ...located(response, span), score: round(a.score), reasons: a.reasons, paragraph: u.paragraph });
+      spansOf[a.aim].push(span);
+    }
+  });
+  const points: Point[] = [];
+  units.forEach((u, ui) => {
+    if (u.kind !== 'answer' || assigned[ui].length > 0) return;
+    points.push({ ...located(response, u.block.span), paragraph: u.paragraph });
+  });
+  const alignments: Alignment[] = aims.map((aim, a) => {
+    const passages = passagesOf[a];
+    if (passages.length === 0) return { aim: aim.id, stance: 'unaddressed', passages, cues: [] };
+    const { stance, cues } = classifyStance(response, spansOf[a]);
+    return { aim: aim.id, stance, passages, cues };
+  });
+  const debug = DEBUG;
+  if (debug) {
+    units.forEach((u, ui) => {
+      const c = (poolScores.get(ui) ?? cands[ui]).slice().sort((x, y) => y.score - x.score).slice(0, 4).map((x) => `${aims[x.aim].id}:${x.score.toFixed(2)}`).join(' ');
+      const as = assigned[ui].map((x) => `${aims[x.aim].id}:${x.score.toFixed(2)}[${x.reasons.join(',')}]`).join(' ');
+      debug(`¶${u.paragraph} ${u.kind}${governed[ui] ? ' gov' : ''} | ${as} | cands ${c} | ${u.block.text.slice(0, 60)}`);
+    });
+  }
+  return { alignments, points };
+}
+
+/** Word pairs of the letter outside its aims: what the letter says about itself, its process and its claims. */
+function letterBigramsOutsideAims(letter: Doc, aims: LetterAim[]): Set<string> {
+  const out = new Set<string>();
+  const spans = aims.map((a) => a.span).sort((x, y) => x.start - y.start);
+  let k = 0;
+  let prev = '';
+  for (const t of tokenize(letter.masked)) {
+    while (k < spans.length && spans[k].end <= t.start) k++;
+    if (k < spans.length && spans[k].start <= t.start) {
+      prev = '';
+      continue;
+    }
+    if (prev) out.add(`${prev} ${t.word}`);
+    prev = t.word;
+  }
+  return out;
+}
+
+const QUOTED = /["\u201c]([^"\u201c\u201d]{3,240})["\u201d]|\u2018([^\u2018\u2019]{3,240})\u2019/g;
+
+/** True when the block quotes the letter's own words from outside its aims ("broadly positive", "agreed"). */
+function quotesLetterClaims(_letter: Doc, grams: Set<string>, _response: Doc, b: Block): boolean {
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(b.text); m; m = QUOTED.exec(b.text)) {
+    const ws = tokenize(m[1] ?? m[2]).map((t) => t.word);
+    if (ws.length < 2) continue;
+    let hit = 0;
+    for (let i = 0; i + 1 < ws.length; i++) if (grams.has(`${ws[i]} ${ws[i + 1]}`)) hit++;
+    if (hit >= Math.max(1, 0.8 * (ws.length - 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * Headings in the response's own words ("Closing ten libraries") that restate no aim, but whose section as a
+ * whole (heading and paragraphs) plainly answers one aim: its words cover that aim's clearly better than any
+ * other's. Returns heading block index → aim index.
+ */
+function ownWordSections(
+  response: Doc,
+  roles: BlockRole[],
+  units: Unit[],
+  unitOfBlock: Int32Array,
+  bm25: Bm25Index,
+  cands: Array<Array<{ aim: number; score: number }>>,
+  index: AimIndex,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  const blocks = response.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const h = blocks[i];
+    if (h.kind !== 'heading' || roles[i] === 'title') continue;
+    const text = h.text.replace(HEADING_NUMBER_PREFIX, '');
+    if (NON_AIM_SECTION.test(text) || index.restated(text).length > 0) continue;
+    const words = new Set<string>(contentStems(text));
+    const candidates = new Set<number>();
+    for (const t of words) for (const a of index.aimsWith(t)) candidates.add(a);
+    let answers = 0;
+    for (let j = i + 1; j < blocks.length && blocks[j].kind !== 'heading'; j++) {
+      const u = units[unitOfBlock[j]];
+      if (u.kind !== 'answer') continue;
+      answers++;
+      for (const t of bm25.docs[u.doc].tf.keys()) words.add(t);
+      for (const c of cands[unitOfBlock[j]]) candidates.add(c.aim);
+    }
+    if (answers === 0) continue;
+    let best = -1;
+    let bestScore = 0;
+    let second = 0;
+    for (const a of candidates) {
+      const terms = index.profiles[a].terms;
+      const ideal = bm25.ideal(terms);
+      if (ideal <= 0) continue;
+      let got = 0;
+      for (const t of terms) if (words.has(t)) got += bm25.idf(t);
+      const score = got / ideal;
+      if (score > bestScore) {
+        second = bestScore;
+        bestScore = score;
+        best = a;
+      } else if (score > second) second = score;
+    }
+    if (best >= 0 && bestScore >= 0.2 && bestScore >= 1.3 * second) out.set(i, best);
+  }
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** The first cell of a table row in a response, as a lead-in: "| Rostering | We welcome … |". */
+function tableLead(doc: Doc, b: Block): string | undefined {
+  if (!b.cells || b.cells.length < 2) return undefined;
+  const c = b.cells[0];
+  const text = doc.masked.slice(c.start, c.end).replace(/\s+/g, ' ').trim();
+  return text.length > 0 ? text : undefined;
 }

@@ -11,8 +11,7 @@ i if in into is isn't it it's its itself just let's may me might more most must 
 off on once only or other ought our ours ourselves out over own per same shall shan't she should shouldn't so some
 such than that that's the their theirs them themselves then there there's these they this those through thus to too
 under until up upon us very via was wasn't we were weren't what when where which while who whom whose why will with
-within without won't would wouldn't yet you your yours yourself yourselves one two three four five six seven eight
-nine ten first second third also however therefore whether although though since already still even ever
+within without won't would wouldn't yet you your yours yourself yourselves one two three four five six seven eight nine ten first also however therefore whether although though since already still even ever
 dear sincerely faithfully regards wishes kind thank thanks letter please`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(STOP_LIST.split(/\s+/).filter(Boolean));

@@ -1,0 +1,306 @@
+/**
+ * The stance a response takes on an aim, from the language of the passages that answer it, with the cues that
+ * decided it. The lexicon (lexicon.ts) is compiled once at module load into sticky regular expressions indexed
+ * by their first word, so a passage is scanned once, word by word: linear in its length.
+ *
+ * How a stance is decided, in order:
+ *  1. Process remarks ("the failure of appropriate trade union consultation") are set aside when the passage
+ *     says anything about the aim itself; they decide only when nothing else does.
+ *  2. "Members are divided", "we cannot comment until …": concern (no position), unless outweighed.
+ *  3. Opposition ("we do not support", "wholly unrealistic") outweighing agreement: oppose; agreement beside
+ *     lesser opposition: qualified.
+ *  4. "In principle", "we agree with the sentiment", named reservations: qualified.
+ *  5. Agreement ("we welcome", "no issues with"): qualified when a reservation goes with it (a contrast
+ *     followed by a concern, a condition or an unqualified criticism, or concerns that weigh as much), else
+ *     support. A request for information beside agreement is not a reservation.
+ *  6. Concerns, requests, conditions, questions on their own: concern. No cue at all: concern (the response
+ *     answers the aim without taking a position), with no cues.
+ */
+import type { Stance, StanceCue } from '../contract';
+import type { Doc } from '../document/model';
+import type { Span } from '../text/positions';
+import { located } from '../document/located';
+import { tokenize, type Token } from '../align/text';
+import { LEXICON, NEGATORS, type CueLabel, type LexiconEntry } from './lexicon';
+
+interface Compiled {
+  entry: LexiconEntry;
+  re: RegExp;
+}
+
+const GAP = '\\s+(?:\\S+\\s+){0,4}?';
+
+/** Compiles a lexicon phrase to a sticky, case-insensitive regular expression and its possible first words. */
+export function compilePhrase(phrase: string): { re: RegExp; first: string[] } {
+  // " (of|behind)?" (an optional word after a space) becomes "(?: (?:of|behind))?", so the phrase still
+  // matches when the optional word is absent and punctuation follows.
+  let src = phrase.replace(/ \(([^()]*[^ ()])\)\?/g, (_m, inner: string) => `(?: (?:${inner}))?`);
+  src = src.replace(/'/g, "['\u2019]").replace(/ … /g, '\u0000');
+  src = src.replace(/ /g, '\\s+').replace(/\u0000/g, GAP);
+  src = src.replace(/\((?!\?)/g, '(?:');
+  const re = new RegExp(`${src}(?![\\p{L}\\p{N}])`, 'iuy');
+  return { re, first: firstWords(phrase) };
+}
+
+function firstWords(phrase: string): string[] {
+  const p = phrase.replace(/\u2019/g, "'").toLowerCase();
+  if (p.startsWith('(')) {
+    let depth = 0;
+    let end = -1;
+    for (let i = 0; i < p.length; i++) {
+      if (p[i] === '(') depth++;
+      else if (p[i] === ')' && --depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0 || p[end + 1] === '?') throw new Error(`Lexicon phrase must not open with an optional group: ${phrase}`);
+    const inner = p.slice(1, end);
+    const alts: string[] = [];
+    let d = 0;
+    let from = 0;
+    for (let i = 0; i <= inner.length; i++) {
+      const c = inner[i];
+      if (c === '(') d++;
+      else if (c === ')') d--;
+      else if ((c === '|' && d === 0) || i === inner.length) {
+        alts.push(inner.slice(from, i));
+        from = i + 1;
+      }
+    }
+    return alts.map((a) => a.trim().split(/[\s(]/)[0]).filter(Boolean);
+  }
+  return [p.split(/[\s(]/)[0]];
+}
+
+const INDEX = new Map<string, Compiled[]>();
+for (const entry of LEXICON) {
+  const { re, first } = compilePhrase(entry.phrase);
+  for (const w of first) {
+    const list = INDEX.get(w) ?? [];
+    list.push({ entry, re });
+    INDEX.set(w, list);
+  }
+}
+
+/** A lexicon match in a document. */
+export interface CueMatch {
+  entry: LexiconEntry;
+  /** The label after negation. */
+  label: CueLabel;
+  weight: number;
+  span: Span;
+  negated: boolean;
+  /** Index into `doc.sentences`, or -1. */
+  sentence: number;
+  note: string;
+}
+
+const POSITION_LABELS: ReadonlySet<CueLabel> = new Set(['support', 'qualified', 'concern', 'oppose']);
+
+/** Finds the lexicon's cues in a span of a document, left to right, longest match first, no overlaps. */
+export function findCues(doc: Doc, span: Span): CueMatch[] {
+  const text = doc.masked;
+  const tokens = tokenize(text, span.start, span.end);
+  const out: CueMatch[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    const cands = INDEX.get(t.word);
+    if (!cands) continue;
+    let best: { c: Compiled; end: number } | undefined;
+    for (const c of cands) {
+      c.re.lastIndex = t.start;
+      const m = c.re.exec(text);
+      if (!m) continue;
+      const end = t.start + m[0].trimEnd().length;
+      if (end > span.end) continue;
+      if (!best || end > best.end) best = { c, end };
+    }
+    if (!best) continue;
+    const entry = best.c.entry;
+    let label = entry.label;
+    let weight = entry.weight;
+    let note = entry.note;
+    const negated = entry.negatable !== false && POSITION_LABELS.has(label) && negatedBefore(text, tokens, k);
+    if (negated) {
+      if (label === 'support') {
+        label = 'oppose';
+        weight *= 0.9;
+        note = `Negated: "${entry.note}" turned round.`;
+      } else if (label === 'concern') {
+        label = 'support';
+        weight *= 0.5;
+        note = 'Negated concern ("not concerned"): no objection.';
+      } else if (label === 'qualified') {
+        label = 'concern';
+        weight *= 0.5;
+        note = 'Negated agreement in principle.';
+      } else {
+        label = 'concern';
+        weight *= 0.3;
+        note = 'Negated opposition: no clear position.';
+      }
+    }
+    out.push({ entry, label, weight, span: { start: t.start, end: best.end }, negated, sentence: -1, note });
+    while (k + 1 < tokens.length && tokens[k + 1].start < best.end) k++;
+  }
+  return out;
+}
+
+/** True when one of the three words before token k, in the same clause, negates it. */
+function negatedBefore(text: string, tokens: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    const gap = text.slice(tokens[j].end, tokens[j + 1].start);
+    if (/[,;:.!?()\u2013\u2014]/.test(gap)) return false;
+    if (NEGATORS.has(tokens[j].word)) return true;
+  }
+  return false;
+}
+
+/** The index of the sentence containing `offset`, by binary search over the document's sentences. */
+function sentenceAt(doc: Doc, offset: number): number {
+  const s = doc.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid].span.end <= offset) lo = mid + 1;
+    else if (s[mid].span.start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Sentences ending in a question mark inside the spans: a question to the employer is a request. */
+function questions(doc: Doc, spans: Span[]): CueMatch[] {
+  const out: CueMatch[] = [];
+  for (const span of spans) {
+    let i = sentenceAt(doc, span.start);
+    if (i < 0) continue;
+    for (; i < doc.sentences.length && doc.sentences[i].span.start < span.end; i++) {
+      const s = doc.sentences[i];
+      if (!/\?["'\u201d\u2019)]*$/.test(s.text)) continue;
+      out.push({
+        entry: { phrase: '?', label: 'request', weight: 0.8, note: 'A question to the employer.' },
+        label: 'request',
+        weight: 0.8,
+        span: s.span,
+        negated: false,
+        sentence: i,
+        note: 'A question to the employer: a request for information.',
+      });
+    }
+  }
+  return out;
+}
+
+export interface StanceResult {
+  stance: Exclude<Stance, 'unaddressed'>;
+  cues: StanceCue[];
+}
+
+const RESERVATION: ReadonlySet<CueLabel> = new Set(['concern', 'condition', 'oppose', 'mixed', 'qualified']);
+
+/**
+ * The stance of the passages (spans of `doc`) on one aim, and the cues that decided it. With no passages the
+ * caller reports "unaddressed"; this function needs at least one span.
+ */
+export function classifyStance(doc: Doc, spans: Span[]): StanceResult {
+  const cues: CueMatch[] = [];
+  for (const span of spans) cues.push(...findCues(doc, span));
+  cues.push(...questions(doc, spans));
+  cues.sort((a, b) => a.span.start - b.span.start);
+  for (const c of cues) if (c.sentence < 0) c.sentence = sentenceAt(doc, c.span.start);
+  const { stance, deciding } = decide(doc, cues);
+  return { stance, cues: deciding.map((c) => toCue(doc, c, stance)) };
+}
+
+function sum(cues: CueMatch[], label: CueLabel): number {
+  let s = 0;
+  for (const c of cues) if (c.label === label) s += c.weight;
+  return s;
+}
+
+function decide(doc: Doc, all: CueMatch[]): { stance: Exclude<Stance, 'unaddressed'>; deciding: CueMatch[] } {
+  const cues = all.filter((c) => c.label !== 'process' && c.label !== 'contrast');
+  if (cues.length === 0) {
+    const proc = all.filter((c) => c.label === 'process');
+    if (proc.length === 0) return { stance: 'concern', deciding: [] };
+    let o = 0;
+    let k = 0;
+    for (const c of proc) (c.entry.leans === 'oppose' ? (o += c.weight) : (k += c.weight));
+    return { stance: o >= k ? 'oppose' : 'concern', deciding: proc };
+  }
+  const S = sum(cues, 'support');
+  const Q = sum(cues, 'qualified');
+  const O = sum(cues, 'oppose');
+  const C = sum(cues, 'concern');
+  const M = sum(cues, 'mixed');
+  const K = sum(cues, 'condition');
+  const pick = (...labels: CueLabel[]) => cues.filter((c) => labels.includes(c.label));
+  if (M > 0 && O < 3 && Q === 0 && M >= S) return { stance: 'concern', deciding: pick('mixed', 'concern', 'request') };
+  if (O > 0) {
+    if (O >= S + Q) return { stance: 'oppose', deciding: pick('oppose') };
+    return { stance: 'qualified', deciding: pick('support', 'qualified', 'oppose') };
+  }
+  if (Q > 0) return { stance: 'qualified', deciding: pick('qualified', 'concern', 'condition') };
+  if (S > 0) {
+    const reservation = reservationAfterAgreement(doc, all);
+    if (reservation.length > 0 || C + K >= 1.5) {
+      return { stance: 'qualified', deciding: [...pick('support'), ...(reservation.length > 0 ? reservation : pick('concern', 'condition'))] };
+    }
+    return { stance: 'support', deciding: pick('support') };
+  }
+  return { stance: 'concern', deciding: pick('concern', 'mixed', 'request', 'condition') };
+}
+
+/**
+ * A reservation after agreement: a contrast ("but", "however", "although") after a support cue, or opening the
+ * sentence that holds one, whose clause carries a concern or condition, or a criticism in words the lexicon
+ * does not know (a clause of four words or more with no cue at all). A clause holding only a request ("although
+ * we will want to see the travel arrangements") is not a reservation. Returns the contrast and the clause's
+ * cues, or nothing.
+ */
+function reservationAfterAgreement(doc: Doc, all: CueMatch[]): CueMatch[] {
+  const firstSupport = all.find((c) => c.label === 'support');
+  if (!firstSupport) return [];
+  for (const contrast of all) {
+    if (contrast.label !== 'contrast') continue;
+    const sameSentenceOpening = contrast.sentence === firstSupport.sentence && contrast.span.start < firstSupport.span.start && contrast.entry.weight < 1;
+    if (contrast.span.start < firstSupport.span.start && !sameSentenceOpening) continue;
+    const sentence = doc.sentences[contrast.sentence];
+    if (!sentence) continue;
+    const clauseStart = sameSentenceOpening ? firstSupport.span.end : contrast.span.end;
+    const clauseEnd = sentence.span.end;
+    const inClause = all.filter((c) => c !== contrast && c.span.start >= clauseStart && c.span.start < clauseEnd && c.label !== 'contrast');
+    if (inClause.some((c) => RESERVATION.has(c.label))) return [contrast, ...inClause.filter((c) => RESERVATION.has(c.label))];
+    if (inClause.length === 0 && !sameSentenceOpening) {
+      const words = tokenize(doc.masked, clauseStart, clauseEnd).length;
+      if (words >= 4) return [contrast];
+    }
+  }
+  return [];
+}
+
+const CUE_STANCE: Record<CueLabel, Exclude<Stance, 'unaddressed'> | undefined> = {
+  support: 'support',
+  qualified: 'qualified',
+  concern: 'concern',
+  oppose: 'oppose',
+  mixed: 'concern',
+  request: 'concern',
+  condition: 'qualified',
+  contrast: 'qualified',
+  process: undefined,
+};
+
+function toCue(doc: Doc, c: CueMatch, decided: Exclude<Stance, 'unaddressed'>): StanceCue {
+  const loc = located(doc, c.span);
+  let stance = c.label === 'process' ? c.entry.leans ?? 'concern' : CUE_STANCE[c.label] ?? decided;
+  if (c.label === 'condition' && decided === 'concern') stance = 'concern';
+  let note = c.note;
+  if (c.label === 'contrast') note = 'A contrast after agreement, followed by a reservation.';
+  if (c.label === 'process') note = `${c.note} Nothing in the passage speaks to the aim itself, so it decides.`;
+  const phrase = c.entry.phrase === '?' ? '?' : doc.masked.slice(c.span.start, c.span.end).replace(/\s+/g, ' ').trim().toLowerCase();
+  return { ...loc, phrase, stance, note };
+}
