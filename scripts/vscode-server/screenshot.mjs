@@ -5,6 +5,7 @@
 //   const vsix = await packageVsix();                      // or a path to an existing .vsix
 //   const wb = await openWorkbench({ vsix, folder: 'samples' });   // a temp copy of the folder is opened
 //   await wb.openFile('letter.md');                        // clicks it in the Explorer (nested: 'a/b.md')
+//   await wb.waitForIdle();                                // extensions activated, rendering settled
 //   await wb.runCommand('Counterpoint: Compare');          // F1, types the title, Enter
 //   await wb.hoverText('consultation');                    // hovers the first occurrence in the editor
 //   await wb.screenshot('docs/screenshots/hover.png');
@@ -15,7 +16,7 @@
 // workspace's letter.md when samples/ has none) and saves <out>/editor.png (default docs/screenshots/).
 // To add a shot, add an entry to `shots` at the bottom of this file.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,13 +26,32 @@ import { repoRoot, startServer } from './server.mjs';
 const log = (m) => console.log(`[screenshots] ${m}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Builds the extension and packs it into a temp .vsix; returns its path. */
+/**
+ * Builds the extension and packs it into a temp .vsix; returns its path. While the repo has no .vscodeignore
+ * (nor a "files" list), scratch and build-output folders are left out, since vsce fails on a file that changes
+ * while it packs; a failed pack is retried twice for the same reason.
+ */
 export async function packageVsix({ production = false } = {}) {
-  const out = join(mkdtempSync(join(tmpdir(), 'counterpoint-vsix-')), 'counterpoint.vsix');
+  const dir = mkdtempSync(join(tmpdir(), 'counterpoint-vsix-'));
+  const out = join(dir, 'counterpoint.vsix');
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
   run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), ...(production ? ['--production'] : [])]);
-  run(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--skip-license', '-o', out]);
-  return out;
+  const args = ['package', '--no-dependencies', '--skip-license', '-o', out];
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  if (!existsSync(join(repoRoot, '.vscodeignore')) && !manifest.files) {
+    const ignore = join(dir, 'vscodeignore');
+    writeFileSync(ignore, ['tmp/**', 'out/**', 'test-results/**', 'bench-results/**', '.vscode-test/**', '**/*.vsix', '**/*.cpuprofile'].join('\n'));
+    args.push('--ignoreFile', ignore);
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      run(join(repoRoot, 'node_modules', '.bin', 'vsce'), args);
+      return out;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      log(`vsce package failed (attempt ${attempt}); retrying`);
+    }
+  }
 }
 
 /**
@@ -116,6 +136,15 @@ export async function openWorkbench({ vsix, folder, settings = {}, viewport = { 
       if (waitForHover) await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ timeout: 10_000 });
     },
 
+    /** Waits until the status bar no longer says extensions are activating, then lets rendering settle. */
+    async waitForIdle({ timeout = 60_000, settleMs = 1500 } = {}) {
+      await page.waitForFunction(
+        () => !/Activating Extensions/i.test(document.querySelector('.part.statusbar')?.textContent ?? ''),
+        null, { timeout, polling: 250 },
+      ).catch(() => log('extensions still activating; taking the shot anyway'));
+      await sleep(settleMs);
+    },
+
     /** Clears notification toasts so they do not cover the shot. */
     async clearNotifications() {
       await wb.runCommand('Notifications: Clear All Notifications').catch(() => {});
@@ -157,8 +186,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     for (const shot of shots) {
       await shot.setup(wb);
+      await wb.waitForIdle();
       await wb.clearNotifications();
-      await sleep(1000);
+      await sleep(500);
       await wb.screenshot(join(outDir, `${shot.name}.png`));
     }
   } catch (e) {

@@ -111,8 +111,8 @@ export async function startServer(opts = {}) {
     PATH: `${inst.nodeBin}:${process.env.PATH}`,
     XDG_DATA_HOME: join(xdg, 'data'),
     XDG_CONFIG_HOME: join(xdg, 'config'),
-    ...(opts.env ?? {}),
   };
+  // npm's and an enclosing VS Code's variables would leak into the server and its extension host.
   for (const k of Object.keys(env)) if (/^(npm_|VSCODE_|ELECTRON_)/i.test(k)) delete env[k];
   Object.assign(env, opts.env ?? {});
   const entry = join(inst.codeServer, 'out', 'node', 'entry.js');
