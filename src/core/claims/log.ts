@@ -164,8 +164,8 @@ export function parseConsultationLog(text: string, path?: string): ConsultationL
         const c = headerColumn(cell);
         if (c !== undefined && !columns.has(c)) columns.set(c, i);
       });
-      if (columns.size === 0) {
-        // A table that is not a log (or a header we cannot read): skip it whole.
+      if (columns.size < 2 || !(columns.has('date') || columns.has('outcome'))) {
+        // A table that is not a log (an action list, a header we cannot read): skip it whole, quietly.
         table = { columns, skipping: true };
         continue;
       }

@@ -397,7 +397,10 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
     if (NEGATORS.has(w)) {
       if (w === 'no' && dist > 4) continue;
       if (w === 'without' && dist > 5) continue;
-      if (w === 'prior' ) continue;
+      if (w === 'prior') continue;
+      // "the lack of consultation", "in the absence of agreement"; but "sickness absence procedures" is no negation.
+      if ((w === 'lack' || w === 'absence' || w === 'failure') && toks[k + 1]?.w !== 'of') continue;
+      if ((w === 'absent' || w === 'lacking') && dist > 2) continue;
       const next = toks[k + 1]?.w;
       if ((w === 'not' || w === "n't") && (next === 'only' || next === 'just' || next === 'least' || next === 'merely')) continue;
       if (w === 'no' && (next === 'doubt' || next === 'longer' && false)) continue;

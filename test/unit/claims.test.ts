@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/core/document/parse';
+import { findClaims, parseConsultationLog, type ClaimContext } from '../../src/core/claims/claims';
+import { RUNGS, rungLevel, type Claim } from '../../src/core/contract';
+
+const letter = (body: string, date = '2026-06-01') => parseDocument(`---\nrole: letter\ndate: ${date}\n---\n\n# Review of court work\n\n${body}\n`, 'letter.md');
+const response = (body: string) => parseDocument(`---\nrole: response\n---\n\n# Branch response\n\n${body}\n`, 'response.md');
+
+function only(claims: Claim[], needle: string): Claim {
+  const found = claims.filter((c) => c.text.includes(needle));
+  expect(found, `one claim containing "${needle}" in ${JSON.stringify(claims.map((c) => c.text))}`).toHaveLength(1);
+  return found[0];
+}
+
+function claimOf(body: string, ctx: ClaimContext = {}, date?: string): Claim | undefined {
+  return findClaims(letter(body, date), ctx)[0];
+}
+
+describe('the ladder', () => {
+  it('orders the rungs from informed to agreed', () => {
+    expect(RUNGS).toEqual(['informed', 'engaged', 'consulted', 'negotiated', 'agreed']);
+    expect(rungLevel('informed')).toBeLessThan(rungLevel('engaged'));
+    expect(rungLevel('consulted')).toBeLessThan(rungLevel('negotiated'));
+    expect(rungLevel('negotiated')).toBeLessThan(rungLevel('agreed'));
+  });
+
+  it.each([
+    ['The proposals were shared with staff side in May.', 'informed'],
+    ['Managers briefed the trade unions on the plans.', 'informed'],
+    ['We have worked closely with UNISON on the rota.', 'engaged'],
+    ['The plans were discussed with the unions.', 'engaged'],
+    ['We have consulted the recognised unions on the changes.', 'consulted'],
+    ['The policy was developed in consultation with staff side.', 'consulted'],
+    ['We are in talks with GMB with a view to agreement.', 'negotiated'],
+    ['The new rota has been agreed with the trade unions.', 'agreed'],
+    ['The framework was jointly agreed by management and staff side.', 'agreed'],
+  ])('places "%s" at %s', (sentence, rung) => {
+    const c = claimOf(sentence);
+    expect(c?.rung).toBe(rung);
+    expect(c?.status).toBe('unevidenced');
+  });
+});
+
+describe('what is not a claim', () => {
+  it('needs a union party: staff are not the union', () => {
+    expect(findClaims(letter('Engagement sessions with frontline staff took place in June.'))).toEqual([]);
+    expect(findClaims(letter('UNISON members were briefed by their managers.'))).toEqual([]);
+    expect(claimOf('Engagement sessions with staff side took place in June.')?.rung).toBe('engaged');
+  });
+
+  it.each([
+    'The new rota has not been agreed with the unions.',
+    'UNISON has not agreed to the change.',
+    'No agreement has been reached with the trade unions.',
+    'The decision was taken without consulting the unions.',
+    'Agreement with staff side has not been reached.',
+  ])('negated: %s', (s) => expect(claimOf(s)?.status).toBe('negated'));
+
+  it.each([
+    'Formal consultation will follow once proposals are finalised.',
+    'We will consult the unions on the new rota.',
+    'We intend to engage with staff side over the summer.',
+    'The changes are subject to consultation with the unions.',
+    'Trade union colleagues will be consulted in December.',
+  ])('future: %s', (s) => expect(claimOf(s)?.status).toBe('future'));
+
+  it.each(['We would consult the unions before any change.', 'If the unions agree, the pilot will start in May.', 'Should staff side agree, we could begin in June.'])(
+    'hypothetical: %s',
+    (s) => expect(claimOf(s)?.status).toBe('hypothetical'),
+  );
+
+  it('reads a question as a question', () => {
+    expect(claimOf('Have the unions been consulted on the rota?')?.status).toBe('question');
+  });
+
+  it('treats a union quoting a manager in order to dispute it as reported, not a claim', () => {
+    const claims = findClaims(response('Some managers have presented matters as "agreed with the trade unions" but this is not the case.'));
+    expect(claims[0].status).toBe('reported');
+  });
+
+  it("reports the union's own account of its consultation as reported", () => {
+    const claims = findClaims(response('Napo has been in consultation with the project team for several months.'));
+    expect(claims[0]).toMatchObject({ status: 'reported', rung: 'consulted' });
+  });
+
+  it('does not treat the union agreeing with a sentiment as an agreement', () => {
+    expect(findClaims(response('While we agree with the sentiment, we have concerns.'))).toEqual([]);
+  });
+});
+
+describe('hedged claims', () => {
+  it('are claims, flagged unless evidence supports them', () => {
+    const c = claimOf('We believe the unions broadly support the move to hubs.');
+    expect(c).toMatchObject({ status: 'unevidenced', rung: 'agreed', hedged: true });
+    expect(c?.message).toContain('A belief is not evidence');
+  });
+});
+
+describe('evidence in the text', () => {
+  it('a date at a named negotiating forum evidences agreement', () => {
+    const c = claimOf('The framework was agreed with the unions at the NNC on 12 March 2026.');
+    expect(c?.status).toBe('evidenced');
+    expect(c?.evidence[0]).toMatchObject({ kind: 'text', rung: 'agreed', date: '2026-03-12' });
+  });
+
+  it('a plain meeting proves engagement only: a claim of consultation is overstated', () => {
+    const c = claimOf('We consulted the unions at a meeting on 3 May 2026.');
+    expect(c?.status).toBe('overstated');
+    expect(c?.evidence[0].rung).toBe('engaged');
+  });
+
+  it('an HR1 / section 188 letter evidences consultation, not agreement', () => {
+    expect(claimOf('Collective consultation with UCU began with a section 188 letter and the HR1 form.')?.status).toBe('evidenced');
+    expect(claimOf('The redundancies were agreed with UCU after the section 188 letter was issued.')?.status).toBe('overstated');
+  });
+
+  it('a signed collective agreement evidences agreement', () => {
+    expect(claimOf('The new rota was agreed with UNISON in a collective agreement signed on 4 May 2026.')?.status).toBe('evidenced');
+  });
+
+  it('a meeting dated after the letter is not evidence', () => {
+    expect(claimOf('The rota was discussed with staff side at the JNCC on 12 July 2026.', {}, '2026-06-01')?.status).toBe('unevidenced');
+  });
+});
+
+describe('evidence in the consultation log', () => {
+  const log = parseConsultationLog(
+    [
+      '| Date | Forum | Topic | Unions | Outcome | Reference |',
+      '|---|---|---|---|---|---|',
+      '| 2026-04-02 | JNCC | Court hubs: proposals shared | Napo, UNISON | informed | Minutes |',
+      '| 2026-04-20 | JNCC | Allocation desk pilot | Napo | consulted | Minutes |',
+      '| 2026-05-10 | JNCC | Night rota | Napo | not agreed | Minutes |',
+      '| 2026-07-30 | JNCC | Allocation desk pilot | Napo | agreed | Minutes |',
+    ].join('\n'),
+    'log.md',
+  );
+
+  it('evidences a claim when a row on the topic reaches the rung', () => {
+    const c = claimOf('The allocation desk pilot was put to the unions for comment before we decided.', { log });
+    expect(c).toMatchObject({ status: 'evidenced', rung: 'consulted' });
+    expect(c?.evidence.some((e) => e.kind === 'log' && e.path === 'log.md')).toBe(true);
+  });
+
+  it('finds a claim overstated when the log shows a lower rung', () => {
+    const c = claimOf('The move to court hubs has been agreed with the trade unions.', { log });
+    expect(c?.status).toBe('overstated');
+    expect(c?.message).toMatch(/shows only that the unions were informed/);
+  });
+
+  it('ignores rows dated after the letter', () => {
+    expect(claimOf('The allocation desk pilot has been agreed with Napo.', { log })?.status).toBe('overstated');
+  });
+
+  it('ignores rows on other topics', () => {
+    expect(claimOf('Sickness absence procedures were agreed with the unions.', { log })?.status).toBe('unevidenced');
+  });
+
+  it('reads a refusal in the log as a dispute', () => {
+    const c = claimOf('The night rota has been agreed with Napo.', { log });
+    expect(c?.status).toBe('disputed');
+    expect(c?.disputedBy).toMatchObject({ path: 'log.md' });
+  });
+});
+
+describe('disputes from the paired response', () => {
+  it('flags a claim the response contradicts, with the exact passage', () => {
+    const l = letter('This redesign has been agreed with the trade unions at the regional committee.');
+    const r = response('The letter says the redesign "has been agreed with the trade unions". This is not the case. Nothing was agreed.');
+    const c = findClaims(l, { response: r })[0];
+    expect(c.status).toBe('disputed');
+    expect(c.disputedBy?.path).toBe('response.md');
+    const d = c.disputedBy!;
+    expect(r.source.slice(d.position.start.offset, d.position.end.offset)).toBe(d.text);
+    expect(d.text).toContain('This is not the case.');
+  });
+
+  it('needs the disputing passage to be about the same claim', () => {
+    const l = letter('The sickness policy was agreed with the unions.');
+    const r = response('We were not consulted on the court hubs. This is not the case for the travel allowance either.');
+    expect(findClaims(l, { response: r })[0].status).toBe('unevidenced');
+  });
+
+  it('matches a denial on the same topic', () => {
+    const l = letter('We have consulted the trade unions on the relocation assistance package.');
+    const r = response('The relocation assistance package was never put to the unions for comment.');
+    expect(findClaims(l, { response: r })[0].status).toBe('disputed');
+  });
+});
+
+describe('positions and messages', () => {
+  it('gives exact positions, also with CRLF and a byte-order mark', () => {
+    const text = '\uFEFF---\r\nrole: letter\r\n---\r\n\r\nThe plan was shared with **staff side** in May.\r\n';
+    const doc = parseDocument(text, 'x.md');
+    const [c] = findClaims(doc);
+    expect(doc.source.slice(c.position.start.offset, c.position.end.offset)).toBe(c.text);
+    expect(c.text).toBe('The plan was shared with **staff side** in May.');
+    expect(c.phrase).toBe('shared');
+  });
+
+  it('writes a message that can be pasted into a reply', () => {
+    const c = claimOf('The redesign has been agreed with the trade unions.')!;
+    expect(c.message).toMatch(/^The letter says "The redesign has been agreed with the trade unions" \(agreed\)\. Nothing supports it/);
+  });
+});
+
+describe('extra phrases from settings', () => {
+  it('adds a literal phrase at its rung, case-insensitively', () => {
+    const c = claimOf('The plans were Road-Tested With Staff Side in May.', { extraPhrases: [{ phrase: 'road-tested with', rung: 'engaged' }] });
+    expect(c).toMatchObject({ rung: 'engaged', phrase: 'Road-Tested With' });
+  });
+
+  it('treats a pattern-looking phrase as a literal and finishes fast', () => {
+    const body = `${'a'.repeat(50000)}! The unions were (a+)+$ on the plans.`;
+    const t0 = performance.now();
+    const claims = findClaims(letter(body), { extraPhrases: [{ phrase: '(a+)+$', rung: 'informed' }] });
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(claims.map((c) => c.phrase)).toEqual(['(a+)+$']);
+  });
+
+  it('ignores empty phrases', () => {
+    expect(findClaims(letter('Nothing here.'), { extraPhrases: [{ phrase: '   ', rung: 'agreed' }] })).toEqual([]);
+  });
+});
