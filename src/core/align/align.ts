@@ -189,7 +189,7 @@ interface Assignment {
 }
 
 /** Openings that turn to another matter. */
-const TURN = /^(?:separately|finally|lastly|in addition|additionally|more generally|in general|on a (?:separate|different|related) (?:note|matter|point)|on another matter|another matter|other matters|we (?:also )?(?:wish|want|would like) to raise|we would also (?:like|ask|add)|we also (?:note|ask|wish|want)|we must also)\b/i;
+const TURN = /^(?:(?:[A-Z][\w’']*|we|the union|the branch|members) also (?:note|notes|noted|wish|wishes|want|wants|raise|raises|ask|asks)\b|separately|finally|lastly|in addition|additionally|more generally|in general|on a (?:separate|different|related) (?:note|matter|point)|on another matter|another matter|other matters|we (?:also )?(?:wish|want|would like) to raise|we would also (?:like|ask|add)|we also (?:note|ask|wish|want)|we must also)\b/i;
 /** Remarks about the letter's claims or the union's involvement. */
 const CLAIM_TALK =
   /\b(?:do(?:es)? not recognise (?:the|this) (?:description|account|picture|characteri[sz]ation)|(?:have )?(?:also )?asked us to raise|we (?:also )?(?:wish|want|need) to raise|the letter (?:says|states|claims|thanks)|your letter (?:says|states|claims)|(?:we are|we were|members are|members were) told|we were informed|it is claimed|(?:is|was) not the case|(?:were|was) not (?:consulted|invited|told|involved)|not invited|staff side were|the unions were|(?:shared|discussed|agreed) with (?:the )?(?:trade union|union|staff side|national trade union))/i;
@@ -197,11 +197,12 @@ const CLAIM_TALK =
 const ANAPHORIC = /^(?:this|these|that|those|it|they|such|any such|in that case|if so|otherwise|even so|also|we also|members also|staff also|in addition|furthermore|moreover|equally|similarly|in particular|likewise|again|if (?:the|this|these) (?:\w+ ){0,3}(?:proceeds?|goes ahead|go ahead|presses ahead|press ahead|implements?|introduces?|decides?|is introduced|are introduced|is implemented|are implemented))\b/i;
 
 /** A response's own description of its structure: "We set out our response to each aim below." */
-const PREAMBLE = /^this is (?:the |our |an? |[\w’']+ )?(?:initial |formal |full |joint |first |written |detailed )*response\b|\b(?:set(?:s)? out (?:below |them out|(?:below )?(?:our|the union's|the branch's|the unions'|its) (?:\w+ )?(?:response|comments|views|position))|(?:our|the union's|the branch's) (?:response|comments|views) (?:to|on) each|in the order of (?:your|the) letter|each of the (?:\w+ )?(?:aims|proposals|objectives|changes|measures))\b/i;
+const PREAMBLE = /^this is (?:the |our |an? |[\w’']+ )?(?:initial |formal |full |joint |first |written |detailed )*response\b|\b(?:set(?:s)? out (?:below |them out|(?:below )?(?:our|the union's|the branch's|the unions'|its) (?:\w+ )?(?:response|comments|views|position))|(?:our|the union's|the branch's) (?:response|comments|views) (?:to|on) each|in the order of (?:your|the) letter|welcome[sd]? the (?:opportunity|chance) to (?:respond|comment|reply|give (?:our|its) views)|each of the (?:\w+ )?(?:aims|proposals|objectives|changes|measures))\b/i;
 
 function isPreamble(doc: Doc, b: Block): boolean {
   if (b.sentences.length > 3) return false;
-  return PREAMBLE.test(b.text) && !/\b(?:oppose|support|welcome|concern|unacceptable|reject)/i.test(b.text);
+  const rest = b.text.replace(/\bwelcome[sd]? the (?:opportunity|chance)\b/gi, '');
+  return PREAMBLE.test(b.text) && !/\b(?:oppose|support|welcome|concern|unacceptable|reject)/i.test(rest);
 }
 
 /** "On the move to long days, …": the phrase between "On" and the first comma, when it is short. */
