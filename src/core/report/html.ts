@@ -190,9 +190,15 @@ ${cues}
       c.evidence.length === 0
         ? '<p class="evidence none">No evidence found: no dated meeting at a named forum, no minutes or formal letter in the text, and no matching entry in the consultation log.</p>'
         : `<ul class="evidence">${c.evidence.map((e) => `<li><span class="rung">${esc(e.rung)}</span> ${esc(e.description)}</li>`).join('')}</ul>`;
-    const disputed = c.disputedBy
-      ? `<div class="disputed-by"${c.disputedBy.location ? this.reveal(c.disputedBy.location) : ''}><p class="aim-meta">Disputed by${c.disputedBy.location ? this.where(c.disputedBy.location) : ''}</p><blockquote class="quote">${esc(c.disputedBy.display)}</blockquote></div>`
-      : '';
+    // When the reason already quotes the disputing passage, point to it rather than quote it twice.
+    const quoted = c.disputedBy !== undefined && plainText(c.reason).includes(c.disputedBy.display.slice(0, 40));
+    const disputed = !c.disputedBy
+      ? ''
+      : quoted
+        ? c.disputedBy.location
+          ? `<p class="aim-meta disputed-link">Disputed by the response: ${this.where(c.disputedBy.location)}</p>`
+          : ''
+        : `<div class="disputed-by"${c.disputedBy.location ? this.reveal(c.disputedBy.location) : ''}><p class="aim-meta">Disputed by${c.disputedBy.location ? this.where(c.disputedBy.location) : ''}</p><blockquote class="quote">${esc(c.disputedBy.display)}</blockquote></div>`;
     return `<article class="claim status-${c.status}">
 <p class="claim-meta">${statusBadge(c.status)}<span class="chip">claims: ${esc(c.rung)}</span>${c.hedged ? '<span class="chip">hedged</span>' : ''}${this.where(c.location)}</p>
 <blockquote class="quote"${this.reveal(c.location)}>${highlight(c.display, c.phrase)}</blockquote>

@@ -366,7 +366,8 @@ const LINK = new RegExp(`\\[([^\\]\\n]*)\\]${DEST}`, 'g');
 const REF_LINK = /\[([^\]\n]*)\]\[[^\]\n]*\]/g;
 const AUTOLINK = /<((?:https?|mailto):[^>\s]*)>/g;
 const COMMENT = /<!--[\s\S]*?-->/g;
-const STRONG = /\*\*|__|~~/g;
+const STRONG_OPEN = /(^|[\s(“"'])(?:\*\*|__|~~)(?=\S)/g;
+const STRONG_CLOSE = /(\S)(?:\*\*|__|~~)(?=[\s).,;:!?”"'*_]|$)/g;
 const EM_OPEN = /(^|[\s(“"'])[*_](?=\S)/g;
 const EM_CLOSE = /(\S)[*_](?=[\s).,;:!?”"']|$)/g;
 const ESCAPED = /\\([\\`*_{}[\]()#+\-.!|>~])/g;
@@ -388,7 +389,8 @@ export function plainInline(md: string): string {
     .replace(LINK, '$1')
     .replace(REF_LINK, '$1')
     .replace(AUTOLINK, '$1')
-    .replace(STRONG, '')
+    .replace(STRONG_OPEN, '$1')
+    .replace(STRONG_CLOSE, '$1')
     .replace(EM_OPEN, '$1')
     .replace(EM_CLOSE, '$1')
     .replace(/`/g, '')
