@@ -174,7 +174,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const samples = join(repoRoot, 'samples');
   const folder = existsSync(join(samples, 'letter.md')) ? samples : join(repoRoot, 'test', 'integration', 'workspace');
   const t0 = Date.now();
-  const vsix = opt('--vsix') ?? (await packageVsix());
+  const packed = opt('--vsix') ? null : await packageVsix();
+  const vsix = opt('--vsix') ?? packed;
 
   /** Each shot: a name (the PNG's) and what to do before taking it. */
   const shots = [
@@ -197,6 +198,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     await wb.screenshot(join(tmpdir(), 'counterpoint-screenshot-failure.png')).catch(() => {});
   } finally {
     await wb.close();
+    if (packed) rmSync(dirname(packed), { recursive: true, force: true });
   }
   log(`${failed ? 'failed' : 'done'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   process.exit(failed ? 1 : 0);
