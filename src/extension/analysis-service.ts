@@ -10,7 +10,9 @@
  *   version without publishing it; `onDidAnalyse` carries only the scheduled runs (what diagnostics show).
  */
 import * as vscode from 'vscode';
-import { compareDocs, check } from '../core/analyse';
+import { compareDocs } from '../core/analyse';
+import { extractAims } from '../core/aims/extract';
+import { findClaims } from '../core/claims/claims';
 import type { Aim, Alignment, Claim, CompareResult } from '../core/contract';
 import { parseDocument } from '../core/document/parse';
 import { AnalysisCache } from '../core/incremental';
@@ -58,6 +60,8 @@ export interface Analysis {
   stamp: string;
   settings: Settings;
   elapsedMs: number;
+  /** Set when the engine failed on this version: nothing else is known, and nothing is shown but the failure. */
+  error?: string;
 }
 
 interface Comparison {
@@ -196,7 +200,9 @@ export class AnalysisService implements vscode.Disposable {
       const message = `Analysis of ${displayName(document.uri)} failed: ${(error as Error)?.stack ?? String(error)}`;
       this.output.error(message);
       console.error(`[Counterpoint] ${message}`);
-      return undefined;
+      // Publish the failure, so stale diagnostics (whose ranges no longer fit the text) are cleared and the
+      // status bar says what happened.
+      a = failed(document, error);
     }
     // Stale: a newer request was made while this one ran, or the document changed or closed meanwhile.
     if (!a || this.requests.get(key) !== request || document.isClosed || a.version !== document.version) return undefined;
@@ -342,17 +348,18 @@ export class AnalysisService implements vscode.Disposable {
       result = this.compare(letterDoc, responseDoc, log?.log, settings);
       claims = role.role === 'response' ? result.response.claims : result.letter.claims;
       findings.push(...compareFindings(result, severity).filter((f) => f.path === selfKey));
-    } else if (role.role === 'response') {
-      const checked = check([{ path: selfKey, text: self.text, log: log?.log }], { extraPhrases: settings.extraPhrases });
-      claims = checked.documents[0]?.claims ?? [];
+    } else if (role.role === 'letter') {
+      // A letter on its own: its aims (for lenses) and claims, with nothing to answer or dispute them.
+      result = this.compare(doc, EMPTY, log?.log, settings);
+      claims = result.letter.claims;
+      findings.push(...compareFindings(result, severity).filter((f) => f.path === selfKey && f.ruleId !== 'unanswered-aim'));
+    } else {
+      // A response with no letter, or any other Markdown document: its own claims, as `check` finds them.
+      claims = findClaims(doc, { log: log?.log, aims: extractAims(doc), extraPhrases: settings.extraPhrases, ...(role.role === 'response' ? { role: 'response' as const } : {}) });
       for (const c of claims) {
         const f = claimFinding(c, selfKey, severity);
         if (f) findings.push(f);
       }
-    } else {
-      result = this.compare(doc, EMPTY, log?.log, settings);
-      claims = result.letter.claims;
-      findings.push(...compareFindings(result, severity).filter((f) => f.path === selfKey && f.ruleId !== 'unanswered-aim'));
     }
     const isLetter = role.role === 'letter' && result !== undefined;
     const analysis: Analysis = {
@@ -410,6 +417,27 @@ export class AnalysisService implements vscode.Disposable {
     if (!src) return { uri: conventional };
     return { info: { uri: conventional, log: this.parseLog(src), text: src.text, from: 'folder' }, uri: conventional, version: src.version };
   }
+}
+
+function failed(document: vscode.TextDocument, error: unknown): Analysis {
+  const settings = readSettings(document.uri);
+  return {
+    uri: document.uri,
+    version: document.version,
+    role: { role: 'document', frontMatter: { extra: {} } },
+    doc: EMPTY,
+    paired: false,
+    claims: [],
+    aims: [],
+    alignments: new Map(),
+    findings: [],
+    logFindings: [],
+    deps: new Map(),
+    stamp: '',
+    settings,
+    elapsedMs: 0,
+    error: (error as Error)?.message ?? String(error),
+  };
 }
 
 function activeSeverities(settings: Settings): Partial<Record<RuleId, Severity>> {

@@ -17,7 +17,14 @@ import { registerComparisonFeatures } from './commands/index';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
-export function activate(context: vscode.ExtensionContext): { analysed: (uri: vscode.Uri) => Promise<boolean> } {
+export interface CounterpointApi {
+  /** Resolves true once the open document's current version has been analysed and published. */
+  analysed(uri: vscode.Uri): Promise<boolean>;
+  /** What the status bar item shows now (for tests). */
+  status(): { visible: boolean; text: string; label: string; command: string };
+}
+
+export function activate(context: vscode.ExtensionContext): CounterpointApi {
   const output = vscode.window.createOutputChannel('Counterpoint', { log: true });
   const pairing = new Pairing(context.workspaceState);
   const service = new AnalysisService(pairing, output);
@@ -25,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): { analysed: (uri: vs
   const codeLenses = new CodeLensProvider(service);
   const statusBar = new StatusBar(service);
   context.subscriptions.push(output, pairing, service, diagnostics, codeLenses, statusBar);
+  registerComparisonFeatures(context, { service, pairing, output });
 
   const isMarkdown = (d: vscode.TextDocument) => d.languageId === 'markdown' && d.uri.scheme !== 'git' && d.uri.scheme !== 'output';
   const scheduleAll = (delay = 0) => {
@@ -32,7 +40,6 @@ export function activate(context: vscode.ExtensionContext): { analysed: (uri: vs
   };
   const scheduleDependents = (uri: vscode.Uri, delay?: number) => {
     for (const d of service.dependents(uri)) service.schedule(d, delay);
-  registerComparisonFeatures(context, { service, pairing, output });
   };
 
   let toldUntrusted = false;
@@ -148,8 +155,13 @@ export function activate(context: vscode.ExtensionContext): { analysed: (uri: vs
   statusBar.update();
   void pairing.ensureIndexed();
 
-  // For tests and other extensions: resolves when the document's current version has been analysed.
   return {
+    status: () => ({
+      visible: statusBar.visible,
+      text: statusBar.item.text,
+      label: statusBar.item.accessibilityInformation?.label ?? '',
+      command: typeof statusBar.item.command === 'string' ? statusBar.item.command : (statusBar.item.command?.command ?? ''),
+    }),
     analysed: async (uri: vscode.Uri) => {
       const d = openDocument(uri);
       if (!d) return false;

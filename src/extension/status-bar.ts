@@ -39,6 +39,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('counterpoint.status', vscode.StatusBarAlignment.Right, 100);
+  visible = false;
 
   constructor(private readonly service: AnalysisService) {
     this.item.name = 'Counterpoint';
@@ -57,6 +58,15 @@ export class StatusBar implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'counterpoint.paired', a?.paired === true);
     if (!a) {
       this.item.hide();
+      this.visible = false;
+      return;
+    }
+    if (a.error) {
+      this.item.text = '$(warning) Counterpoint';
+      this.item.tooltip = `Counterpoint could not check this document (${a.error}). The details are in the Counterpoint output.`;
+      this.item.accessibilityInformation = { label: 'Counterpoint could not check this document. Open the Problems panel.', role: 'button' };
+      this.item.show();
+      this.visible = true;
       return;
     }
     const c = countsOf(a);
@@ -88,6 +98,7 @@ export class StatusBar implements vscode.Disposable {
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `${label} Open the Problems panel.`, role: 'button' };
     this.item.show();
+    this.visible = true;
   }
 
   /** Runs the status bar item's target for the active document. */

@@ -17,6 +17,7 @@ export function fileUri(relative: string): vscode.Uri {
 
 interface Api {
   analysed(uri: vscode.Uri): Promise<boolean>;
+  status(): { visible: boolean; text: string; label: string; command: string };
 }
 
 export async function activate(): Promise<Api> {

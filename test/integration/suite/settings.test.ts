@@ -2,7 +2,8 @@
 // Settings change what the Problems panel shows, at once.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, describeDiagnostics, open, ours, sleep, waitFor, withRule } from './helpers';
+import { closeAllEditors, describeDiagnostics, fileUri, open, ours, sleep, waitFor, withRule } from './helpers';
+import { readSettings } from '../../../src/extension/settings';
 
 const config = () => vscode.workspace.getConfiguration('counterpoint');
 
@@ -11,7 +12,57 @@ suite('Settings', () => {
     await config().update('severity', undefined, vscode.ConfigurationTarget.Workspace);
     await config().update('run', undefined, vscode.ConfigurationTarget.Workspace);
     await config().update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('extraClaimPhrases', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('consultationLog', undefined, vscode.ConfigurationTarget.Workspace);
     await closeAllEditors();
+  });
+
+  test('counterpoint.extraClaimPhrases adds a literal phrase at a rung', async () => {
+    const { document } = await open('settings/phrases.md');
+    const uri = document.uri;
+    const sentence = 'The new night shift pattern was rubber-stamped by the trade unions in May.';
+    const on = () => ours(uri).filter((d) => document.getText(d.range) === sentence);
+    assert.equal(on().length, 0, `flagged before the phrase was added: ${describeDiagnostics(uri)}`);
+    await config().update('extraClaimPhrases', [{ phrase: 'rubber-stamped', rung: 'agreed' }], vscode.ConfigurationTarget.Workspace);
+    const d = await waitFor(() => on()[0], () => `the phrase to make a claim (have: ${describeDiagnostics(uri)})`);
+    assert.match(d.message, /agree/i);
+    await config().update('extraClaimPhrases', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => on().length === 0, 'the claim to go with the phrase');
+  });
+
+  test('counterpoint.consultationLog points at a log elsewhere, whose rows can evidence a claim', async () => {
+    const { document } = await open('settings/letter.md');
+    const uri = document.uri;
+    await waitFor(() => withRule(uri, 'unevidenced-claim').length === 1, () => `the unevidenced claim (have: ${describeDiagnostics(uri)})`);
+    await config().update('consultationLog', 'settings/logs/meetings.md', vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => withRule(uri, 'unevidenced-claim').length === 0 && withRule(uri, 'overstated-claim').length === 0, () => `the log to evidence the claim (have: ${describeDiagnostics(uri)})`);
+    await config().update('consultationLog', 'settings/logs/missing.md', vscode.ConfigurationTarget.Workspace);
+    const warning = await waitFor(() => withRule(uri, 'input-warning')[0], () => `an input warning for the missing log (have: ${describeDiagnostics(uri)})`);
+    assert.match(warning.message, /settings\/logs\/missing\.md.*cannot be read/);
+    await config().update('consultationLog', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => withRule(uri, 'unevidenced-claim').length === 1 && withRule(uri, 'input-warning').length === 0, 'the claim to be unevidenced again');
+  });
+
+  test('in an untrusted workspace, workspace values of the restricted settings are ignored', async () => {
+    const uri = fileUri('settings/letter.md');
+    await config().update('consultationLog', 'settings/logs/meetings.md', vscode.ConfigurationTarget.Workspace);
+    await config().update('extraClaimPhrases', [{ phrase: 'signed off by the staff forum', rung: 'agreed' }], vscode.ConfigurationTarget.Workspace);
+    await config().update('severity', { 'unevidenced-claim': 'error' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const trusted = readSettings(uri, true);
+      assert.equal(trusted.consultationLog, 'settings/logs/meetings.md');
+      assert.deepEqual(trusted.extraPhrases, [{ phrase: 'signed off by the staff forum', rung: 'agreed' }]);
+      const untrusted = readSettings(uri, false);
+      assert.equal(untrusted.consultationLog, '');
+      assert.deepEqual(untrusted.extraPhrases, []);
+      assert.equal(untrusted.severity['unevidenced-claim'], 'error', 'other settings still apply');
+      const pkg = vscode.extensions.getExtension('counterpoint-union-tools.counterpoint')!.packageJSON;
+      assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['counterpoint.consultationLog', 'counterpoint.extraClaimPhrases']);
+    } finally {
+      await config().update('consultationLog', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('extraClaimPhrases', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   test('counterpoint.severity sets a rule to error, or off', async () => {
