@@ -54,6 +54,7 @@ export class Pairing implements vscode.Disposable {
   private readonly respondsTo = new Map<string, string>();
   private indexed: Promise<void> | undefined;
   private readonly offered = new Set<string>();
+  private readonly considered = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly state: vscode.Memento) {
@@ -129,6 +130,7 @@ export class Pairing implements vscode.Disposable {
     const kept = pairs.filter((p) => p.letter !== k && p.response !== k);
     if (kept.length === pairs.length) return false;
     await this.state.update(PAIRS_KEY, kept);
+    this.considered.clear();
     this.changed.fire();
     return true;
   }
@@ -179,6 +181,10 @@ export class Pairing implements vscode.Disposable {
    */
   async offerConvention(document: vscode.TextDocument, info: RoleInfo): Promise<void> {
     if (info.partner || (info.role !== 'letter' && info.role !== 'response')) return;
+    // Looked at once per document and session: the folder is not searched again on every keystroke.
+    const self = document.uri.toString();
+    if (this.considered.has(self)) return;
+    this.considered.add(self);
     const counterpart = await conventionalCounterpart(document.uri, info.role);
     if (!counterpart) return;
     const letter = info.role === 'letter' ? document.uri : counterpart;
