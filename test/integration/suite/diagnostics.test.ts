@@ -113,6 +113,17 @@ suite('Diagnostics', () => {
     }
   });
 
+  test('positions are exact in a file with a byte-order mark, CRLF line ends and non-ASCII text', async () => {
+    const editor = await open('crlf/letter.md');
+    const uri = editor.document.uri;
+    assert.equal(editor.document.eol, vscode.EndOfLine.CRLF);
+    const d = await waitFor(() => withRule(uri, 'unevidenced-claim')[0], () => `an unevidenced claim in crlf/letter.md (have: ${describeDiagnostics(uri)})`);
+    assert.equal(
+      textAt(uri, d.range),
+      'The new rota for the contact centre — covering évening and weekend shifts — has been agreed with the trade unions.',
+    );
+  });
+
   test("a document's diagnostics are cleared when it closes (here: when it stops being Markdown)", async () => {
     const editor = await open('solo/restructure-letter.md');
     const uri = editor.document.uri;

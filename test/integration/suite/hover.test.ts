@@ -31,6 +31,9 @@ suite('Hover', () => {
     assert.match(text, /\(command:counterpoint\.openRuleDocs\?/);
     const md = hovers.flatMap((h) => h.contents).find((c) => typeof c !== 'string' && 'value' in c && c.value.includes('**Counterpoint**')) as vscode.MarkdownString;
     assert.notEqual(md.isTrusted, true, 'hovers quoting documents are never fully trusted');
+    const enabled = typeof md.isTrusted === 'object' ? [...md.isTrusted.enabledCommands].sort() : [];
+    assert.deepEqual(enabled, ['counterpoint.openBeside', 'counterpoint.openRuleDocs', 'counterpoint.pairWithResponse']);
+    assert.ok(!md.supportHtml, 'no HTML in hovers');
   });
 
   test('document text in a hover is escaped, so Markdown in a letter cannot make links or markup', async () => {
