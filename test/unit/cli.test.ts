@@ -14,15 +14,26 @@ function run(args: string[], cwd = root) {
 
 interface Pos { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } }
 
-/** Every {text, position} object in a JSON result, with the file it belongs to. */
-function locatedIn(value: unknown, out: Array<{ text: string; position: Pos }> = []): Array<{ text: string; position: Pos }> {
-  if (Array.isArray(value)) value.forEach((v) => locatedIn(v, out));
+type LocatedJson = { text: string; position: Pos; path?: string };
+
+/**
+ * Every {text, position} object in a JSON result. An object that names its own `path` (evidence from the log,
+ * a disputing passage in the response) belongs to that file and is left out here; `elsewhere` collects them.
+ */
+function locatedIn(value: unknown, out: LocatedJson[] = [], elsewhere: LocatedJson[] = []): LocatedJson[] {
+  if (Array.isArray(value)) value.forEach((v) => locatedIn(v, out, elsewhere));
   else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (typeof o.text === 'string' && o.position && typeof o.position === 'object') out.push(o as never);
-    Object.values(o).forEach((v) => locatedIn(v, out));
+    if (typeof o.text === 'string' && o.position && typeof o.position === 'object') (typeof o.path === 'string' ? elsewhere : out).push(o as never);
+    Object.values(o).forEach((v) => locatedIn(v, out, elsewhere));
   }
   return out;
+}
+
+function locatedElsewhere(value: unknown): LocatedJson[] {
+  const elsewhere: LocatedJson[] = [];
+  locatedIn(value, [], elsewhere);
+  return elsewhere;
 }
 
 function lineCol(text: string, offset: number): { line: number; column: number } {
@@ -69,6 +80,9 @@ describe('counterpoint CLI', () => {
     expectExactPositions(locatedIn(json.letter.claims), letterSrc);
     expectExactPositions(locatedIn(json.response), responseSrc);
     expectExactPositions(locatedIn(json.alignments), responseSrc);
+    const others = locatedElsewhere(json);
+    expect(others.length).toBeGreaterThan(0);
+    for (const item of others) expectExactPositions([item], readFileSync(path.join(root, item.path!), 'utf8'));
   });
 
   it('keeps positions exact for a CRLF file with a byte-order mark', () => {
@@ -83,6 +97,7 @@ describe('counterpoint CLI', () => {
     const json = JSON.parse(r.stdout);
     expectExactPositions(locatedIn(json.letter), letter);
     expectExactPositions(locatedIn(json.alignments), response);
+    for (const item of locatedElsewhere(json)) expectExactPositions([item], readFileSync(path.join(dir, item.path!), 'utf8').replace(/^\uFEFF/, ''));
   });
 
   it('check --format json lists each document', () => {
