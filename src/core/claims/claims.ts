@@ -63,9 +63,10 @@ const RUNG_ONLY: Record<Rung, string> = {
 };
 
 const EVIDENCE_RE = new RegExp(EVIDENCE.map((e) => `\\b(${spaced(e.pattern)})\\b`).join('|'), 'g');
+const DOC_REF = new RegExp(spaced(/\b(?:the|these|this|our|its|my) (?:proposals?|plans?|changes?|review|redesign|restructure|restructuring|reorganisation|programme|project|policy|paper|document|model|strategy|scheme|framework|consultation document|business case|options)\b/.source));
 const ANAPHORA = new RegExp(spaced(/\b(?:since then|at th(?:at|is|e same) meeting|on th(?:at|e same) (?:date|day)|that day|th(?:ese|ose) meetings|at which|following (?:that|this)|thereafter|subsequently|as a result)\b/.source));
 const CORRESPONDENCE_RE = new RegExp(spaced(/\b(?:email|e-mail|emailed|letter|wrote|written|memo|memorandum)\b/.source));
-const MEETING_RE = new RegExp(spaced(/\b(?:meeting|meetings|met|workshop|workshops|session|sessions|committee|council|forum|board|conference|call)\b/.source));
+const MEETING_RE = new RegExp(spaced(/\b(?:meeting|meetings|met|workshop|workshops|session|sessions|committee|council|forum|board|conference|call|demonstrat\w*|presentation|presented|walkthrough|visit)\b/.source));
 const FUTURE_NEAR = new RegExp(spaced(/\b(?:will|shall|next|upcoming|forthcoming|planned|due to|would|intend|propose to|scheduled)\b/.source));
 const NEGATION_NEAR = new RegExp(spaced(/\b(?:no|not|never|without|nor|none|n't|yet to)\b/.source));
 
@@ -127,7 +128,10 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
         subject = subjectStems(doc, sr, ctx.aims, '');
         subjectMemo.set(sr.block, subject);
       }
-      const { support, denial } = logEvidence(ctx.log, reading, subject, titleStems, letterDate, namedUnions(reading, scan));
+      // "the proposals", "this review": the claim is about the document's own subject, which its title names.
+      const aboutDocument = DOC_REF.test(scan.compact.lower.slice(reading.clause.s, reading.clause.e));
+      const local = aboutDocument ? new Set([...subject, ...titleStems]) : subject;
+      const { support, denial } = logEvidence(ctx.log, reading, local, titleStems, letterDate, namedUnions(reading, scan));
       evidence.push(...support);
       if (denial && !support.some((e) => rungLevel(e.rung) >= rungLevel(reading.rung) && (e.date ?? '') >= (denial.date ?? ''))) {
         disputedBy = { text: denial.text, position: denial.position, ...(ctx.log.path !== undefined ? { path: ctx.log.path } : {}) };
@@ -277,8 +281,10 @@ function subjectStems(doc: Doc, sr: SentenceReading, aims: LetterAim[] | undefin
   const stems = topicStems(block.text.length > 2000 ? doc.sentences[sr.sentence].text : block.text);
   const aim = aimOf(doc, sr, aims);
   if (aim) topicStems(aim.text, stems);
-  if (block.headingIndex >= 0 && block.headingIndex !== sr.block) topicStems(doc.blocks[block.headingIndex].text, stems);
-  topicStems(title, stems);
+  // The section heading is the claim's own subject; the document's title is not (it is weighed separately).
+  const heading = block.headingIndex >= 0 && block.headingIndex !== sr.block ? doc.blocks[block.headingIndex] : undefined;
+  if (heading && heading.text !== documentTitle(doc) && !(heading.depth === 1 && doc.blocks.findIndex((b) => b.kind === 'heading') === heading.index)) topicStems(heading.text, stems);
+  if (title) topicStems(title, stems);
   return stems;
 }
 
@@ -412,7 +418,7 @@ function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, tit
     if (row.denies && rungLevel(r.rung) >= rungLevel(row.denies)) {
       if (!denial || (row.date ?? '') > (denial.date ?? '')) denial = row;
     }
-    const specific = local.filter((x) => !titleStems.has(x)).length;
+    const specific = local.filter((x) => !titleStems.has(x) && subject.has(x)).length;
     scored.push({ specific, score: shared / rowStems.size + local.length / 10, e: {
       kind: 'log',
       description: `${row.forum || 'a meeting'}${row.dateText ? ` on ${row.dateText}` : ''}: "${row.topic}" (${row.outcomeText || row.outcome}${row.reference ? `; ${row.reference}` : ''})`,

@@ -55,7 +55,7 @@ const MODIFIERS = new Set([
   'main', 'two', 'three', 'four', 'five', 'six', 'respective', 'appropriate', 'departmental', 'campus', 'teaching', 'nursing', 'health',
   'other', 'each', 'every', 'individual', 'key', 'several', 'various', 'a', 'an', 'this', 'that', 'these', 'those', 'prison', 'probation',
   'divisional', 'area', 'branch', 'district', 'full', 'formal', 'informal', 'joint', 'representatives', 'representative', 'colleagues',
-  'senior', 'elected', 'accredited', 'lead', 'staff', 'union', 'trade', 'affiliated', 'sister', 'partner', 'professional', 'many', 'most', 'some', 'of',
+  'senior', 'elected', 'accredited', 'lead', 'staff', 'union', 'trade', 'affiliated', 'sister', 'partner', 'professional', 'many', 'most', 'some',
 ]);
 const LINKS = new Set(['with', 'to', 'by', 'at', 'through', 'via', 'alongside', 'among', 'amongst', 'between', 'from', 'of', 'for', 'including', 'involving', 'across', 'within', 'before', 'in']);
 const STANCE_LINKS = new Set(['by', 'of', 'from']);
@@ -74,11 +74,13 @@ const SUBJECT_GAP = new Set([
   'very', 'extensively', 'regularly', 'constructively', 'positively', 'meaningfully', 'directly', 'consistently', 'always', 'repeatedly',
   'informally', 'further', 'again', 'since', 'then', 'therefore', 'thus', 'helpfully', 'kindly', 'happily', 'clearly', 'openly', 'genuinely',
   'it', 'seem', 'seems', 'appear', 'appears', 'remain', 'remains', 'continue', 'continues', 'continued', 'felt', 'feel', 'says', 'said', 'tell',
-  'told', 'us', 'that', 'they', 'were', 'generally', 'overall', 'now', 'entirely', 'wholly', 'largely', 'firmly', 'strongly', 'unanimously',
+  'told', 'us', 'that', 'were', 'generally', 'overall', 'now', 'entirely', 'wholly', 'largely', 'firmly', 'strongly', 'unanimously',
   'taken', 'take', 'took', 'part', 'given', 'gave', 'give', 'provided', 'an', 'a', 'opportunity', 'the', 'their', 'its', 'our', 'full', 'chance',
   'fully', 'been', 'consistently', 'indicated', 'confirmed', 'expressed', 'made', 'clear', 'shown', 'signalled', 'raised', 'no',
   'kept', 'look', 'looks', 'looking', 'forward', 'expect', 'expects', 'hope', 'hopes', 'wish', 'wishes', 'want', 'wants', 'asked', 'ask',
   'need', 'needs', 'keen', 'pleased', 'happy', 'glad', 'invited', 'agreed', 'chosen', 'decided', 'declined', 'refused', 'failed', 'yet',
+  'enter', 'entered', 'begin', 'began', 'begun', 'start', 'started', 'open', 'opened', 'hold', 'held', 'conduct', 'conducted', 'undertake',
+  'undertaken', 'commence', 'commenced', 'resume', 'resumed', 'had', 'has', 'recently', 'subsequently',
 ]);
 const STAFF_OBJECTS = new Set(['members', 'member', 'staff', 'colleagues', 'workers', 'employees', 'managers', 'teams', 'team', 'pupils', 'students', 'patients', 'residents', 'parents', 'volunteers', 'everyone', 'people']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'nor', 'neither', 'none', 'nothing', 'cannot', 'failed', 'failure', 'fail', 'fails', 'lack', 'lacking', 'absence', 'absent', 'refused', 'refuses', 'declined', 'declines', 'unable', 'nobody', 'prior']);
@@ -94,6 +96,7 @@ const INFINITIVE_PAST = new Set(['began', 'begun', 'started', 'continued', 'cont
 const AUX = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'shall', 'would', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'took', 'began', 'started', 'begun', 'continues', 'continued', 'follows', 'followed', 'ran', 'runs', 'remains', 'remained', 'can', 'cannot', 'took', 'takes', 'happened', 'happen', 'occurred', 'starts', 'begins', 'opens', 'opened']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', 'its', 'any', 'no', 'some', 'further', 'formal', 'informal', 'early', 'initial', 'ongoing', 'regular', 'proper', 'meaningful', 'full', 'genuine', 'extensive', 'detailed']);
 
+const ARRANGED = new Set(['arranged', 'scheduled', 'planned', 'booked', 'organised', 'organized', 'set', 'pencilled', 'proposed', 'diarised']);
 const CLAUSE_VERBS = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'shall', 'should', 'could', 'can', 'may', 'might', 'must', 'did', 'does', 'do', "n't", 'not', 'remain', 'remains', 'continue', 'continues', 'took', 'take', 'takes']);
 const LINK_STOP = new Set(['with', 'to', 'by', 'at', 'of', 'for', 'from', 'and', 'or', ',']);
 const FOR_COMMENT = /\bfor\s+(?:their\s+)?(?:comments?|views|feedback|consultation)\b/;
@@ -260,9 +263,22 @@ export function readSentence(input: SentenceInput): Reading[] {
     }
     if (!linked) continue;
     const word0 = toks[tr.a].w;
+    // Bare "views" and "comments" count only as the unions' own ("staff side's views", "the unions' comments").
+    if (trigger.entry.id === 'views' && (word0 === 'views' || word0 === 'comments') && tr.a === tr.b) {
+      if (!linkedBefore || linked.self) continue;
+      const pr = tokRange(toks, linked);
+      if (tr.a - pr.b > 2) continue;
+    }
     const after = toks[tr.b + 1]?.w;
     // "we were told that …", "we have been made aware that …": reporting, not involvement.
     if ((trigger.entry.id === 'inform' || trigger.entry.id === 'made-aware' || (trigger.entry.id === 'tell' && (word0 === 'told' || word0 === 'advised'))) && (after === 'that' || after === '"' || after === ':' || after === "'")) continue;
+    // "members have told us …": staff telling the union, not the employer involving it.
+    if (trigger.entry.id === 'tell' || trigger.entry.id === 'inform') {
+      const partyRanges = parties.map((x) => x.r);
+      let staffSubject = false;
+      for (let k = tr.a - 1; k >= Math.max(clause.a, tr.a - 5); k--) if (STAFF_OBJECTS.has(toks[k].w) && !isPartyToken(partyRanges, k)) staffSubject = true;
+      if (staffSubject && !isPassive(toks, tr.a)) continue;
+    }
     // "at a meeting with the unions" names where something happened; it is evidence, not the claim.
     if (trigger.entry.id === 'meet' && (word0 === 'meeting' || word0 === 'meetings') && tr.a >= 2 && (toks[tr.a - 1].w === 'a' || toks[tr.a - 1].w === 'the') && toks[tr.a - 2].w === 'at' && readingsHaveOther(triggers, ti, tr, toks)) continue;
     // "UNISON has consulted its members": the union acting on its members is not the employer involving it.
@@ -371,6 +387,8 @@ function hasAuxBefore(toks: Tok[], at: number, floor: number): boolean {
 }
 
 function isNominal(toks: Tok[], tr: Span2, kind: TriggerEntry['kind']): boolean {
+  const head = toks[tr.a].w;
+  if (head === 'meeting' || head === 'meetings' || head === 'talks' || head === 'discussions' || head === 'conversations' || head === 'workshop' || head === 'workshops') return true;
   const w = toks[tr.b].w;
   if (/(?:tion|tions|ment|ments|sion|sions|talks|dialogue|ship|ships)$/.test(w)) return true;
   if (kind === 'noun') return true;
@@ -407,6 +425,7 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
       if (status === 'claim') return { status: 'negated', cue: w };
     }
     if (w === 'yet' && toks[k + 1]?.w === 'to') return { status: 'negated', cue: 'yet to' };
+    if ((w === 'point' || w === 'time' || w === 'stage') && toks[k - 1]?.w === 'no' && toks[k - 2]?.w === 'at') return { status: 'negated', cue: 'at no point' };
     if (w === 'rather' && toks[k + 1]?.w === 'than') return { status: 'negated', cue: 'rather than' };
     if (w === 'instead' && toks[k + 1]?.w === 'of') return { status: 'negated', cue: 'instead of' };
     if (status === 'claim' && FUTURE.has(w)) {
@@ -424,6 +443,13 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
       status = 'hypothetical';
       cue = w;
       continue;
+    }
+  }
+  if (status === 'future') {
+    // "we will consult the unions if the pilot is extended": conditional.
+    for (let k = tr.b + 1; k <= clause.b; k++) {
+      const w = toks[k].w;
+      if (w === 'if' || w === 'unless' || w === 'provided' || w === 'providing') return { status: 'hypothetical', cue: w };
     }
   }
   if (status !== 'claim') return { status, cue };
@@ -453,6 +479,10 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
       if (AUX.has(w)) {
         const n1 = toks[k + 1]?.w;
         const n2 = toks[k + 2]?.w;
+        const n3 = toks[k + 3]?.w;
+        // "a meeting with the branch has been arranged for 28 April"
+        if ((n1 === 'been' || n1 === 'being') && ARRANGED.has(n2 ?? '') && (n3 === 'for' || n3 === 'to')) return { status: 'future', cue: n2 };
+        if (ARRANGED.has(n1 ?? '') && (n2 === 'for' || n2 === 'to')) return { status: 'future', cue: n1 };
         if (n1 === 'not' || n1 === "n't" || n1 === 'never' || n2 === 'not' || n2 === "n't" || n2 === 'never') return { status: 'negated', cue: 'not' };
         if (n1 === 'yet' && n2 === 'to') return { status: 'negated', cue: 'yet to' };
         break;
