@@ -36,7 +36,7 @@ const builds = [
     format: 'cjs',
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
-    conditions: ['browser'],
+    conditions: ['worker', 'browser'],
     define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
   
   },
