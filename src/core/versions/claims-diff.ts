@@ -14,7 +14,7 @@ import { located } from '../document/located';
 import { findClaims } from '../claims/claims';
 import type { Span } from '../text/positions';
 import { matchItems, type MatchItem } from './match';
-import { normaliseTypography, termCounts } from './tokens';
+import { normaliseTypography } from './tokens';
 
 /** A claim as the diff needs it. */
 export interface VersionClaim {
@@ -175,7 +175,7 @@ function quote(c: VersionClaim): string {
 
 /** Claim changes between two versions of a letter, in the order of the new version (removals last). */
 export function diffClaims(oldDoc: Doc, oldClaims: VersionClaim[], newDoc: Doc, newClaims: VersionClaim[]): ClaimChange[] {
-  const item = (c: VersionClaim): MatchItem => ({ key: normaliseTypography(c.text), tf: termCounts(c.text) });
+  const item = (c: VersionClaim): MatchItem => ({ key: normaliseTypography(c.text) });
   const m = matchItems(oldClaims.map(item), newClaims.map(item), { nearThreshold: 0.3, farThreshold: 0.5 });
   const out: ClaimChange[] = [];
   const at = (doc: Doc, span: Span) => located(doc, span).position;

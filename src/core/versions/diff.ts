@@ -15,8 +15,8 @@ import type { Doc } from '../document/model';
 import { plain } from '../document/parse';
 import { extractAims, type LetterAim } from '../aims/extract';
 import type { Span } from '../text/positions';
-import { containment, longestIncreasing, matchItems, pairSimilarity, type MatchItem, type MatchResult } from './match';
-import { contentWords, normaliseTypography, isEnumeratorOnly, stripEnumerator, termCounts } from './tokens';
+import { containment, longestIncreasing, matchItems, pairSimilarity, termsOf, type MatchItem, type MatchResult } from './match';
+import { contentWords, normaliseTypography, isEnumeratorOnly, stripEnumerator } from './tokens';
 import { significantChanges } from './significant';
 import { wordChanges } from './words';
 import { claimsOfPair, diffClaims, type ClaimChange } from './claims-diff';
@@ -86,7 +86,7 @@ function otherBlocks(doc: Doc, aims: LetterAim[]): Array<MatchItem & { block: nu
     if (covered.has(b.index) || (t < taken.length && taken[t].start < b.span.end)) continue;
     const key = normaliseTypography(b.text);
     if (key.length === 0) continue;
-    out.push({ key, tf: termCounts(key), block: b.index });
+    out.push({ key, block: b.index });
   }
   return out;
 }
@@ -155,12 +155,16 @@ export function diffAims(oldAims: LetterAim[], oldDoc: Doc, newAims: LetterAim[]
 
 /* ------------------------------------------------------------ units */
 
+const prepared = new WeakMap<LetterAim[], Unit[]>();
+
 function units(doc: Doc, aims: LetterAim[]): Unit[] {
+  const cached = prepared.get(aims);
+  if (cached) return cached;
   const aimStarts = new Set<number>();
   for (const a of aims) if (a.blocks.length > 0) aimStarts.add(a.blocks[0]);
   let lastHeading = -1;
   for (const b of doc.blocks) if (b.kind === 'heading') lastHeading = b.index;
-  return aims.map((aim) => {
+  const out = aims.map((aim): Unit => {
     const spans = contentSpans(doc, aim, aimStarts, lastHeading);
     const first = aim.blocks.length > 0 ? doc.blocks[aim.blocks[0]] : undefined;
     let text: string;
@@ -170,13 +174,28 @@ function units(doc: Doc, aims: LetterAim[]): Unit[] {
         .filter((c) => c.length > 0 && !isEnumeratorOnly(c))
         .join(' | ');
     } else {
-      text = spans.map((s) => stripEnumerator(plain(doc.source, doc.masked, s))).join(' ');
+      text = spans.map((s) => stripEnumerator(plainOf(doc, s, aim.blocks))).join(' ');
     }
-    text = text.replace(/\s+/g, ' ').trim();
     const key = normaliseTypography(text);
     const title = stripEnumerator(normaliseTypography(aim.title.replace(/\s*\u2026$/, '')));
-    return { aim, text, spans, key, tf: termCounts(key), titleTf: title ? termCounts(title) : undefined };
+    return { aim, text, spans, key, title };
   });
+  prepared.set(aims, out);
+  return out;
+}
+
+/** Plain text of a span: the block's own text when the span is a whole block (no work), else from the source. */
+function plainOf(doc: Doc, span: Span, blocks: number[]): string {
+  for (const k of blocks) {
+    const b = doc.blocks[k];
+    if (b.span.start === span.start && b.span.end === span.end) return b.text;
+  }
+  for (let k = blocks.length > 0 ? blocks[blocks.length - 1] + 1 : 0; k < doc.blocks.length && k <= (blocks[blocks.length - 1] ?? -1) + 64; k++) {
+    const b = doc.blocks[k];
+    if (b.span.start === span.start && b.span.end === span.end) return b.text;
+    if (b.span.start > span.start) break;
+  }
+  return plain(doc.source, doc.masked, span);
 }
 
 /**
@@ -226,47 +245,46 @@ function movedPairs(m: MatchResult): Set<number> {
   return moved;
 }
 
+/** How far (in aims) a split-off or merged aim may sit from the aim it came from or went into. */
+const NEIGHBOURS = 3;
+
 /**
- * An unmatched new aim whose words are mostly in a matched old aim, but not in that aim's new partner, was
- * split from it; an unmatched old aim whose words are mostly in a matched new aim, but not in that aim's old
- * partner, was merged into it. Candidates come from shared rare words, so this stays cheap.
+ * An unmatched new aim whose words are mostly in a nearby matched old aim, but not in that aim's new partner,
+ * was split from it; an unmatched old aim whose words are mostly in a nearby matched new aim, but not in that
+ * aim's old partner, was merged into it. Only neighbours are looked at, so this stays linear.
  */
 function splitsAndMerges(oldUnits: Unit[], newUnits: Unit[], m: MatchResult): { splitFrom: Map<number, number>; mergedInto: Map<number, number> } {
   const splitFrom = new Map<number, number>();
   const mergedInto = new Map<number, number>();
-  const unmatchedNew = newUnits.map((_, j) => j).filter((j) => m.newToOld[j] < 0);
-  const unmatchedOld = oldUnits.map((_, i) => i).filter((i) => m.oldToNew[i] < 0);
-  if (unmatchedNew.length > 0) {
-    const index = wordIndex(oldUnits, (i) => m.oldToNew[i] >= 0, m.idf);
-    for (const j of unmatchedNew) {
-      let best = -1;
-      let bestScore = CONTAINED;
-      for (const i of candidatesFor(newUnits[j], index, m.idf)) {
-        const c = containment(newUnits[j].tf, oldUnits[i].tf, m.idf);
-        const partner = newUnits[m.oldToNew[i]];
-        if (c >= bestScore && containment(newUnits[j].tf, partner.tf, m.idf) < 0.5) {
-          best = i;
-          bestScore = c;
-        }
+  for (let j = 0; j < newUnits.length; j++) {
+    if (m.newToOld[j] >= 0) continue;
+    let best = -1;
+    let bestScore = CONTAINED;
+    for (let k = Math.max(0, j - NEIGHBOURS); k <= Math.min(newUnits.length - 1, j + NEIGHBOURS); k++) {
+      const i = m.newToOld[k];
+      if (i < 0) continue;
+      const c = containment(termsOf(newUnits[j]), termsOf(oldUnits[i]), m.idf);
+      if (c >= bestScore && containment(termsOf(newUnits[j]), termsOf(newUnits[k]), m.idf) < 0.5) {
+        best = i;
+        bestScore = c;
       }
-      if (best >= 0) splitFrom.set(j, best);
     }
+    if (best >= 0) splitFrom.set(j, best);
   }
-  if (unmatchedOld.length > 0) {
-    const index = wordIndex(newUnits, (j) => m.newToOld[j] >= 0, m.idf);
-    for (const i of unmatchedOld) {
-      let best = -1;
-      let bestScore = CONTAINED;
-      for (const j of candidatesFor(oldUnits[i], index, m.idf)) {
-        const c = containment(oldUnits[i].tf, newUnits[j].tf, m.idf);
-        const partner = oldUnits[m.newToOld[j]];
-        if (c >= bestScore && containment(oldUnits[i].tf, partner.tf, m.idf) < 0.5) {
-          best = j;
-          bestScore = c;
-        }
+  for (let i = 0; i < oldUnits.length; i++) {
+    if (m.oldToNew[i] >= 0) continue;
+    let best = -1;
+    let bestScore = CONTAINED;
+    for (let k = Math.max(0, i - NEIGHBOURS); k <= Math.min(oldUnits.length - 1, i + NEIGHBOURS); k++) {
+      const j = m.oldToNew[k];
+      if (j < 0) continue;
+      const c = containment(termsOf(oldUnits[i]), termsOf(newUnits[j]), m.idf);
+      if (c >= bestScore && containment(termsOf(oldUnits[i]), termsOf(oldUnits[k]), m.idf) < 0.5) {
+        best = j;
+        bestScore = c;
       }
-      if (best >= 0) mergedInto.set(i, best);
     }
+    if (best >= 0) mergedInto.set(i, best);
   }
   return { splitFrom, mergedInto };
 }
@@ -308,7 +326,7 @@ function preferOpenings(oldUnits: Unit[], newUnits: Unit[], m: MatchResult): voi
       let bestAt = openingAt(oldUnits[i], newUnits[j]);
       for (const i2 of candidatesFor(newUnits[j], index, m.idf)) {
         if (m.oldToNew[i2] >= 0) continue;
-        if (containment(oldUnits[i2].tf, newUnits[j].tf, m.idf) < CONTAINED || containment(oldUnits[i2].tf, oldUnits[i].tf, m.idf) >= 0.5) continue;
+        if (containment(termsOf(oldUnits[i2]), termsOf(newUnits[j]), m.idf) < CONTAINED || containment(termsOf(oldUnits[i2]), termsOf(oldUnits[i]), m.idf) >= 0.5) continue;
         const at = openingAt(oldUnits[i2], newUnits[j]);
         if (at < bestAt) {
           best = i2;
@@ -327,7 +345,7 @@ function preferOpenings(oldUnits: Unit[], newUnits: Unit[], m: MatchResult): voi
       let bestAt = openingAt(newUnits[j], oldUnits[i]);
       for (const j2 of candidatesFor(oldUnits[i], index, m.idf)) {
         if (m.newToOld[j2] >= 0) continue;
-        if (containment(newUnits[j2].tf, oldUnits[i].tf, m.idf) < CONTAINED || containment(newUnits[j2].tf, newUnits[j].tf, m.idf) >= 0.5) continue;
+        if (containment(termsOf(newUnits[j2]), termsOf(oldUnits[i]), m.idf) < CONTAINED || containment(termsOf(newUnits[j2]), termsOf(newUnits[j]), m.idf) >= 0.5) continue;
         const at = openingAt(newUnits[j2], oldUnits[i]);
         if (at < bestAt) {
           best = j2;
@@ -352,7 +370,7 @@ function wordIndex(list: Unit[], include: (k: number) => boolean, idf: Map<strin
   const index = new Map<string, number[]>();
   list.forEach((u, k) => {
     if (!include(k)) return;
-    for (const w of u.tf.keys()) {
+    for (const w of termsOf(u).keys()) {
       const posting = index.get(w);
       if (!posting) index.set(w, [k]);
       else if (posting.length <= INDEX_CAP) posting.push(k);
@@ -364,7 +382,7 @@ function wordIndex(list: Unit[], include: (k: number) => boolean, idf: Map<strin
 
 function candidatesFor(u: Unit, index: Map<string, number[]>, idf: Map<string, number>): Set<number> {
   const out = new Set<number>();
-  for (const w of rareWords(u.tf, idf)) {
+  for (const w of rareWords(termsOf(u), idf)) {
     const posting = index.get(w);
     if (!posting || posting.length > INDEX_CAP) continue;
     for (const k of posting) out.add(k);

@@ -10,16 +10,33 @@
  *    a reworded aim usually stays where it was.
  *
  * Letters have tens of aims, so every step is cheap; a 1 MB document with thousands of aims stays linear in
- * practice because exact matches leave few items unmatched, and the posting lists are capped.
+ * practice because exact matches leave few items unmatched, and the posting lists are capped. Words are
+ * counted only for the items left unmatched by step 1, and their IDF is taken over those items.
  */
+import { termCounts } from './tokens';
 
 export interface MatchItem {
   /** Normalised text: equal keys mean the item is unchanged. */
   key: string;
-  /** Term counts of the whole item. */
-  tf: Map<string, number>;
-  /** Term counts of the title (lead-in, heading or opening words), if any. */
+  /** The words to compare, when not the key. */
+  text?: string;
+  /** The title (lead-in, heading or opening words), if any. */
+  title?: string;
+  /** Term counts of the item and its title, computed only for items that are not matched exactly. */
+  tf?: Map<string, number>;
   titleTf?: Map<string, number>;
+}
+
+/** Term counts of an item, computed on first use. */
+export function termsOf(item: MatchItem): Map<string, number> {
+  if (!item.tf) item.tf = termCounts(item.text ?? item.key);
+  return item.tf;
+}
+
+function titleTermsOf(item: MatchItem): Map<string, number> | undefined {
+  if (item.title === undefined || item.title === '') return undefined;
+  if (!item.titleTf) item.titleTf = termCounts(item.title);
+  return item.titleTf;
 }
 
 export interface MatchOptions {
@@ -73,19 +90,27 @@ export function matchItems(oldItems: MatchItem[], newItems: MatchItem[], options
     }
   });
 
-  const idf = inverseFrequencies(oldItems, newItems);
-  const oldVec = oldItems.map((it) => vectorNorm(it.tf, idf));
-  const newVec = newItems.map((it) => vectorNorm(it.tf, idf));
-  const oldTitleNorm = oldItems.map((it) => (it.titleTf ? vectorNorm(it.titleTf, idf) : 0));
-  const newTitleNorm = newItems.map((it) => (it.titleTf ? vectorNorm(it.titleTf, idf) : 0));
+  const unmatchedOld: number[] = [];
+  const unmatchedNew: number[] = [];
+  for (let i = 0; i < oldItems.length; i++) if (oldToNew[i] === -1) unmatchedOld.push(i);
+  for (let j = 0; j < newItems.length; j++) if (newToOld[j] === -1) unmatchedNew.push(j);
+  const idf = inverseFrequencies(unmatchedOld.map((i) => oldItems[i]), unmatchedNew.map((j) => newItems[j]));
+  const norms = new Map<MatchItem, [number, number]>();
+  const normsOf = (it: MatchItem): [number, number] => {
+    let n = norms.get(it);
+    if (!n) {
+      const t = titleTermsOf(it);
+      norms.set(it, (n = [vectorNorm(termsOf(it), idf), t ? vectorNorm(t, idf) : 0]));
+    }
+    return n;
+  };
   const sim = (i: number, j: number): number => {
     const a = oldItems[i];
     const b = newItems[j];
-    let s = cosine(a.tf, oldVec[i], b.tf, newVec[j], idf);
-    if (a.titleTf && b.titleTf && oldTitleNorm[i] > 0 && newTitleNorm[j] > 0) {
-      const t = cosine(a.titleTf, oldTitleNorm[i], b.titleTf, newTitleNorm[j], idf);
-      s = Math.min(1, s + 0.2 * t * (1 - s));
-    }
+    const [na, ta] = normsOf(a);
+    const [nb, tb] = normsOf(b);
+    let s = cosine(termsOf(a), na, termsOf(b), nb, idf);
+    if (ta > 0 && tb > 0) s = Math.min(1, s + 0.2 * cosine(a.titleTf!, ta, b.titleTf!, tb, idf) * (1 - s));
     return s;
   };
 
@@ -95,10 +120,6 @@ export function matchItems(oldItems: MatchItem[], newItems: MatchItem[], options
   assignGaps(oldToNew, newToOld, gapOfOld, gapOfNew);
 
   // 3. Candidates.
-  const unmatchedOld: number[] = [];
-  const unmatchedNew: number[] = [];
-  for (let i = 0; i < oldItems.length; i++) if (oldToNew[i] === -1) unmatchedOld.push(i);
-  for (let j = 0; j < newItems.length; j++) if (newToOld[j] === -1) unmatchedNew.push(j);
   if (unmatchedOld.length === 0 || unmatchedNew.length === 0) return { oldToNew, newToOld, similarity, idf };
 
   const candidates = new Map<number, number>(); // pair code -> similarity
@@ -132,14 +153,14 @@ export function matchItems(oldItems: MatchItem[], newItems: MatchItem[], options
   // Shared rare words, anywhere.
   const postings = new Map<string, number[]>();
   for (const i of unmatchedOld) {
-    for (const w of rarest(oldItems[i].tf, idf)) {
+    for (const w of rarest(termsOf(oldItems[i]), idf)) {
       const list = postings.get(w);
       if (!list) postings.set(w, [i]);
       else if (list.length <= POSTING_CAP) list.push(i);
     }
   }
   for (const j of unmatchedNew) {
-    for (const w of rarest(newItems[j].tf, idf)) {
+    for (const w of rarest(termsOf(newItems[j]), idf)) {
       const list = postings.get(w);
       if (!list || list.length > POSTING_CAP) continue;
       for (const i of list) consider(i, j);
@@ -232,7 +253,7 @@ export function longestIncreasing(seq: number[]): Uint8Array {
 
 function inverseFrequencies(a: MatchItem[], b: MatchItem[]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const list of [a, b]) for (const it of list) for (const w of it.tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const list of [a, b]) for (const it of list) for (const w of termsOf(it).keys()) df.set(w, (df.get(w) ?? 0) + 1);
   const n = a.length + b.length;
   const idf = new Map<string, number>();
   for (const [w, d] of df) idf.set(w, Math.log(1 + n / d));
@@ -263,11 +284,15 @@ function cosine(a: Map<string, number>, na: number, b: Map<string, number>, nb: 
 
 /** The similarity the matcher uses, for one pair. */
 export function pairSimilarity(a: MatchItem, b: MatchItem, idf: Map<string, number>): number {
-  let s = cosine(a.tf, vectorNorm(a.tf, idf), b.tf, vectorNorm(b.tf, idf), idf);
-  if (a.titleTf && b.titleTf) {
-    const na = vectorNorm(a.titleTf, idf);
-    const nb = vectorNorm(b.titleTf, idf);
-    if (na > 0 && nb > 0) s = Math.min(1, s + 0.2 * cosine(a.titleTf, na, b.titleTf, nb, idf) * (1 - s));
+  const ta = termsOf(a);
+  const tb = termsOf(b);
+  let s = cosine(ta, vectorNorm(ta, idf), tb, vectorNorm(tb, idf), idf);
+  const ha = titleTermsOf(a);
+  const hb = titleTermsOf(b);
+  if (ha && hb) {
+    const na = vectorNorm(ha, idf);
+    const nb = vectorNorm(hb, idf);
+    if (na > 0 && nb > 0) s = Math.min(1, s + 0.2 * cosine(ha, na, hb, nb, idf) * (1 - s));
   }
   return s;
 }

@@ -28,9 +28,7 @@ function norm(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '').replace(/(\d)(?:st|nd|rd|th)\b/g, '$1');
 }
 
-export function dateChanges(oldText: string, newText: string): SignificantChange[] {
-  const a = findDateMentions(oldText);
-  const b = findDateMentions(newText);
+export function dateChanges(oldText: string, newText: string, a = findDateMentions(oldText), b = findDateMentions(newText)): SignificantChange[] {
   const { onlyOld, onlyNew } = pairOff(a, b, (x, y) => norm(x.text) === norm(y.text));
   const out: SignificantChange[] = [];
   const n = Math.max(onlyOld.length, onlyNew.length);
@@ -136,9 +134,9 @@ function describeNumber(n: NumberMention): string {
   return `${n.text}${joiner}${n.unit.replace(/^[£$€] ?/, '')}`;
 }
 
-export function numberChanges(oldText: string, newText: string): SignificantChange[] {
-  const a = findNumbers(oldText, findDateMentions(oldText));
-  const b = findNumbers(newText, findDateMentions(newText));
+export function numberChanges(oldText: string, newText: string, oldDates = findDateMentions(oldText), newDates = findDateMentions(newText)): SignificantChange[] {
+  const a = findNumbers(oldText, oldDates);
+  const b = findNumbers(newText, newDates);
   const { onlyOld, onlyNew } = pairOff(a, b, (x, y) => x.value === y.value && sameUnit(x, y));
   const out: SignificantChange[] = [];
   const usedNew = new Set<number>();
@@ -246,9 +244,9 @@ function withSubject(text: string, m: { start: number; text: string }): string {
   return before ? `${before[1]} ${m.text}` : m.text;
 }
 
-export function modalChanges(oldText: string, newText: string): SignificantChange[] {
-  const a = findModals(oldText, findDateMentions(oldText));
-  const b = findModals(newText, findDateMentions(newText));
+export function modalChanges(oldText: string, newText: string, oldDates = findDateMentions(oldText), newDates = findDateMentions(newText)): SignificantChange[] {
+  const a = findModals(oldText, oldDates);
+  const b = findModals(newText, newDates);
   const { onlyOld, onlyNew } = pairOff(a, b, (x, y) => x.lexeme === y.lexeme);
   const out: SignificantChange[] = [];
   const n = Math.min(onlyOld.length, onlyNew.length);
@@ -331,5 +329,7 @@ export function pairOff<T>(a: T[], b: T[], eq: (x: T, y: T) => boolean): { onlyO
 
 /** All significant changes between the old and new wording of one aim, dates first. */
 export function significantChanges(oldText: string, newText: string): SignificantChange[] {
-  return [...dateChanges(oldText, newText), ...numberChanges(oldText, newText), ...modalChanges(oldText, newText)];
+  const a = findDateMentions(oldText);
+  const b = findDateMentions(newText);
+  return [...dateChanges(oldText, newText, a, b), ...numberChanges(oldText, newText, a, b), ...modalChanges(oldText, newText, a, b)];
 }

@@ -68,7 +68,10 @@ export function isEnumeratorOnly(text: string): boolean {
 }
 
 /** Normalises typography that a reissue often changes without changing a word: quotes, dashes, spaces. */
+const TYPOGRAPHY = /[\u2018\u2019\u201b\u2032\u201c\u201d\u201f\u2033\u2010-\u2015\u2212]|\s\s|[\t\n\r\u00a0]|^\s|\s$/;
+
 export function normaliseTypography(text: string): string {
+  if (!TYPOGRAPHY.test(text)) return text;
   return text
     .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
     .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
