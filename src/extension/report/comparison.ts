@@ -63,9 +63,17 @@ export class Comparisons {
   async forDocument(uri: vscode.Uri): Promise<Comparison | undefined> {
     const document = openDocument(uri) ?? (await vscode.workspace.openTextDocument(uri));
     if (document.languageId !== 'markdown') return undefined;
+    // Right after start-up the workspace's `responds-to` lines may still be being read: wait for them, so that a
+    // response naming this letter is found rather than asked for.
+    await this.pairing.ensureIndexed();
     const a = await this.service.get(document);
-    if (!a?.paired || !a.letter || !a.response) return undefined;
-    return this.of(a.letter.uri, a.response.uri);
+    if (a?.paired && a.letter && a.response) return this.of(a.letter.uri, a.response.uri);
+    // No paired analysis (analysis turned off, or not finished): the pairing itself may still know the partner.
+    const role = await this.pairing.roleOf(uri, document.getText());
+    if (!role.partner) return undefined;
+    if (role.role === 'letter') return this.of(uri, role.partner);
+    if (role.role === 'response') return this.of(role.partner, uri);
+    return undefined;
   }
 
   /**
