@@ -165,9 +165,14 @@ export class AnalysisService implements vscode.Disposable {
     return a;
   }
 
-  /** Asks for the document to be analysed after `delay` ms; an earlier pending request for it is dropped. */
-  schedule(document: vscode.TextDocument, delay = this.delayMs): void {
+  /**
+   * Asks for the document to be analysed after `delay` ms; an earlier pending request for it is dropped. By
+   * default the delay is the throttle (300 ms), stretched to the time the last run took, so a long document is
+   * not analysed again and again while the user types.
+   */
+  schedule(document: vscode.TextDocument, delay?: number): void {
     const key = document.uri.toString();
+    delay ??= Math.max(this.delayMs, Math.min(5000, this.published.get(key)?.elapsedMs ?? 0));
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     const request = (this.requests.get(key) ?? 0) + 1;

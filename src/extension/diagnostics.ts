@@ -27,9 +27,21 @@ export function ruleOf(d: vscode.Diagnostic): string | undefined {
   return code === undefined ? undefined : String(code);
 }
 
-/** The claim a finding is about, matched by position. */
+const claimIndex = new WeakMap<Analysis, Map<number, Claim[]>>();
+
+/** The claim a finding is about, matched by position (indexed once per result: documents can hold thousands). */
 export function claimAt(analysis: Analysis, offset: number, endOffset?: number): Claim | undefined {
-  return analysis.claims.find((c) => c.position.start.offset === offset && (endOffset === undefined || c.position.end.offset === endOffset));
+  let index = claimIndex.get(analysis);
+  if (!index) {
+    index = new Map();
+    for (const c of analysis.claims) {
+      const list = index.get(c.position.start.offset);
+      if (list) list.push(c);
+      else index.set(c.position.start.offset, [c]);
+    }
+    claimIndex.set(analysis, index);
+  }
+  return index.get(offset)?.find((c) => endOffset === undefined || c.position.end.offset === endOffset);
 }
 
 /** Where a claim's disputing passage is: its own path, else the paired response, else the log. */
