@@ -222,3 +222,35 @@ describe('extra phrases from settings', () => {
     expect(findClaims(letter('Nothing here.'), { extraPhrases: [{ phrase: '   ', rung: 'agreed' }] })).toEqual([]);
   });
 });
+
+describe('who is speaking', () => {
+  it('reads a response without front matter by its voice', () => {
+    const doc = parseDocument(
+      '# Branch response to the rota proposals\n\nOur members have raised many concerns. UNISON was consulted on the rota in May, and our members want answers.\n',
+      'reply.md',
+    );
+    expect(findClaims(doc)[0]).toMatchObject({ status: 'reported', rung: 'consulted' });
+  });
+
+  it('reads an employer letter without front matter as a letter', () => {
+    const doc = parseDocument('# Rota changes\n\nDear colleagues,\n\nThe new rota was agreed with UNISON. Team members will be told in May.\n\nYours sincerely,\n\nDirector\n', 'letter.md');
+    expect(findClaims(doc)[0].status).toBe('unevidenced');
+  });
+
+  it('takes the role from the context first', () => {
+    const doc = parseDocument('The new rota was agreed with UNISON.\n', 'x.md');
+    expect(findClaims(doc, { role: 'response' })[0].status).toBe('reported');
+    expect(findClaims(doc, { role: 'letter' })[0].status).toBe('unevidenced');
+  });
+});
+
+describe('reporting is not involvement', () => {
+  it('skips "we were told that …" and "we have been made aware …"', () => {
+    expect(findClaims(response('We have been made aware some managers are telling staff the review is complete.'))).toEqual([]);
+    expect(findClaims(response('We were told that the review had started.'))).toEqual([]);
+  });
+
+  it('reads "no way for the unions to agree" as a negation', () => {
+    expect(claimOf('There is no way for any trade union to agree or disagree the plans.')?.status).toBe('negated');
+  });
+});

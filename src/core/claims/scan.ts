@@ -81,12 +81,19 @@ export function isResponseDoc(doc: Doc, role?: 'letter' | 'response'): boolean {
   if (role) return role === 'response';
   if (doc.frontMatter.role) return doc.frontMatter.role === 'response';
   if (doc.frontMatter.respondsTo) return true;
-  // No front matter: read the voice. A response talks about "our members" and names itself as the union.
+  // No front matter: read the voice. A union's response talks about "our members" and "members", names itself
+  // as the author of views and briefings, and says so in its title.
   let score = 0;
-  const head = doc.blocks.slice(0, 3).filter((b) => b.kind === 'heading').map((b) => b.text.toLowerCase()).join(' ');
-  if (/\b(?:response|reply|responds|our view|'s view|briefing for members)\b/.test(head)) score += 2;
-  const sample = doc.masked.slice(0, 60000).toLowerCase();
-  score += Math.min(3, (sample.match(/\b(?:our members|members have|members are|members tell|on behalf of (?:our )?members|the branch|branch committee)\b/g) ?? []).length);
+  const head = doc.blocks
+    .slice(0, 4)
+    .filter((b, i) => b.kind === 'heading' || (i < 2 && b.text.length < 120))
+    .map((b) => b.text.toLowerCase().replace(/[\u2018\u2019]/g, "'"))
+    .join(' ');
+  if (/\b(?:response|reply|responds|responding|our view|'s view|view of|briefing for members|members' briefing)\b/.test(head)) score += 2;
+  const sample = doc.masked.slice(0, 60000).toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  score += 2 * Math.min(2, (sample.match(/\bour members\b/g) ?? []).length);
+  score += Math.min(2, (sample.match(/(?<!(?:team|board|staff|committee|panel|family|council|cabinet|senior)\s)\bmembers\b(?!\s+of\s+(?:staff|the\s+public|the\s+team|the\s+board|the\s+committee))/g) ?? []).length);
+  score += Math.min(2, (sample.match(/\b(?:the branch|branch committee|on behalf of (?:our )?members)\b/g) ?? []).length);
   return score >= 3;
 }
 

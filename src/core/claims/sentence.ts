@@ -90,12 +90,14 @@ const FUTURE = new Set([
   'commits', 'pledge', 'pledged', 'forward', 'once', 'upcoming', 'forthcoming', 'future', 'next', 'due', 'scheduled', 'going', 'subject', 'ahead',
   'soon', 'shortly', 'later', 'eventually', 'tomorrow', 'forward', 'envisage', 'envisaged', 'anticipate', 'anticipated', 'ready', 'prepared', 'open', 'willing',
 ]);
-const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may', 'should', 'must', 'if', 'unless', 'provided', 'providing', 'assuming', 'ought', 'suppose', 'supposing', 'whenever', 'hopefully', 'need', 'needs']);
+const HYPOTHETICAL = new Set(['please', 'would', 'could', 'might', 'may', 'should', 'must', 'if', 'unless', 'provided', 'providing', 'assuming', 'ought', 'suppose', 'supposing', 'whenever', 'hopefully', 'need', 'needs']);
 const PRESUPPOSE = new Set(['following', 'after', 'having', 'as', 'since', 'further', 'light', 'through']);
 const INFINITIVE_PAST = new Set(['began', 'begun', 'started', 'continued', 'continues', 'continue', 'continuing', 'able', 'managed', 'used', 'sought', 'tried', 'agreed', 'helped', 'chose', 'decided', 'happy', 'pleased', 'glad', 'delighted', 'went', 'came']);
 const AUX = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'shall', 'would', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'took', 'began', 'started', 'begun', 'continues', 'continued', 'follows', 'followed', 'ran', 'runs', 'remains', 'remained', 'can', 'cannot', 'took', 'takes', 'happened', 'happen', 'occurred', 'starts', 'begins', 'opens', 'opened']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', 'its', 'any', 'no', 'some', 'further', 'formal', 'informal', 'early', 'initial', 'ongoing', 'regular', 'proper', 'meaningful', 'full', 'genuine', 'extensive', 'detailed']);
 
+const NO_WAY = new Set(['way', 'opportunity', 'chance', 'means', 'mechanism', 'power', 'right', 'say', 'ability', 'scope', 'attempt', 'effort']);
+const AFTER_INFORMED = new Set(['of', 'about', 'on', 'at', 'in', 'by', 'through', 'via', 'during', 'before', 'after', 'when', 'as', 'and', 'or', 'throughout', 'regularly', 'fully', 'promptly', 'first', 'too', 'also', ',', '.', ';', ')', '(', '-', '–']);
 const ARRANGED = new Set(['arranged', 'scheduled', 'planned', 'booked', 'organised', 'organized', 'set', 'pencilled', 'proposed', 'diarised']);
 const CLAUSE_VERBS = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'shall', 'should', 'could', 'can', 'may', 'might', 'must', 'did', 'does', 'do', "n't", 'not', 'remain', 'remains', 'continue', 'continues', 'took', 'take', 'takes']);
 const LINK_STOP = new Set(['with', 'to', 'by', 'at', 'of', 'for', 'from', 'and', 'or', ',']);
@@ -271,7 +273,10 @@ export function readSentence(input: SentenceInput): Reading[] {
     }
     const after = toks[tr.b + 1]?.w;
     // "we were told that …", "we have been made aware that …": reporting, not involvement.
-    if ((trigger.entry.id === 'inform' || trigger.entry.id === 'made-aware' || (trigger.entry.id === 'tell' && (word0 === 'told' || word0 === 'advised'))) && (after === 'that' || after === '"' || after === ':' || after === "'")) continue;
+    const reportingVerb = trigger.entry.id === 'inform' || trigger.entry.id === 'made-aware' || (trigger.entry.id === 'tell' && (word0 === 'told' || word0 === 'advised'));
+    if (reportingVerb && (after === 'that' || after === '"' || after === ':' || after === "'")) continue;
+    // "we have been made aware some managers are …", "we were told the review …": a report, not an involvement.
+    if (reportingVerb && isPassive(toks, tr.a) && after !== undefined && !AFTER_INFORMED.has(after) && !isPartyToken(parties.map((x) => x.r), tr.b + 1)) continue;
     // "members have told us …": staff telling the union, not the employer involving it.
     if (trigger.entry.id === 'tell' || trigger.entry.id === 'inform') {
       const partyRanges = parties.map((x) => x.r);
@@ -412,6 +417,8 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
       if (w === 'light' && toks[k - 1]?.w !== 'in') continue;
       break;
     }
+    // "there is no way for the unions to agree", "no opportunity to comment"
+    if (w === 'no' && NO_WAY.has(toks[k + 1]?.w ?? '')) return { status: 'negated', cue: `no ${toks[k + 1].w}` };
     if (NEGATORS.has(w)) {
       if (w === 'no' && dist > 4) continue;
       if (w === 'without' && dist > 5) continue;
@@ -426,6 +433,7 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
     }
     if (w === 'yet' && toks[k + 1]?.w === 'to') return { status: 'negated', cue: 'yet to' };
     if ((w === 'point' || w === 'time' || w === 'stage') && toks[k - 1]?.w === 'no' && toks[k - 2]?.w === 'at') return { status: 'negated', cue: 'at no point' };
+
     if (w === 'rather' && toks[k + 1]?.w === 'than') return { status: 'negated', cue: 'rather than' };
     if (w === 'instead' && toks[k + 1]?.w === 'of') return { status: 'negated', cue: 'instead of' };
     if (status === 'claim' && FUTURE.has(w)) {
