@@ -10,7 +10,8 @@
  * and typography (curly quotes, dashes, line breaks): an aim is 'unchanged' when its words and punctuation
  * are the same.
  */
-import type { Aim, AimDiff, DiffResult, SignificantChange } from '../contract';
+import type { Aim, AimDiff, AimFormat, DiffResult, SignificantChange } from '../contract';
+import { located } from '../document/located';
 import type { Doc } from '../document/model';
 import { plain } from '../document/parse';
 import { extractAims, type LetterAim } from '../aims/extract';
@@ -45,11 +46,73 @@ export function diffLetters(oldDoc: Doc, newDoc: Doc): Pick<DiffResult, 'aims' |
     oldAims = standInAims(oldDoc);
     newAims = standInAims(newDoc);
   }
+  [oldAims, newAims] = followAims(oldDoc, oldAims, newDoc, newAims);
   const [oldClaims, newClaims] = claimsOfPair(oldDoc, newDoc);
   const claimChanges = diffClaims(oldDoc, oldClaims, newDoc, newClaims);
   const aims = diffAims(oldAims, oldDoc, newAims, newDoc, claimChanges);
   const elsewhere = diffElsewhere(oldDoc, oldAims, newDoc, newAims);
   return { aims, claims: claimChanges.map(publicChange), ...(elsewhere.length > 0 ? { elsewhere } : {}) };
+}
+
+/**
+ * Follows an aim into a version where it no longer reads as one. Rewording can take a statement out of what
+ * the aim extractor recognises ("We intend to pilot …" becoming "We may pilot …"), and that is exactly the
+ * change a negotiator must see, not a removal. So an aim left without a partner is looked for among the other
+ * version's passages that are not aims (sections under a heading, list items, table rows, paragraphs); one
+ * that is clearly the same text (a stricter similarity than between aims) becomes its partner, as an aim of
+ * the same format.
+ */
+export function followAims(oldDoc: Doc, oldAims: LetterAim[], newDoc: Doc, newAims: LetterAim[]): [LetterAim[], LetterAim[]] {
+  if (oldAims.length === 0 && newAims.length === 0) return [oldAims, newAims];
+  const oldUnits = units(oldDoc, oldAims);
+  const newUnits = units(newDoc, newAims);
+  const m = matchItems(oldUnits, newUnits, { nearThreshold: NEAR, farThreshold: FAR });
+  const lostOld = oldUnits.filter((_, i) => m.oldToNew[i] < 0);
+  const lostNew = newUnits.filter((_, j) => m.newToOld[j] < 0);
+  const found = (lost: Unit[], doc: Doc, aims: LetterAim[]): LetterAim[] => {
+    if (lost.length === 0) return [];
+    const candidates = units(doc, passagesOutside(doc, aims), aims);
+    const r = matchItems(lost, candidates, { nearThreshold: FOLLOW, farThreshold: FOLLOW });
+    const out: LetterAim[] = [];
+    const taken = new Set<number>();
+    lost.forEach((u, k) => {
+      const c = r.oldToNew[k];
+      if (c < 0) return;
+      const cand = candidates[c].aim;
+      // A heading and the paragraph under it are both candidates: never take a block twice.
+      if (cand.blocks.some((b) => taken.has(b))) return;
+      for (const b of cand.blocks) taken.add(b);
+      out.push({ ...cand, format: u.aim.format === 'heading' && cand.format !== 'heading' ? cand.format : u.aim.format });
+    });
+    return out;
+  };
+  const extraNew = found(lostOld, newDoc, newAims);
+  const extraOld = found(lostNew, oldDoc, oldAims);
+  const merge = (aims: LetterAim[], extra: LetterAim[]) => (extra.length === 0 ? aims : [...aims, ...extra].sort((a, b) => a.span.start - b.span.start));
+  return [merge(oldAims, extraOld), merge(newAims, extraNew)];
+}
+
+/** Least similarity for following an aim into a passage that is not an aim. */
+const FOLLOW = 0.55;
+
+/** Passages of a document outside its aims, as stand-in aims: sections, list items, table rows, paragraphs. */
+function passagesOutside(doc: Doc, aims: LetterAim[]): LetterAim[] {
+  const covered = new Set<number>();
+  for (const u of units(doc, aims)) for (const k of u.aim.blocks) covered.add(k);
+  const spans = units(doc, aims)
+    .flatMap((u) => u.spans)
+    .sort((x, y) => x.start - y.start);
+  const out: LetterAim[] = [];
+  let t = 0;
+  for (const b of doc.blocks) {
+    while (t < spans.length && spans[t].end <= b.span.start) t++;
+    if (covered.has(b.index) || (t < spans.length && spans[t].start < b.span.end)) continue;
+    if (b.text.length < 12 || b.headerRow || b.quoteDepth > 0) continue;
+    const format: AimFormat = b.kind === 'heading' ? 'heading' : b.kind === 'tableRow' ? 'table row' : b.leadIn ? 'lead-in' : b.list ? 'list item' : 'prose';
+    const title = b.kind === 'heading' ? b.text : b.leadIn ? doc.masked.slice(b.leadIn.start, b.leadIn.end).trim() : b.text.split(/\s+/).slice(0, 8).join(' ');
+    out.push({ id: `passage-${b.index + 1}`, ...located(doc, b.span), title, format, span: b.span, blocks: [b.index] });
+  }
+  return out;
 }
 
 /**
@@ -157,11 +220,11 @@ export function diffAims(oldAims: LetterAim[], oldDoc: Doc, newAims: LetterAim[]
 
 const prepared = new WeakMap<LetterAim[], Unit[]>();
 
-function units(doc: Doc, aims: LetterAim[]): Unit[] {
+function units(doc: Doc, aims: LetterAim[], stopAt: LetterAim[] = aims): Unit[] {
   const cached = prepared.get(aims);
   if (cached) return cached;
   const aimStarts = new Set<number>();
-  for (const a of aims) if (a.blocks.length > 0) aimStarts.add(a.blocks[0]);
+  for (const a of stopAt) if (a.blocks.length > 0) aimStarts.add(a.blocks[0]);
   let lastHeading = -1;
   for (const b of doc.blocks) if (b.kind === 'heading') lastHeading = b.index;
   const out = aims.map((aim): Unit => {
