@@ -128,3 +128,13 @@ describe('diffAims: matching aims across versions', () => {
     expect(diffs[0].significant.map((s) => s.description)).toEqual(['figure changed from four hubs to three']);
   });
 });
+
+describe('numbering', () => {
+  it('ignores reference codes in a table (R5 becoming R4 is not a change)', () => {
+    const diffs = run(
+      '| Ref | Change | Timing |\n|---|---|---|\n| R4 | Night service ends | July 2026 |\n| R5 | Senior worker role in each patch | July 2026 |\n',
+      '| Ref | Change | Timing |\n|---|---|---|\n| R4 | Senior worker role in each patch | July 2026 |\n',
+    );
+    expect(diffs.map((d) => d.change)).toEqual(['removed', 'unchanged']);
+  });
+});

@@ -52,7 +52,7 @@ export function termCounts(text: string): Map<string, number> {
  * is a bounded run followed by fixed punctuation.
  */
 const ENUMERATOR =
-  /^\s*(?:(?:aim|objective|proposal|priority|recommendation|action|step|part|section|item|point|change|option|principle|commitment)\s+(?:\d{1,3}[a-z]?|[a-z]|[ivxlc]{1,6})\s*(?:[:.)\u2013\u2014-]\s*|\s+(?=\S))|\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-z]|[ivxlc]{1,6})[.)]\s+|\d{1,3}(?:\.\d{1,3}){1,3}\s+|\d{1,3}\s+(?=\p{Lu}))/iu;
+  /^\s*(?:(?:aim|objective|proposal|priority|recommendation|action|step|part|section|item|point|change|option|principle|commitment)\s+(?:\d{1,3}[a-z]?|[a-z]|[ivx]{1,5})\s*(?:[:.)\u2013\u2014-]\s*|\s+(?=\S))|\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-z]|[ivx]{1,5})[.)]\s+|\d{1,3}(?:\.\d{1,3}){1,3}\s+|\d{1,3}\s+(?=\p{Lu}))/iu;
 
 /** Removes a leading enumerator (numbering) from a plain text. */
 export function stripEnumerator(text: string): string {
@@ -62,9 +62,9 @@ export function stripEnumerator(text: string): string {
   return rest.length > 0 ? rest : text;
 }
 
-/** True when a table cell or a whole text is only an enumerator ("3", "3.", "(c)", "Aim 2"). */
+/** True when a table cell or a whole text is only an enumerator or reference ("3", "3.", "(c)", "Aim 2", "R4", "A-12"). */
 export function isEnumeratorOnly(text: string): boolean {
-  return /^\s*(?:(?:no\.?|aim|item|proposal|objective|#)\s*)?\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-z]|[ivxlc]{1,6})[.):]?\s*$/iu.test(text);
+  return /^\s*(?:(?:no\.?|ref\.?|aim|item|proposal|objective|#)\s*)?\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-z]|[ivx]{1,5}|[a-z]{1,3}[-.]?\d{1,3}[a-z]?)[.):]?\s*$/iu.test(text);
 }
 
 /** Normalises typography that a reissue often changes without changing a word: quotes, dashes, spaces. */
