@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { readFlatYaml } from './flat-yaml';
 import type { FrontMatter } from './model';
 
 const KNOWN: Record<string, keyof Omit<FrontMatter, 'extra'>> = {
@@ -16,29 +16,22 @@ const KNOWN: Record<string, keyof Omit<FrontMatter, 'extra'>> = {
 export function readFrontMatter(value: string | undefined): { data: FrontMatter; warning?: string } {
   const data: FrontMatter = { extra: {} };
   if (value === undefined || value.trim() === '') return { data };
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(value, { maxAliasCount: 50, prettyErrors: false });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { data, warning: `The front matter is not valid YAML and was ignored: ${reason}` };
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { data, warning: 'The front matter is not a set of "key: value" lines and was ignored.' };
-  }
+  const parsed = readFlatYaml(value);
+  if (parsed.error) return { data, warning: `The front matter could not be read and was ignored: ${parsed.error}.` };
   const warnings: string[] = [];
-  for (const [key, raw] of Object.entries(parsed as Record<string, unknown>)) {
+  for (const [key, raw] of Object.entries(parsed.data)) {
     const field = KNOWN[key];
     if (!field) {
       data.extra[key] = raw;
       continue;
     }
-    const v = raw instanceof Date ? raw.toISOString().slice(0, 10) : raw;
-    if (typeof v !== 'string' && typeof v !== 'number') {
+    const v = raw;
+    if (typeof v !== 'string' || v.includes('\n')) {
       warnings.push(`"${key}" should be a single value`);
       continue;
     }
-    const s = String(v).trim();
+    const s = v.trim();
+    if (s === '') continue;
     if (field === 'role') {
       const role = s.toLowerCase();
       if (role === 'letter' || role === 'response') data.role = role;

@@ -1,7 +1,4 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
+import { parseMarkdownTree } from './markdown-syntax';
 import type { Root, Nodes, Parents } from 'mdast';
 import { LineIndex, type Span } from '../text/positions';
 import { splitSentences } from '../text/sentences';
@@ -11,11 +8,9 @@ import { readDirectives, scopeDirectives } from './directives';
 import type { Block, Doc, Sentence } from './model';
 import { chunkBoundaries } from './chunks';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-
 /** Parses Markdown with unified + remark-parse into the syntax tree the document model is built from. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  return parseMarkdownTree(text);
 }
 
 interface Context {
@@ -48,10 +43,8 @@ interface ChunkModel {
   yaml?: { value: string; span: Span };
 }
 
-const bodyProcessor = unified().use(remarkParse).use(remarkGfm);
-
 function parseChunk(text: string, first: boolean): ChunkModel {
-  const tree = (first ? processor : bodyProcessor).parse(text) as Root;
+  const tree = parseMarkdownTree(text, first);
   const masked = new Uint16Array(text.length).fill(32);
   const blocks: ChunkBlock[] = [];
   const comments: Span[] = [];
