@@ -7,12 +7,18 @@ import type { Aim, Alignment, Claim, Evidence, Rung, Stance } from '../core/cont
 import { RUNGS, rungLevel } from '../core/contract';
 import { RULES, type RuleId } from '../core/rules';
 
-/** Escapes text so that Markdown shows it literally, on one line. */
+/**
+ * Escapes text so that Markdown shows it literally, on one line: no markup, no HTML, and no links (the renderer
+ * turns bare "https://…", "www.…" and e-mail addresses into links, so their ":", "." and "@" become entities).
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`));
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`))
+    .replace(/:(?=\/\/)/g, '&#58;')
+    .replace(/\b(www)\\\./gi, '$1&#46;')
+    .replace(/@/g, '&#64;');
 }
 
 /** A quotation of document text as a Markdown block quote, shortened to about `max` characters. */

@@ -53,6 +53,8 @@ export class Pairing implements vscode.Disposable {
   /** response URI → letter URI, from `responds-to` front matter of workspace files and open documents. */
   private readonly respondsTo = new Map<string, string>();
   private indexed: Promise<void> | undefined;
+  private indexDone = false;
+  private readonly folders = new Map<string, Promise<void>>();
   private readonly offered = new Set<string>();
   private readonly considered = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -89,9 +91,34 @@ export class Pairing implements vscode.Disposable {
       for (const d of vscode.workspace.textDocuments) if (d.languageId === 'markdown') this.indexText(d.uri, d.getText(), false);
       const files = await workspaceMarkdownFiles();
       await Promise.all(files.filter((f) => !openDocument(f)).map((f) => this.indexFile(f, false)));
+      this.indexDone = true;
       this.changed.fire();
     })();
     return this.indexed;
+  }
+
+  /**
+   * Until the workspace index is ready, reads the `responds-to` of the Markdown files in one folder (where a
+   * letter's response usually is), so a letter opened at start-up is paired on its first analysis.
+   */
+  private async ensureFolderIndexed(folder: vscode.Uri): Promise<void> {
+    if (this.indexDone) return;
+    const key = folder.toString();
+    let pending = this.folders.get(key);
+    if (!pending) {
+      pending = (async () => {
+        let entries: [string, vscode.FileType][] = [];
+        try {
+          entries = await vscode.workspace.fs.readDirectory(folder);
+        } catch {
+          return;
+        }
+        const files = entries.filter(([name, type]) => (type & vscode.FileType.File) !== 0 && /\.(md|markdown)$/i.test(name)).slice(0, 200);
+        await Promise.all(files.map(([name]) => vscode.Uri.joinPath(folder, name)).filter((f) => !openDocument(f)).map((f) => this.indexFile(f, false)));
+      })();
+      this.folders.set(key, pending);
+    }
+    await pending;
   }
 
   private async indexFile(uri: vscode.Uri, notify = true): Promise<void> {
@@ -156,6 +183,7 @@ export class Pairing implements vscode.Disposable {
     const frontMatter = peekFrontMatter(text);
     const stored = this.storedPartner(uri);
     const written = frontMatter.respondsTo ? resolveFrom(uri, frontMatter.respondsTo) : undefined;
+    if (!stored && !written) await this.ensureFolderIndexed(dirname(uri));
     const named = this.indexedResponse(uri);
     let role: Role | undefined = frontMatter.role;
     role ??= stored?.role ?? (written ? 'response' : named ? 'letter' : undefined);
@@ -187,6 +215,13 @@ export class Pairing implements vscode.Disposable {
     this.considered.add(self);
     const counterpart = await conventionalCounterpart(document.uri, info.role);
     if (!counterpart) return;
+    // Offer only what the whole workspace does not already settle (a responds-to elsewhere, a pairing).
+    await this.ensureIndexed();
+    if (document.isClosed || (await this.roleOf(document.uri, document.getText())).partner) return;
+    const other = await readText(counterpart);
+    const theirs = other ? peekFrontMatter(other.text) : undefined;
+    // The counterpart answers another letter, or says it has the same role: not a pair.
+    if (!theirs || theirs.respondsTo || theirs.role === info.role) return;
     const letter = info.role === 'letter' ? document.uri : counterpart;
     const response = info.role === 'letter' ? counterpart : document.uri;
     if (this.storedPartner(counterpart)) return;

@@ -23,6 +23,12 @@ describe('escaping document text', () => {
     expect(e).not.toMatch(/(^|[^\\])[[\]()<>*`]/);
   });
 
+  it('leaves no bare web address or e-mail address for the renderer to turn into a link', () => {
+    const e = escapeMarkdown('See https://example.org/jncc, www.example.org and hr@example.org.');
+    expect(e).toBe('See https&#58;//example\\.org/jncc, www&#46;example\\.org and hr&#64;example\\.org\\.');
+    expect(e).not.toMatch(/https?:\/\/|www\.|@/);
+  });
+
   it('quotes on one line, shortened', () => {
     expect(quote('a\nb', 10)).toBe('> a b');
     expect(quote('x'.repeat(500), 20)).toBe(`> ${'x'.repeat(19)}…`);

@@ -43,7 +43,8 @@ suite('Hover', () => {
     const quotes = text.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2));
     assert.ok(quotes.some((q) => q.includes('not the case')), `no quotation of the response in: ${text}`);
     for (const q of quotes) {
-      assert.doesNotMatch(q, /(^|[^\\])[*_`[\]()<>#|!]/, `unescaped Markdown in the quotation: ${q}`);
+      assert.doesNotMatch(q.replace(/&#\d+;|&amp;/g, ''), /(^|[^\\])[*_`[\]()<>#|!]/, `unescaped Markdown in the quotation: ${q}`);
+      assert.doesNotMatch(q, /https?:\/\//, `a bare web address the renderer would link: ${q}`);
       assert.match(q, /\\\./, 'full stops are escaped');
     }
   });

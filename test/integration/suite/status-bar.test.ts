@@ -33,5 +33,6 @@ suite('Status bar', () => {
     const plain = await vscode.workspace.openTextDocument({ content: 'not markdown', language: 'plaintext' });
     await vscode.window.showTextDocument(plain);
     await waitFor(() => !api.status().visible, 'the item to hide');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
