@@ -80,6 +80,11 @@ export function scorePair(name: string, oldText: string, newText: string, expect
       if (got?.significant.some((s) => s.kind === kind)) score.significantFound++;
       else score.misses.push(`"${label}": no ${kind} change found`);
     }
+    if (e.moved !== undefined) {
+      score.notesExpected++;
+      if ((got?.moved === true) === e.moved) score.notesFound++;
+      else score.misses.push(`"${label}": expected ${e.moved ? '' : 'not '}moved`);
+    }
     if (e.note) {
       score.notesExpected++;
       if (got?.note?.startsWith(e.note)) score.notesFound++;
@@ -142,7 +147,7 @@ export function evaluateVersions(): { text: string; ok: boolean } {
     const correct = sum((s) => s.correct);
     out.push(
       `  ${label.padEnd(9)} aims ${pct(correct, aims)}; significant changes found ${pct(sum((s) => s.significantFound), sum((s) => s.significantExpected))}; ` +
-        `split/merge notes ${pct(sum((s) => s.notesFound), sum((s) => s.notesExpected))}; claim changes ${pct(sum((s) => s.claimsFound), sum((s) => s.claimsExpected))}, ${sum((s) => s.claimsExtra)} unexpected`,
+        `split, merge and move notes ${pct(sum((s) => s.notesFound), sum((s) => s.notesExpected))}; claim changes ${pct(sum((s) => s.claimsFound), sum((s) => s.claimsExpected))}, ${sum((s) => s.claimsExtra)} unexpected`,
     );
     if (aims > 0 && correct / aims < 0.9) ok = false;
   }

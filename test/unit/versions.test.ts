@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffAims } from '../../src/core/versions/diff';
+import { diffAims, diffElsewhere, followAims } from '../../src/core/versions/diff';
 import type { AimDiff } from '../../src/core/contract';
 import { doc, testAims } from '../fixtures/versions/helpers';
 
@@ -136,5 +136,35 @@ describe('numbering', () => {
       '| Ref | Change | Timing |\n|---|---|---|\n| R4 | Senior worker role in each patch | July 2026 |\n',
     );
     expect(diffs.map((d) => d.change)).toEqual(['removed', 'unchanged']);
+  });
+});
+
+describe('following an aim that no longer reads as one, and changes outside aims', () => {
+  it('follows an aim into a paragraph the other version no longer states as an aim', () => {
+    const a = doc('Dear colleagues,\n\n**Self-rostering pilot** – we will pilot self-rostering on two wards at St Anne’s, with an evaluation after six months.\n\nYours sincerely,\n');
+    const b = doc('Dear colleagues,\n\nSelf-rostering pilot: we may pilot self-rostering on two wards at St Anne’s, with an evaluation after six months.\n\nYours sincerely,\n');
+    const [oldAims, newAims] = followAims(a, testAims(a), b, testAims(b));
+    expect(testAims(b)).toHaveLength(0);
+    expect(newAims.map((x) => x.text)).toEqual(['Self-rostering pilot: we may pilot self-rostering on two wards at St Anne’s, with an evaluation after six months.']);
+    const diffs = diffAims(oldAims, a, newAims, b);
+    expect(diffs.map((d) => d.change)).toEqual(['reworded']);
+    expect(diffs[0].significant.map((s) => s.description)).toEqual(["commitment softened from 'we will' to 'we may'"]);
+  });
+
+  it('does not follow an aim into an unrelated paragraph', () => {
+    const a = doc('**Estates** – two team bases, at Eastgate and Millfield, will close when their leases end.\n\nWe look forward to your comments.\n');
+    const b = doc('We look forward to your comments on the revised plans.\n');
+    const [, newAims] = followAims(a, testAims(a), b, testAims(b));
+    expect(newAims).toEqual([]);
+  });
+
+  it('reports dates, figures and commitments changed in paragraphs that are not aims', () => {
+    const a = doc('- **Hubs** – four hubs.\n\nFormal consultation on the staffing model will follow once the hub locations are finalised.\n');
+    const b = doc('- **Hubs** – four hubs.\n\nFormal consultation on the staffing model may follow once the hub locations are finalised.\n');
+    const changes = diffElsewhere(a, testAims(a), b, testAims(b));
+    expect(changes.map((c) => c.description)).toEqual([
+      "commitment softened from 'will' to 'may', in \"Formal consultation on the staffing model may follow once the hub locations are finalised.\"",
+    ]);
+    expect(changes[0].newPosition!.start.line).toBe(3);
   });
 });
