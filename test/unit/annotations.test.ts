@@ -137,6 +137,18 @@ group('attach', () => {
     if (!r.orphaned) expect(r.start).toBe(reordered.indexOf('Rotas and shifts: ') + 'Rotas and shifts: '.length);
   });
 
+  it('follows an edit to one of several identical passages rather than jumping to another copy', () => {
+    const para = 'The proposals were shared with staff side in August. We believe the unions broadly support the move.';
+    const text = [1, 2, 3].map((n) => `## Site ${n}\n\n${para}`).join('\n\n');
+    const quote = 'We believe the unions broadly support the move.';
+    const second = text.indexOf(quote, text.indexOf('## Site 2'));
+    const a = describe(text, second, second + quote.length);
+    const edited = text.slice(0, second) + text.slice(second).replace('broadly support', 'largely support');
+    const r = attach(edited, a);
+    expect(r).toMatchObject({ orphaned: false, method: 'fuzzy', start: second });
+    if (!r.orphaned) expect(edited.slice(r.start, r.end)).toBe('We believe the unions largely support the move.');
+  });
+
   it('works across CRLF line endings (offsets are UTF-16 code units of the text as it is)', () => {
     const crlf = LETTER.replace(/\n/g, '\r\n');
     const a = anchorOf(LETTER, 'single rota across all sites');

@@ -85,7 +85,10 @@ export function attach(text: string, anchor: Anchor, options: AttachOptions = {}
     return { orphaned: false, start: oldStart, end: oldStart + exact.length, method: 'position', score: 1 };
   }
   const context = (start: number, end: number) => contextScore(text, start, end, prefix, suffix);
-  const nearness = (start: number) => 1 - Math.min(1, Math.abs(start - oldStart) / Math.max(1, text.length));
+  const window = options.window ?? 2048;
+  // Nearness to the old position, on the scale of the search window: it decides only between candidates whose
+  // text and context are alike (repeated boilerplate), as when an edit touches one of several identical passages.
+  const nearness = (start: number) => Math.exp(-Math.abs(start - oldStart) / window);
 
   // 2. Exact occurrences of the quote.
   const occurrences = findAll(text, exact, oldStart);
@@ -95,14 +98,29 @@ export function attach(text: string, anchor: Anchor, options: AttachOptions = {}
     const score = W_QUOTE + W_PREFIX * c.prefix + W_SUFFIX * c.suffix + W_POSITION * nearness(s);
     if (!best || score > best.score) best = { start: s, end: s + exact.length, score, contextual: (c.prefix + c.suffix) / 2, method: 'quote' };
   }
-  // A unique occurrence, or one whose context agrees, is taken as it is.
-  if (best && (occurrences.length === 1 || best.contextual >= 0.5)) return found(best);
+  const rate = options.maxErrorRate ?? 0.25;
+  const k = Math.max(1, Math.floor(exact.length * rate));
+  const score = (s: number, e: number, errors: number) => {
+    const c = context(s, e);
+    const quoteSim = 1 - errors / exact.length;
+    return { score: W_QUOTE * quoteSim + W_PREFIX * c.prefix + W_SUFFIX * c.suffix + W_POSITION * nearness(s), contextual: (c.prefix + c.suffix) / 2, quoteSim };
+  };
+
+  // 2b. The note's own text, lightly edited where it was (an edit inside it, or a new version with a word
+  // changed): taken when its context is as good as any exact copy's, so that one of several identical passages
+  // being edited does not send the note to another copy.
+  if (exact.length >= MIN_FUZZY_LENGTH && oldStart >= 0 && oldStart <= text.length) {
+    const oldEnd = Math.max(anchor.position.end, oldStart + exact.length);
+    const here = bestApprox(text, exact, k, clamp(oldStart - k, 0, text.length), clamp(oldEnd + k, 0, text.length), score);
+    if (here && here.quoteSim >= 0.8 && (!best || here.contextual >= best.contextual - 0.02)) return found({ ...here, method: 'fuzzy' });
+  }
+
+  // A unique occurrence whose context agrees is taken as it is. With several, or a doubtful context, the text
+  // near the old position may be the note's own, lightly edited: the approximate search below competes.
+  if (best && occurrences.length === 1 && best.contextual >= 0.5) return found(best);
 
   // 3. Approximate search: near the old position first, then (within a budget) the whole text.
   if (exact.length >= MIN_FUZZY_LENGTH) {
-    const rate = options.maxErrorRate ?? 0.25;
-    const k = Math.max(1, Math.floor(exact.length * rate));
-    const window = options.window ?? 2048;
     const budget = options.budget ?? 40_000_000;
     const ranges: Array<[number, number]> = [];
     const from = clamp(oldStart - window, 0, text.length);
@@ -110,11 +128,7 @@ export function attach(text: string, anchor: Anchor, options: AttachOptions = {}
     ranges.push([from, to]);
     if ((from > 0 || to < text.length) && k * text.length <= budget) ranges.push([0, text.length]);
     for (const [a, b] of ranges) {
-      const fuzzy = bestApprox(text, exact, k, a, b, (s, e, errors) => {
-        const c = context(s, e);
-        const quoteSim = 1 - errors / exact.length;
-        return { score: W_QUOTE * quoteSim + W_PREFIX * c.prefix + W_SUFFIX * c.suffix + W_POSITION * nearness(s), contextual: (c.prefix + c.suffix) / 2, quoteSim };
-      });
+      const fuzzy = bestApprox(text, exact, k, a, b, score);
       if (fuzzy && (!best || fuzzy.score > best.score)) best = { ...fuzzy, method: 'fuzzy' };
       if (best) return found(best);
     }
@@ -141,13 +155,13 @@ function bestApprox(
   from: number,
   to: number,
   score: (start: number, end: number, errors: number) => { score: number; contextual: number; quoteSim: number },
-): { start: number; end: number; score: number; contextual: number } | undefined {
+): { start: number; end: number; score: number; contextual: number; quoteSim: number } | undefined {
   const ends = approxEnds(text, exact, k, from, to);
   if (ends.length === 0) return undefined;
   // Keep the closest matches only; each needs a backward pass to find its start.
   ends.sort((x, y) => x.errors - y.errors);
   const floor = ends[0].errors;
-  let best: { start: number; end: number; score: number; contextual: number } | undefined;
+  let best: { start: number; end: number; score: number; contextual: number; quoteSim: number } | undefined;
   for (const e of ends.slice(0, 50)) {
     if (e.errors > floor + Math.max(2, Math.floor(k / 2))) break;
     const m = approxStart(text, exact, e.end, k);
@@ -155,7 +169,7 @@ function bestApprox(
     const s = score(m.start, m.end, m.errors);
     // A heavily edited match must at least keep one side of its context.
     if (s.quoteSim < 0.9 && s.contextual < 0.35) continue;
-    if (!best || s.score > best.score) best = { start: m.start, end: m.end, score: s.score, contextual: s.contextual };
+    if (!best || s.score > best.score) best = { start: m.start, end: m.end, score: s.score, contextual: s.contextual, quoteSim: s.quoteSim };
   }
   return best;
 }

@@ -43,8 +43,10 @@ export function webviewCsp(cspSource: string, nonce: string): string {
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function esc(text: string): string {
-  return String(text).replace(/[&<>"'`]/g, (c) => ESCAPES[c]);
+  const s = String(text);
+  return NEEDS_ESCAPE.test(s) ? s.replace(/[&<>"'`]/g, (c) => ESCAPES[c]) : s;
 }
+const NEEDS_ESCAPE = /[&<>"'`]/;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
 /** The whole page. */

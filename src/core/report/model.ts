@@ -334,7 +334,8 @@ function reportAnnotations(inputs: AnnotationInput[], paths: Record<DocRole, str
     const text = texts[doc];
     let location: ReportLocation | undefined;
     if (text !== undefined) {
-      const at = attach(text, a.target);
+      // A note last seen orphaned is looked for exactly and near its old place only: the report refreshes often.
+      const at = attach(text, a.target, a.orphaned ? { budget: 0 } : undefined);
       if (!at.orphaned) {
         const index = (indexes[doc] ??= new LineIndex(text));
         const p = index.position(at.start, at.end);
@@ -380,22 +381,18 @@ const TABLE_CELL = /[ \t]+\|[ \t]+/g;
  * and the result is still escaped by each renderer. Every pattern is linear.
  */
 export function plainInline(md: string): string {
-  return md
-    .replace(COMMENT, ' ')
-    .replace(LINE_MARKERS, '')
-    .replace(TABLE_EDGE, '')
-    .replace(TABLE_CELL, ' · ')
-    .replace(IMAGE, '$1')
-    .replace(LINK, '$1')
-    .replace(REF_LINK, '$1')
-    .replace(AUTOLINK, '$1')
-    .replace(STRONG_OPEN, '$1')
-    .replace(STRONG_CLOSE, '$1')
-    .replace(EM_OPEN, '$1')
-    .replace(EM_CLOSE, '$1')
-    .replace(/`/g, '')
-    .replace(ESCAPED, '$1')
-    .replace(/\s+/g, ' ');
+  // Each pass runs only when its marker character is present: most sentences carry no markup at all.
+  let s = md;
+  if (s.includes('<!--')) s = s.replace(COMMENT, ' ');
+  s = s.replace(LINE_MARKERS, '');
+  if (s.includes('|')) s = s.replace(TABLE_EDGE, '').replace(TABLE_CELL, ' · ');
+  if (s.includes('](')) s = s.replace(IMAGE, '$1').replace(LINK, '$1');
+  if (s.includes('][')) s = s.replace(REF_LINK, '$1');
+  if (s.includes('<')) s = s.replace(AUTOLINK, '$1');
+  if (/[*_~]/.test(s)) s = s.replace(STRONG_OPEN, '$1').replace(STRONG_CLOSE, '$1').replace(EM_OPEN, '$1').replace(EM_CLOSE, '$1');
+  if (s.includes('`')) s = s.replace(/`/g, '');
+  if (s.includes('\\')) s = s.replace(ESCAPED, '$1');
+  return s.replace(/\s+/g, ' ');
 }
 
 export function plainText(md: string): string {

@@ -8,7 +8,7 @@
  * whose text is gone is kept, shown as an orphaned thread at the top of the file, and exported as orphaned.
  */
 import * as vscode from 'vscode';
-import { attach, describe, type Anchor } from '../../core/annotations/anchor';
+import { attach, describe, type Anchor, type AttachOptions } from '../../core/annotations/anchor';
 import type { AnnotationComment, StoredAnnotation } from '../../core/annotations/store';
 import { excerpt } from '../../core/report/model';
 import { Sidecar, type CorruptReport } from './sidecar';
@@ -256,8 +256,8 @@ export class AnnotationController implements vscode.Disposable {
   }
 
   /** Attaches a note to the text; updates its offsets, orphan state and stored anchor. */
-  private place(live: Live, text: string, anchor: Anchor): void {
-    const at = attach(text, anchor);
+  private place(live: Live, text: string, anchor: Anchor, options?: AttachOptions): void {
+    const at = attach(text, anchor, options);
     const wasOrphaned = live.orphaned;
     if (at.orphaned) {
       live.orphaned = true;
@@ -360,7 +360,9 @@ export class AnnotationController implements vscode.Disposable {
       const before = `${live.orphaned}|${live.start}|${live.end}`;
       // An orphaned note is searched for from its stored anchor; the others from where edits have moved them.
       const anchor: Anchor = live.orphaned ? live.annotation.target : { quote: live.annotation.target.quote, position: { type: 'TextPositionSelector', start: live.start, end: live.end } };
-      this.place(live, text, anchor);
+      // While typing, an orphaned note is looked for exactly and near where it was, not approximately across the
+      // whole document (that is done when the document is opened or the notes reloaded).
+      this.place(live, text, anchor, live.orphaned ? { budget: 0 } : undefined);
       live.touched = false;
       this.render(live, document);
       if (before !== `${live.orphaned}|${live.start}|${live.end}`) changed = true;
