@@ -55,6 +55,7 @@ export class Pairing implements vscode.Disposable {
   private indexed: Promise<void> | undefined;
   private indexDone = false;
   private readonly folders = new Map<string, Promise<void>>();
+  private readonly reading = new Map<string, Promise<void>>();
   private readonly offered = new Set<string>();
   private readonly considered = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -121,9 +122,23 @@ export class Pairing implements vscode.Disposable {
     await pending;
   }
 
-  private async indexFile(uri: vscode.Uri, notify = true): Promise<void> {
-    const src = await readText(uri);
-    if (src) this.indexText(uri, src.text, notify);
+  /**
+   * Reads one file's front matter into the index. The start-up reads (folder and workspace) of the same file
+   * share one request; a read for a change on disk (`notify`) always reads afresh.
+   */
+  private indexFile(uri: vscode.Uri, notify = true): Promise<void> {
+    if (notify) return readText(uri).then((src) => (src ? this.indexText(uri, src.text, true) : undefined));
+    const key = uri.toString();
+    let pending = this.reading.get(key);
+    if (!pending) {
+      pending = readText(uri)
+        .then((src) => {
+          if (src) this.indexText(uri, src.text, false);
+        })
+        .finally(() => this.reading.delete(key));
+      this.reading.set(key, pending);
+    }
+    return pending;
   }
 
   private indexText(uri: vscode.Uri, text: string, notify = true): void {

@@ -113,6 +113,20 @@ suite('Diagnostics', () => {
     }
   });
 
+  test('unreadable front matter, and a responds-to naming a missing file, are input warnings where they are written', async () => {
+    const broken = (await open('inputs/broken-letter.md')).document;
+    const fm = await waitFor(() => withRule(broken.uri, 'input-warning')[0], () => `an input warning on the front matter (have: ${describeDiagnostics(broken.uri)})`);
+    assert.equal(fm.range.start.line, 0);
+    assert.ok(fm.range.end.line >= 3, 'the warning covers the front matter');
+    assert.match(fm.message, /front matter/i);
+    assert.equal(fm.severity, vscode.DiagnosticSeverity.Warning);
+
+    const orphan = (await open('inputs/orphan-response.md')).document;
+    const missing = await waitFor(() => withRule(orphan.uri, 'input-warning')[0], () => `an input warning on responds-to (have: ${describeDiagnostics(orphan.uri)})`);
+    assert.equal(orphan.getText(missing.range), 'responds-to: ../letters/cleaning-letter.md');
+    assert.match(missing.message, /cannot be found/);
+  });
+
   test('positions are exact in a file with a byte-order mark, CRLF line ends and non-ASCII text', async () => {
     const editor = await open('crlf/letter.md');
     const uri = editor.document.uri;
