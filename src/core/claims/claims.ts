@@ -115,8 +115,10 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
     // Weigh the claim.
     const aim = aimOf(doc, sr, ctx.aims);
     const claimStems = () => {
-      const st = new Set(clauseStemsOf(scan, reading));
-      if (aim) topicStems(aim.text, st);
+      const own = clauseStemsOf(scan, reading);
+      if (!aim) return own;
+      const st = new Set(own);
+      topicStems(aim.text, st);
       return st;
     };
     const evidence: Evidence[] = [];
@@ -131,7 +133,7 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
       // "the proposals", "this review": the claim is about the document's own subject, which its title names.
       const aboutDocument = DOC_REF.test(scan.compact.lower.slice(reading.clause.s, reading.clause.e));
       const local = aboutDocument ? new Set([...subject, ...titleStems]) : subject;
-      const { support, denial } = logEvidence(ctx.log, reading, local, titleStems, letterDate, namedUnions(reading, scan));
+      const { support, denial } = logEvidence(ctx.log, reading, local, titleStems, letterDate, () => namedUnions(reading, scan));
       evidence.push(...support);
       if (denial && !support.some((e) => rungLevel(e.rung) >= rungLevel(reading.rung) && (e.date ?? '') >= (denial.date ?? ''))) {
         disputedBy = { text: denial.text, position: denial.position, ...(ctx.log.path !== undefined ? { path: ctx.log.path } : {}) };
@@ -345,7 +347,7 @@ function sentenceEvidence(scan: Scan, si: number, own: SentenceReading | undefin
   const fi = firstMarkAtOrAfter(scan.forums, r.s);
   const forum = fi < scan.forums.length && scan.forums[fi].e <= r.e ? scan.forums[fi] : undefined;
   const worthDating = forum !== undefined || (own !== undefined && (MEETING_RE.test(lower) || CORRESPONDENCE_RE.test(lower)));
-  if (worthDating && /\d/.test(lower) || /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/.test(lower)) {
+  if (worthDating && (/\d/.test(lower) || /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/.test(lower))) {
     const dates = findDates(scan.compact.cased.slice(r.s, r.e), { year }).filter((d) => d.from && (d.precision === 'day' || d.precision === 'month') && (!letterDate || d.from <= letterDate));
     if (dates.length > 0 && !(own === undefined && FUTURE_NEAR.test(lower))) {
       const date = dates[0];
@@ -392,7 +394,7 @@ function namedUnions(r: Reading, scan: Scan): string[] {
 const ROW_STEMS = new WeakMap<LogEntry, Set<string>>();
 
 /** Log rows on the claim's topic, dated on or before the letter. */
-function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, titleStems: Set<string>, letterDate: string | undefined, claimed: string[]): { support: Evidence[]; denial?: LogEntry } {
+function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, titleStems: Set<string>, letterDate: string | undefined, claimedNames: () => string[]): { support: Evidence[]; denial?: LogEntry } {
   const scored: Array<{ e: Evidence; score: number; specific: number }> = [];
   let denial: LogEntry | undefined;
   for (const row of log.entries) {
@@ -413,6 +415,7 @@ function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, tit
     if (!ok) continue;
     const unions = row.unions.toLowerCase();
     if (unions && /[a-z]/.test(unions) && !/\b(?:all|staff side|tus|trade unions|unions|joint)\b/.test(unions)) {
+      const claimed = claimedNames();
       if (claimed.length > 0 && !claimed.some((n) => unions.includes(n))) continue;
     }
     if (row.denies && rungLevel(r.rung) >= rungLevel(row.denies)) {

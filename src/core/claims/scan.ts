@@ -9,6 +9,7 @@ import { literalPattern, MEMBER_WORDS, PARTIES, RESPONSE_SELF, TRIGGERS, type Tr
 import { chooseReading, quoteRegions, readSentence, type Mark, type PartyMark, type Reading, type TriggerMark } from './sentence';
 
 const TRIGGER_RE = new RegExp(TRIGGERS.map((t) => `\\b(${spaced(t.pattern)})\\b`).join('|'), 'g');
+const SELF_PARTY_RE = new RegExp(`\\b(?:${TRIGGERS.filter((t) => t.selfParty).map((t) => spaced(t.pattern)).join('|')})\\b`, 'g');
 const PARTY_CI_ENTRIES = PARTIES.filter((p) => !p.caseSensitive);
 const PARTY_CS_ENTRIES = PARTIES.filter((p) => p.caseSensitive);
 const PARTY_CI_RE = new RegExp(PARTY_CI_ENTRIES.map((p) => `\\b(${spaced(p.pattern)})\\b`).join('|'), 'g');
@@ -100,12 +101,16 @@ export function isResponseDoc(doc: Doc, role?: 'letter' | 'response'): boolean {
 export function scanDocument(doc: Doc, options: { role?: 'letter' | 'response'; extraPhrases?: ExtraPhraseInput[] } = {}): Scan {
   const compact = buildCompact(doc.masked);
   const isResponse = isResponseDoc(doc, options.role);
-  const triggers = collect<TriggerMark>(TRIGGER_RE, compact.lower, (m, g) => ({ s: m.index, e: m.index + m[0].length, entry: TRIGGERS[g] }));
   const extra = extraRegex(options.extraPhrases);
-  if (extra) {
-    triggers.push(...collect<TriggerMark>(extra.re, compact.lower, (m, g) => ({ s: m.index, e: m.index + m[0].length, entry: extra.entries[g] })));
-  }
-  const triggerMarks = dedupe(triggers);
+  // Involvement words are looked for only in sentences that could hold a claim: those naming a union party
+  // (or, in a response, every sentence, where "we" is the union), and those with a phrase that is its own party.
+  const selfParty = collect<Mark>(SELF_PARTY_RE, compact.lower, (m) => ({ s: m.index, e: m.index + m[0].length }));
+  const triggersIn = (s: number, e: number): TriggerMark[] => {
+    const slice = compact.lower.slice(s, e);
+    const found = collect<TriggerMark>(TRIGGER_RE, slice, (m, g) => ({ s: s + m.index, e: s + m.index + m[0].length, entry: TRIGGERS[g] }));
+    if (extra) found.push(...collect<TriggerMark>(extra.re, slice, (m, g) => ({ s: s + m.index, e: s + m.index + m[0].length, entry: extra.entries[g] })));
+    return extra ? dedupe(found) : found;
+  };
   const memberAfter = (e: number) => {
     const rest = compact.lower.slice(e, e + 20);
     const m = /^\s+([a-z]+)/.exec(rest);
@@ -130,19 +135,21 @@ export function scanDocument(doc: Doc, options: { role?: 'letter' | 'response'; 
     return q;
   };
   const readings: SentenceReading[] = [];
-  let ti = 0;
+  let si = 0;
   let pi = 0;
   for (const sentence of doc.sentences) {
     const { s, e } = range(sentence.span);
-    while (ti < triggerMarks.length && triggerMarks[ti].s < s) ti++;
+    while (si < selfParty.length && selfParty[si].s < s) si++;
     while (pi < partyMarks.length && partyMarks[pi].s < s) pi++;
-    if (ti >= triggerMarks.length || triggerMarks[ti].s >= e) continue;
+    const hasParty = pi < partyMarks.length && partyMarks[pi].s < e;
+    const hasSelf = si < selfParty.length && selfParty[si].s < e;
+    if (!hasParty && !hasSelf && !extra && !isResponse) continue;
     const block = doc.blocks[sentence.block];
     if (block.kind === 'heading' || block.headerRow) continue;
     // A bold or italic label opening a paragraph ("**Involvement of the trade unions.**") is a heading, not a claim.
     if (block.leadIn && sentence.span.start >= block.leadIn.start && sentence.span.end <= block.leadIn.end + 1) continue;
-    const sTriggers: TriggerMark[] = [];
-    for (let k = ti; k < triggerMarks.length && triggerMarks[k].s < e; k++) sTriggers.push(triggerMarks[k]);
+    const sTriggers = triggersIn(s, e);
+    if (sTriggers.length === 0) continue;
     const sParties: PartyMark[] = [];
     for (let k = pi; k < partyMarks.length && partyMarks[k].s < e; k++) if (partyMarks[k].e <= e) sParties.push(partyMarks[k]);
     if (isResponse) {
