@@ -35,6 +35,8 @@ interface Unit extends MatchItem {
 /** Similarity a reworded aim needs: less when it stays in its place, more when it moved. */
 const NEAR = 0.3;
 const FAR = 0.45;
+/** Similarity enough for the one aim replaced in place between two matched aims. */
+const SLOT = 0.15;
 /** Share of an unmatched aim's words found in another aim for it to count as split from or merged into it. */
 const CONTAINED = 0.6;
 
@@ -66,12 +68,31 @@ export function followAims(oldDoc: Doc, oldAims: LetterAim[], newDoc: Doc, newAi
   if (oldAims.length === 0 && newAims.length === 0) return [oldAims, newAims];
   const oldUnits = units(oldDoc, oldAims);
   const newUnits = units(newDoc, newAims);
-  const m = matchItems(oldUnits, newUnits, { nearThreshold: NEAR, farThreshold: FAR });
-  const lostOld = oldUnits.filter((_, i) => m.oldToNew[i] < 0);
-  const lostNew = newUnits.filter((_, j) => m.newToOld[j] < 0);
-  const found = (lost: Unit[], doc: Doc, aims: LetterAim[]): LetterAim[] => {
+  const m = matchItems(oldUnits, newUnits, { nearThreshold: NEAR, farThreshold: FAR, slotThreshold: SLOT });
+  const found = (fromUnits: Unit[], toUnits: Unit[], partner: Int32Array, doc: Doc, aims: LetterAim[]): LetterAim[] => {
+    const lost: Unit[] = [];
+    const regions: Span[] = [];
+    // Where a lost aim's counterpart would be: between the partners of its nearest matched neighbours.
+    const prev = new Int32Array(fromUnits.length);
+    const next = new Int32Array(fromUnits.length);
+    for (let i = 0, last = -1; i < fromUnits.length; i++) {
+      prev[i] = last;
+      if (partner[i] >= 0) last = i;
+    }
+    for (let i = fromUnits.length - 1, last = -1; i >= 0; i--) {
+      next[i] = last;
+      if (partner[i] >= 0) last = i;
+    }
+    fromUnits.forEach((u, i) => {
+      if (partner[i] >= 0) return;
+      lost.push(u);
+      const a = prev[i] >= 0 ? toUnits[partner[prev[i]]].aim.span.end : 0;
+      const b = next[i] >= 0 ? toUnits[partner[next[i]]].aim.span.start : doc.source.length;
+      regions.push(a <= b ? { start: a, end: b } : { start: b, end: a });
+    });
     if (lost.length === 0) return [];
-    const candidates = units(doc, passagesOutside(doc, aims), aims);
+    const candidates = units(doc, passagesOutside(doc, aims, regions), aims);
+    if (candidates.length === 0) return [];
     const r = matchItems(lost, candidates, { nearThreshold: FOLLOW, farThreshold: FOLLOW });
     const out: LetterAim[] = [];
     const taken = new Set<number>();
@@ -86,8 +107,8 @@ export function followAims(oldDoc: Doc, oldAims: LetterAim[], newDoc: Doc, newAi
     });
     return out;
   };
-  const extraNew = found(lostOld, newDoc, newAims);
-  const extraOld = found(lostNew, oldDoc, oldAims);
+  const extraNew = found(oldUnits, newUnits, m.oldToNew, newDoc, newAims);
+  const extraOld = found(newUnits, oldUnits, m.newToOld, oldDoc, oldAims);
   const merge = (aims: LetterAim[], extra: LetterAim[]) => (extra.length === 0 ? aims : [...aims, ...extra].sort((a, b) => a.span.start - b.span.start));
   return [merge(oldAims, extraOld), merge(newAims, extraNew)];
 }
@@ -95,22 +116,40 @@ export function followAims(oldDoc: Doc, oldAims: LetterAim[], newDoc: Doc, newAi
 /** Least similarity for following an aim into a passage that is not an aim. */
 const FOLLOW = 0.55;
 
-/** Passages of a document outside its aims, as stand-in aims: sections, list items, table rows, paragraphs. */
-function passagesOutside(doc: Doc, aims: LetterAim[]): LetterAim[] {
+/** Passages of a document outside its aims and inside the regions given: sections, list items, table rows, paragraphs. */
+function passagesOutside(doc: Doc, aims: LetterAim[], regions: Span[]): LetterAim[] {
   const covered = new Set<number>();
-  for (const u of units(doc, aims)) for (const k of u.aim.blocks) covered.add(k);
-  const spans = units(doc, aims)
-    .flatMap((u) => u.spans)
-    .sort((x, y) => x.start - y.start);
+  const spans: Span[] = [];
+  for (const u of units(doc, aims)) {
+    for (const k of u.aim.blocks) covered.add(k);
+    spans.push(...u.spans);
+  }
+  spans.sort((x, y) => x.start - y.start);
+  const zones = mergeSpans(regions);
   const out: LetterAim[] = [];
   let t = 0;
+  let z = 0;
   for (const b of doc.blocks) {
+    while (z < zones.length && zones[z].end <= b.span.start) z++;
+    if (z >= zones.length) break;
+    if (zones[z].start >= b.span.end) continue;
     while (t < spans.length && spans[t].end <= b.span.start) t++;
     if (covered.has(b.index) || (t < spans.length && spans[t].start < b.span.end)) continue;
     if (b.text.length < 12 || b.headerRow || b.quoteDepth > 0) continue;
     const format: AimFormat = b.kind === 'heading' ? 'heading' : b.kind === 'tableRow' ? 'table row' : b.leadIn ? 'lead-in' : b.list ? 'list item' : 'prose';
     const title = b.kind === 'heading' ? b.text : b.leadIn ? doc.masked.slice(b.leadIn.start, b.leadIn.end).trim() : b.text.split(/\s+/).slice(0, 8).join(' ');
     out.push({ id: `passage-${b.index + 1}`, ...located(doc, b.span), title, format, span: b.span, blocks: [b.index] });
+  }
+  return out;
+}
+
+function mergeSpans(list: Span[]): Span[] {
+  const sorted = [...list].sort((x, y) => x.start - y.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
   }
   return out;
 }
@@ -161,7 +200,7 @@ function otherBlocks(doc: Doc, aims: LetterAim[]): Array<MatchItem & { block: nu
 export function diffAims(oldAims: LetterAim[], oldDoc: Doc, newAims: LetterAim[], newDoc: Doc, claimChanges: ClaimChange[] = []): AimDiff[] {
   const oldUnits = units(oldDoc, oldAims);
   const newUnits = units(newDoc, newAims);
-  const m = matchItems(oldUnits, newUnits, { nearThreshold: NEAR, farThreshold: FAR });
+  const m = matchItems(oldUnits, newUnits, { nearThreshold: NEAR, farThreshold: FAR, slotThreshold: SLOT });
   preferOpenings(oldUnits, newUnits, m);
   const moved = movedPairs(m);
   const { splitFrom, mergedInto } = splitsAndMerges(oldUnits, newUnits, m);
@@ -219,6 +258,8 @@ export function diffAims(oldAims: LetterAim[], oldDoc: Doc, newAims: LetterAim[]
 /* ------------------------------------------------------------ units */
 
 const prepared = new WeakMap<LetterAim[], Unit[]>();
+/** Units of aims whose content does not depend on their neighbours (all but heading aims). */
+const unitOfAim = new WeakMap<LetterAim, Unit>();
 
 function units(doc: Doc, aims: LetterAim[], stopAt: LetterAim[] = aims): Unit[] {
   const cached = prepared.get(aims);
@@ -228,6 +269,8 @@ function units(doc: Doc, aims: LetterAim[], stopAt: LetterAim[] = aims): Unit[] 
   let lastHeading = -1;
   for (const b of doc.blocks) if (b.kind === 'heading') lastHeading = b.index;
   const out = aims.map((aim): Unit => {
+    const known = aim.format !== 'heading' ? unitOfAim.get(aim) : undefined;
+    if (known) return known;
     const spans = contentSpans(doc, aim, aimStarts, lastHeading);
     const first = aim.blocks.length > 0 ? doc.blocks[aim.blocks[0]] : undefined;
     let text: string;
@@ -241,7 +284,9 @@ function units(doc: Doc, aims: LetterAim[], stopAt: LetterAim[] = aims): Unit[] 
     }
     const key = normaliseTypography(text);
     const title = stripEnumerator(normaliseTypography(aim.title.replace(/\s*\u2026$/, '')));
-    return { aim, text, spans, key, title };
+    const unit: Unit = { aim, text, spans, key, title };
+    if (aim.format !== 'heading') unitOfAim.set(aim, unit);
+    return unit;
   });
   prepared.set(aims, out);
   return out;

@@ -44,6 +44,11 @@ export interface MatchOptions {
   nearThreshold: number;
   /** Least similarity for a pair anywhere else (a moved item). */
   farThreshold: number;
+  /**
+   * Least similarity for the only unmatched old item and the only unmatched new item between the same two
+   * matched neighbours: one item replaced in place is more likely reworded than removed and added.
+   */
+  slotThreshold?: number;
 }
 
 export interface MatchResult {
@@ -183,6 +188,25 @@ export function matchItems(oldItems: MatchItem[], newItems: MatchItem[], options
     oldToNew[p.i] = p.j;
     newToOld[p.j] = p.i;
     similarity[p.j] = p.s;
+  }
+
+  // 5. One left on each side between the same matched neighbours: a replacement in place.
+  if (options.slotThreshold !== undefined) {
+    assignGaps(oldToNew, newToOld, gapOfOld, gapOfNew);
+    const lonelyOld = new Map<number, number>();
+    const lonelyNew = new Map<number, number>();
+    const count = (map: Map<number, number>, g: number, k: number) => map.set(g, map.has(g) ? -1 : k);
+    for (let i = 0; i < oldItems.length; i++) if (oldToNew[i] === -1) count(lonelyOld, gapOfOld[i], i);
+    for (let j = 0; j < newItems.length; j++) if (newToOld[j] === -1) count(lonelyNew, gapOfNew[j], j);
+    for (const [g, i] of lonelyOld) {
+      const j = lonelyNew.get(g);
+      if (i < 0 || j === undefined || j < 0) continue;
+      const sv = sim(i, j);
+      if (sv < options.slotThreshold) continue;
+      oldToNew[i] = j;
+      newToOld[j] = i;
+      similarity[j] = sv;
+    }
   }
   return { oldToNew, newToOld, similarity, idf };
 }

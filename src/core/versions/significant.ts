@@ -204,10 +204,20 @@ const MODAL_LEVELS: Array<[string, number]> = [
   ['may not', 1], ['might not', 1], ['may', 1], ['might', 1], ['could', 1], ['consider', 1], ['explore', 1],
 ];
 const MODAL_LEVEL = new Map(MODAL_LEVELS);
-const MODAL_RE = new RegExp(
-  `\\b(?:${MODAL_LEVELS.map(([p]) => p.replace(/ /g, '\\s+').replace(/'/g, "['\\u2019]")).join('|')})\\b`,
-  'gi',
-);
+/**
+ * Phrases by their first word, longest first. A scan finds candidate first words with one simple regular
+ * expression, then tries only the phrases that start with that word: far cheaper than one alternation of every
+ * phrase tried at every position.
+ */
+const MODAL_BY_FIRST = new Map<string, string[]>();
+for (const [p] of MODAL_LEVELS) {
+  const first = p.split(' ')[0];
+  const list = MODAL_BY_FIRST.get(first) ?? [];
+  list.push(p);
+  MODAL_BY_FIRST.set(first, list);
+}
+for (const list of MODAL_BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+const MODAL_FIRST_RE = new RegExp(`\\b(?:${[...MODAL_BY_FIRST.keys()].map((w) => w.replace(/'/g, "['\\u2019]")).join('|')})\\b`, 'gi');
 
 /** Qualifications that soften a commitment wherever they appear. */
 const QUALIFIERS = [
@@ -222,20 +232,39 @@ const QUALIFIER_RE = new RegExp(`\\b(?:${QUALIFIERS.map((q) => q.replace(/ /g, '
 
 function findModals(text: string, skip: DateMention[]): ModalMention[] {
   const out: ModalMention[] = [];
-  MODAL_RE.lastIndex = 0;
-  for (let m = MODAL_RE.exec(text); m !== null; m = MODAL_RE.exec(text)) {
+  MODAL_FIRST_RE.lastIndex = 0;
+  for (let m = MODAL_FIRST_RE.exec(text); m !== null; m = MODAL_FIRST_RE.exec(text)) {
     const start = m.index;
-    const end = start + m[0].length;
-    const raw = m[0];
+    const first = m[0].toLowerCase().replace(/\u2019/g, "'");
+    const rest = text.slice(start, start + 40).toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
+    const phrase = (MODAL_BY_FIRST.get(first) ?? []).find((p) => rest.startsWith(p) && !/[\p{L}\p{N}]/u.test(rest.charAt(p.length)));
+    if (!phrase) continue;
+    const end = endOfPhrase(text, start, phrase);
+    MODAL_FIRST_RE.lastIndex = end;
+    const raw = text.slice(start, end);
     // "May" with a capital is the month unless a verb follows ("May we ask" is rare in letters).
     if (raw === 'May' && !/^\s+(?:be|not|also|need|wish|have|choose|decide|apply|consider|ask)\b/.test(text.slice(end, end + 12))) continue;
     if (skip.some((d) => start < d.end && end > d.start)) continue;
-    const lexeme = raw.toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
-    const level = MODAL_LEVEL.get(lexeme) ?? 0;
-    // "consider" and "explore" are commitments only as verbs of the aim, not as nouns in a list.
-    out.push({ start, end, text: raw, lexeme, level, negated: / not$|n't$|^cannot$|^can not$/.test(lexeme) });
+    const level = MODAL_LEVEL.get(phrase) ?? 0;
+    out.push({ start, end, text: raw, lexeme: phrase, level, negated: / not$|n't$|^cannot$|^can not$/.test(phrase) });
   }
   return out;
+}
+
+/** Where a phrase (matched with white space collapsed) ends in the original text. */
+function endOfPhrase(text: string, start: number, phrase: string): number {
+  let i = start;
+  let k = 0;
+  while (k < phrase.length && i < text.length) {
+    if (phrase[k] === ' ') {
+      while (i < text.length && /\s/.test(text[i])) i++;
+      k++;
+    } else {
+      i++;
+      k++;
+    }
+  }
+  return i;
 }
 
 /** The word before a mention when it is a subject worth quoting ("we will", "the council will"). */
