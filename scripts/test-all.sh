@@ -25,6 +25,8 @@ step() { # step NAME COMMAND...: runs it, shows its output, records ok/FAILED an
   if [ "$rc" -eq 0 ]; then summary+=("$name: ok (${secs}s)"); else summary+=("$name: FAILED, exit $rc (${secs}s)"); failed=1; fi
 }
 
+# The browser tests (unit) and the integration suite need Debian's chromium and code-server: install them first.
+step setup bash scripts/vscode-server/install.sh
 step typecheck npm run --silent typecheck
 step unit npx vitest run
 step integration npm run --silent test:integration

@@ -1,6 +1,7 @@
 // The exported HTML report in a real browser (Debian's Chromium, headless, driven by playwright-core): it renders
 // the aims and their stances, runs no script, loads nothing (the only request is the file itself), prints, and
-// looks right: the screenshots in docs/screenshots/ are taken here, from the same page people will open.
+// looks right: screenshots of the same page people will open go to test-results/screenshots/, and to
+// docs/screenshots/ (the README's pictures) when UPDATE_SCREENSHOTS=1.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { sampleTexts } from './report-fixture';
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const root = join(__dirname, '..', '..');
-const shots = join(root, 'docs', 'screenshots');
+const shots = process.env.UPDATE_SCREENSHOTS === '1' ? join(root, 'docs', 'screenshots') : join(root, 'test-results', 'screenshots');
 
 /** Chromium comes from the harness's install script (scripts/vscode-server/install.sh); as root, install it here if missing. */
 function ensureChromium(): void {
