@@ -63,7 +63,14 @@ const RUNG_ONLY: Record<Rung, string> = {
 };
 
 const EVIDENCE_RE = new RegExp(EVIDENCE.map((e) => `\\b(${spaced(e.pattern)})\\b`).join('|'), 'g');
-const DOC_REF = new RegExp(spaced(/\b(?:the|these|this|our|its|my) (?:proposals?|plans?|changes?|review|redesign|restructure|restructuring|reorganisation|programme|project|policy|paper|document|model|strategy|scheme|framework|consultation document|business case|options)\b/.source));
+const IMPLICIT_DENIAL = new RegExp(
+  spaced(/\b(?:not|never|nobody|none of us (?:was|were)) (?:been |being |properly |formally |officially |kept |even |ever |meaningfully ){0,3}(consulted|informed|told|briefed|involved|engaged|notified|shown|asked|negotiated|agreed)\b/.source),
+);
+const DENIED_RUNG: Record<string, Rung> = {
+  consulted: 'consulted', informed: 'informed', told: 'informed', briefed: 'informed', involved: 'engaged', engaged: 'engaged',
+  notified: 'informed', shown: 'informed', asked: 'consulted', negotiated: 'negotiated', agreed: 'agreed',
+};
+const DOC_REF = new RegExp(spaced(/\b(?:the|these|this|our|its|my) (?:proposals?|plans?|changes?|review|redesign|restructure|restructuring|reorganisation|programme|project|policy|paper|document|model|strategy|scheme|framework|consultation document|business case|options)\b(?! (?:board|team|group|manager|lead|officer|director|sponsor)s?\b)/.source));
 const ANAPHORA = new RegExp(spaced(/\b(?:since then|at th(?:at|is|e same) meeting|on th(?:at|e same) (?:date|day)|that day|th(?:ese|ose) meetings|at which|following (?:that|this)|thereafter|subsequently|as a result)\b/.source));
 const CORRESPONDENCE_RE = new RegExp(spaced(/\b(?:email|e-mail|emailed|letter|wrote|written|memo|memorandum)\b/.source));
 const MEETING_RE = new RegExp(spaced(/\b(?:meeting|meetings|met|workshop|workshops|session|sessions|committee|council|forum|board|conference|call|demonstrat\w*|presentation|presented|walkthrough|visit)\b/.source));
@@ -149,7 +156,7 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
       }
       let claimTextMemo: string | undefined;
       const claimText = () => (claimTextMemo ??= normWords(doc.source.slice(sentence.span.start, sentence.span.end)));
-      const d = disputes.find((p) => (p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && p.matches(claimText, clauseStems));
+      const d = disputes.find((p) => (p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && p.matches(claimText, clauseStems, reading.rung));
       if (d) disputedBy = { ...located(responseScan.doc, d.span), ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) };
     }
     claim.evidence = evidence;
@@ -442,7 +449,7 @@ interface DisputePassage {
   span: Span;
   /** For a union denial: the rung it denies; undefined for an outright contradiction ("this is not the case"). */
   denies?: Rung;
-  matches(claimText: () => string, claimStems: Set<string>): boolean;
+  matches(claimText: () => string, claimStems: Set<string>, claimRung: Rung): boolean;
 }
 
 function normWords(text: string): string {
@@ -474,7 +481,12 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     const lower = rs.compact.lower.slice(r.s, r.e);
     DISPUTE_CUES.lastIndex = 0;
     const explicit = DISPUTE_CUES.test(lower);
-    const denies = denials.get(sentence.index);
+    let denies = denials.get(sentence.index);
+    if (!explicit && denies === undefined) {
+      // "The Group was not kept informed": a denial whose subject Counterpoint does not know as a party.
+      const m = IMPLICIT_DENIAL.exec(lower);
+      if (m) denies = DENIED_RUNG[m[1]] ?? 'informed';
+    }
     if (!explicit && denies === undefined) continue;
     const pos = block.sentences.indexOf(sentence.index);
     // Context: this sentence, the one before, and the section heading (not the document title).
@@ -511,12 +523,14 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     out.push({
       span,
       ...(explicit ? {} : { denies }),
-      matches(claimText, claimStems) {
+      matches(claimText, claimStems, claimRung) {
         if (usableQuotes.length > 0) {
           const text = claimText();
           if (usableQuotes.some((q) => text.includes(q) || (q.length > 30 && q.includes(text.slice(0, 60))))) return true;
         }
-        return sharedStems(claimStems, stems).length >= 2;
+        const shared = sharedStems(claimStems, stems).length;
+        // Two words in common, or one when the passage denies exactly what the claim asserts.
+        return shared >= 2 || (shared === 1 && denies !== undefined && denies === claimRung);
       },
     });
   }

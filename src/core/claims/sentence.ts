@@ -80,7 +80,10 @@ const SUBJECT_GAP = new Set([
   'kept', 'look', 'looks', 'looking', 'forward', 'expect', 'expects', 'hope', 'hopes', 'wish', 'wishes', 'want', 'wants', 'asked', 'ask',
   'need', 'needs', 'keen', 'pleased', 'happy', 'glad', 'invited', 'agreed', 'chosen', 'decided', 'declined', 'refused', 'failed', 'yet',
   'enter', 'entered', 'begin', 'began', 'begun', 'start', 'started', 'open', 'opened', 'hold', 'held', 'conduct', 'conducted', 'undertake',
-  'undertaken', 'commence', 'commenced', 'resume', 'resumed', 'had', 'has', 'recently', 'subsequently',
+  'undertaken', 'commence', 'commenced', 'resume', 'resumed', 'had', 'has', 'recently', 'subsequently', 'they',
+  'constructive', 'positive', 'productive', 'useful', 'helpful', 'regular', 'detailed', 'extensive', 'early', 'initial', 'ongoing',
+  'informal', 'formal', 'several', 'many', 'some', 'good', 'close', 'frequent', 'open', 'honest', 'lengthy', 'expected', 'due',
+  'scheduled', 'likely', 'set', 'going', '"', "'",
 ]);
 const STAFF_OBJECTS = new Set(['members', 'member', 'staff', 'colleagues', 'workers', 'employees', 'managers', 'teams', 'team', 'pupils', 'students', 'patients', 'residents', 'parents', 'volunteers', 'everyone', 'people']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'nor', 'neither', 'none', 'nothing', 'cannot', 'failed', 'failure', 'fail', 'fails', 'lack', 'lacking', 'absence', 'absent', 'refused', 'refuses', 'declined', 'declines', 'unable', 'nobody', 'prior']);
@@ -92,7 +95,7 @@ const FUTURE = new Set([
 ]);
 const HYPOTHETICAL = new Set(['please', 'would', 'could', 'might', 'may', 'should', 'must', 'if', 'unless', 'provided', 'providing', 'assuming', 'ought', 'suppose', 'supposing', 'whenever', 'hopefully', 'need', 'needs']);
 const PRESUPPOSE = new Set(['following', 'after', 'having', 'as', 'since', 'further', 'light', 'through']);
-const INFINITIVE_PAST = new Set(['began', 'begun', 'started', 'continued', 'continues', 'continue', 'continuing', 'able', 'managed', 'used', 'sought', 'tried', 'agreed', 'helped', 'chose', 'decided', 'happy', 'pleased', 'glad', 'delighted', 'went', 'came']);
+const INFINITIVE_PAST = new Set(['appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'proved', 'proven', 'began', 'begun', 'started', 'continued', 'continues', 'continue', 'continuing', 'able', 'managed', 'used', 'sought', 'tried', 'agreed', 'helped', 'chose', 'decided', 'happy', 'pleased', 'glad', 'delighted', 'went', 'came']);
 const AUX = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'shall', 'would', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'took', 'began', 'started', 'begun', 'continues', 'continued', 'follows', 'followed', 'ran', 'runs', 'remains', 'remained', 'can', 'cannot', 'took', 'takes', 'happened', 'happen', 'occurred', 'starts', 'begins', 'opens', 'opened']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', 'its', 'any', 'no', 'some', 'further', 'formal', 'informal', 'early', 'initial', 'ongoing', 'regular', 'proper', 'meaningful', 'full', 'genuine', 'extensive', 'detailed']);
 
@@ -263,6 +266,24 @@ export function readSentence(input: SentenceInput): Reading[] {
         }
       }
     }
+    // "a meeting with UCU representatives on 3 March, at which the timetable was agreed": agreed by the party the
+    // meeting was with.
+    if (!linked && (trigger.entry.kind === 'verb' || trigger.entry.kind === 'noun')) {
+      for (let k = tr.a - 1; k >= Math.max(0, tr.a - 8); k--) {
+        const w = toks[k].w;
+        if ((w === 'which' && ['at', 'in', 'during'].includes(toks[k - 1]?.w ?? '')) || w === 'where') {
+          for (let pi = parties.length - 1; pi >= 0; pi--) {
+            const { p, r } = parties[pi];
+            if (r.b < k && k - r.b <= 14) {
+              linked = p;
+              linkedBefore = true;
+              break;
+            }
+          }
+          break;
+        }
+      }
+    }
     if (!linked) continue;
     const word0 = toks[tr.a].w;
     // Bare "views" and "comments" count only as the unions' own ("staff side's views", "the unions' comments").
@@ -336,7 +357,7 @@ function isPartyToken(ranges: Span2[], k: number): boolean {
 
 function linksAfter(toks: Tok[], tEnd: number, pStart: number, kind: TriggerEntry['kind'], partyRanges: Span2[]): boolean {
   let k = pStart - 1;
-  while (k > tEnd && MODIFIERS.has(toks[k].w)) k--;
+  while (k > tEnd && (MODIFIERS.has(toks[k].w) || toks[k].w === '"' || toks[k].w === "'")) k--;
   if (k === tEnd) return kind !== 'stance';
   const w = toks[k].w;
   if (kind === 'stance') return STANCE_LINKS.has(w) && k - tEnd <= 3;
@@ -366,6 +387,8 @@ function linksBefore(toks: Tok[], pEnd: number, tStart: number, partyRanges: Spa
   if (gap > 6) return false;
   for (let k = pEnd + 1; k < tStart; k++) {
     const w = toks[k].w;
+    // "members have told us they were not consulted": a new subject straight after the party is not the party.
+    if (w === 'they' && k === pEnd + 1) return false;
     if (SUBJECT_GAP.has(w) || isPartyToken(partyRanges, k) || (w.length > 4 && w.endsWith('ly'))) continue;
     if (w === 'and' && k + 1 < tStart && (toks[k + 1].w === 'the' || toks[k + 1].w === 'management' || toks[k + 1].w === 'we' || PEOPLE.has(toks[k + 1].w))) continue;
     if ((w === 'the' || w === 'management' || w === 'employer' || w === 'trust' || w === 'council' || w === 'university' || w === 'department' || w === 'we') && k > pEnd + 1 && toks[k - 1].w === 'and') continue;
@@ -406,9 +429,11 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
   // Backwards over the clause: negation, modality, conditions.
   let status: Reading['status'] = 'claim';
   let cue: string | undefined;
+  for (let k = tr.a - 1, dist = 1; k >= Math.max(0, tr.a - 16); k--, dist++) {
+    if (toks[k].w === 'whether' && k >= clause.a) return { status: 'question', cue: 'whether' };
+  }
   for (let k = tr.a - 1, dist = 1; k >= clause.a && dist <= 9; k--, dist++) {
     const w = toks[k].w;
-    if (w === 'whether') return { status: 'question', cue: w };
     if (dist <= 2 && PRESUPPOSE.has(w)) {
       // "following consultation with staff side", "as agreed with the unions": presupposed, past.
       if (w === 'as' && k + 1 < toks.length && !/ed$/.test(toks[k + 1].w) && toks[k + 1].w !== 'part') continue;
