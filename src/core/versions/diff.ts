@@ -166,7 +166,7 @@ export function diffElsewhere(oldDoc: Doc, oldAims: LetterAim[], newDoc: Doc, ne
   b.forEach((n, j) => {
     const i = m.newToOld[j];
     if (i < 0 || a[i].key === n.key) return;
-    for (const c of significantChanges(a[i].key, n.key)) {
+    for (const c of significantChanges(a[i].key, n.key, true)) {
       const context = n.key.length > 90 ? `${n.key.slice(0, 89).replace(/\s\S*$/, '')} …` : n.key;
       out.push({ ...c, description: `${c.description}, in "${context}"`, oldPosition: oldDoc.blocks[a[i].block].position, newPosition: newDoc.blocks[n.block].position });
     }

@@ -18,8 +18,10 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** An aim's source text as people read it: emphasis, heading marks and table pipes removed. */
-export function readable(text: string): string {
-  return text
+export function readable(text: string, format?: string): string {
+  const joined = format === 'heading' ? text.replace(/^\s*(?:#{1,6}\s+)?([^\r\n]*?)\s*#*\s*(?:\r?\n|\r)\s*(?=\S)/, (_, head: string) => (/[.:!?\u2013\u2014-]$/.test(head) ? `${head} ` : `${head} \u2013 `)) : text;
+  return joined
+    .replace(/^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*(?:\r?\n|\r)+(?=\S)/gm, '$1 \u2013 ')
     .replace(/^\s{0,3}#{1,6}\s+/gm, '')
     .replace(/(\*\*|__|\*|_|`)(?=\S)([^*_`]*?\S)\1/g, '$2')
     .replace(/^\s*\|\s*|\s*\|\s*$/gm, '')
@@ -194,8 +196,8 @@ export function versionsText(result: DiffResult, s: Style = PLAIN): string {
     if (a.note) out.push(`${INDENT}${s.cyan(a.note)}`);
     for (const m of a.significant) out.push(...wrap(wordsOf(`! ${m.description}`), INDENT).map((l) => s.yellow(l)));
     if (a.change === 'reworded' && a.words) out.push(...wrap(changePieces(a.words, s), INDENT));
-    else if (a.change === 'added' && a.new) out.push(...wrap(wordsOf(shorten(readable(a.new.text), 400), s.green), INDENT));
-    else if (a.change === 'removed' && a.old) out.push(...wrap(wordsOf(shorten(readable(a.old.text), 400), s.red), INDENT));
+    else if (a.change === 'added' && a.new) out.push(...wrap(wordsOf(shorten(readable(a.new.text, a.new.format), 400), s.green), INDENT));
+    else if (a.change === 'removed' && a.old) out.push(...wrap(wordsOf(shorten(readable(a.old.text, a.old.format), 400), s.red), INDENT));
   }
   return out.join('\n') + '\n';
 }

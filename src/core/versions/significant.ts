@@ -273,7 +273,7 @@ function withSubject(text: string, m: { start: number; text: string }): string {
   return before ? `${before[1]} ${m.text}` : m.text;
 }
 
-export function modalChanges(oldText: string, newText: string, oldDates = findDateMentions(oldText), newDates = findDateMentions(newText)): SignificantChange[] {
+export function modalChanges(oldText: string, newText: string, oldDates = findDateMentions(oldText), newDates = findDateMentions(newText), pairedOnly = false): SignificantChange[] {
   const a = findModals(oldText, oldDates);
   const b = findModals(newText, newDates);
   const { onlyOld, onlyNew } = pairOff(a, b, (x, y) => x.lexeme === y.lexeme);
@@ -293,10 +293,10 @@ export function modalChanges(oldText: string, newText: string, oldDates = findDa
     }
   }
   // A commitment word that disappears or appears without a counterpart matters only at the strong end.
-  for (const o of onlyOld.slice(n)) {
+  for (const o of pairedOnly ? [] : onlyOld.slice(n)) {
     if (o.level >= 4 && !o.negated) out.push({ kind: 'modal', description: `commitment removed: '${withSubject(oldText, o)}'`, old: withSubject(oldText, o), change: 'softened' });
   }
-  for (const w of onlyNew.slice(n)) {
+  for (const w of pairedOnly ? [] : onlyNew.slice(n)) {
     if (w.level <= 1 && !w.negated) out.push({ kind: 'modal', description: `hedge added: '${withSubject(newText, w)}'`, new: withSubject(newText, w), change: 'softened' });
   }
   const qa = findQualifiers(oldText);
@@ -356,9 +356,14 @@ export function pairOff<T>(a: T[], b: T[], eq: (x: T, y: T) => boolean): { onlyO
   return { onlyOld: a.filter((_, i) => !usedA[i]), onlyNew: b.filter((_, j) => !usedB[j]) };
 }
 
-/** All significant changes between the old and new wording of one aim, dates first. */
-export function significantChanges(oldText: string, newText: string): SignificantChange[] {
+/**
+ * All significant changes between the old and new wording of one aim, dates first. With `pairedOnly` (for long
+ * paragraphs that are not aims) only a date, figure or commitment replaced by another is reported, not one
+ * that merely appears or disappears, which in a rewritten paragraph is mostly noise.
+ */
+export function significantChanges(oldText: string, newText: string, pairedOnly = false): SignificantChange[] {
   const a = findDateMentions(oldText);
   const b = findDateMentions(newText);
-  return [...dateChanges(oldText, newText, a, b), ...numberChanges(oldText, newText, a, b), ...modalChanges(oldText, newText, a, b)];
+  const all = [...dateChanges(oldText, newText, a, b), ...numberChanges(oldText, newText, a, b), ...modalChanges(oldText, newText, a, b, pairedOnly)];
+  return pairedOnly ? all.filter((c) => c.old !== undefined && c.new !== undefined) : all;
 }
