@@ -12,7 +12,7 @@ import { HoverProvider } from './hover';
 import { Pairing, registerPairingCommands, targetDocument } from './pairing';
 import { ignoredWorkspaceSettings, readSettings, SECTION } from './settings';
 import { StatusBar } from './status-bar';
-import { displayName, openDocument } from './workspace';
+import { displayName, isMarkdown, openDocument } from './workspace';
 import { registerComparisonFeatures } from './commands/index';
 import { registerVersionFeatures } from './versions/index';
 
@@ -36,7 +36,6 @@ export function activate(context: vscode.ExtensionContext): CounterpointApi {
   registerComparisonFeatures(context, { service, pairing, output });
   registerVersionFeatures(context, output);
 
-  const isMarkdown = (d: vscode.TextDocument) => d.languageId === 'markdown' && d.uri.scheme !== 'git' && d.uri.scheme !== 'output';
   const scheduleAll = (delay = 0) => {
     for (const d of vscode.workspace.textDocuments) if (isMarkdown(d) && !d.isClosed) service.schedule(d, delay);
   };

@@ -99,22 +99,6 @@ export function readPhrases(value: unknown, problems: string[] = []): ExtraPhras
   return out;
 }
 
-/** The severity VS Code shows for a rule, or undefined when the rule is turned off. */
-export function toDiagnosticSeverity(s: SeveritySetting): vscode.DiagnosticSeverity | undefined {
-  switch (s) {
-    case 'error':
-      return vscode.DiagnosticSeverity.Error;
-    case 'warning':
-      return vscode.DiagnosticSeverity.Warning;
-    case 'information':
-      return vscode.DiagnosticSeverity.Information;
-    case 'hint':
-      return vscode.DiagnosticSeverity.Hint;
-    default:
-      return undefined;
-  }
-}
-
 /** A key that changes whenever a setting that affects analysis results changes. */
 export function settingsKey(s: Settings): string {
   return JSON.stringify([s.consultationLog, s.extraPhrases]);

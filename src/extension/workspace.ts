@@ -68,16 +68,6 @@ export function resolveSetting(document: vscode.Uri, written: string): vscode.Ur
   return vscode.Uri.joinPath(folder, p);
 }
 
-/** The path of `to` relative to the folder of `from`, with forward slashes ("../response.md"). */
-export function relativePath(from: vscode.Uri, to: vscode.Uri): string {
-  if (from.scheme !== to.scheme || from.authority !== to.authority) return to.toString();
-  const a = dirname(from).path.split('/').filter(Boolean);
-  const b = to.path.split('/').filter(Boolean);
-  let i = 0;
-  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
-  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
-}
-
 /** A short name for a document in messages: its workspace-relative path. */
 export function displayName(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, false);
@@ -96,8 +86,9 @@ export function peekFrontMatter(text: string): FrontMatter {
   return readFrontMatter(m[1]).data;
 }
 
+/** A Markdown document Counterpoint analyses (not a git diff's old side, not an output channel). */
 export function isMarkdown(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown';
+  return document.languageId === 'markdown' && document.uri.scheme !== 'git' && document.uri.scheme !== 'output';
 }
 
 /** Markdown files of the workspace (at most `limit`), for pairing pickers and the responds-to index. */
