@@ -72,7 +72,7 @@ const DENIED_RUNG: Record<string, Rung> = {
 };
 const DOC_REF = new RegExp(spaced(/\b(?:the|these|this|our|its|my) (?:proposals?|plans?|changes?|review|redesign|restructure|restructuring|reorganisation|programme|project|policy|paper|document|model|strategy|scheme|framework|consultation document|business case|options)\b(?! (?:board|team|group|manager|lead|officer|director|sponsor)s?\b)/.source));
 const ANAPHORA = new RegExp(spaced(/\b(?:since then|at th(?:at|is|e same) meeting|on th(?:at|e same) (?:date|day)|that day|th(?:ese|ose) meetings|at which|following (?:that|this)|thereafter|subsequently|as a result)\b/.source));
-const CORRESPONDENCE_RE = new RegExp(spaced(/\b(?:email|e-mail|emailed|letter|wrote|written|memo|memorandum)\b/.source));
+const CORRESPONDENCE_RE = new RegExp(spaced(/\b(?:email|e-mail|emailed|letter|wrote|written|memo|memorandum|sent|copy|copied|circulated|issued)\b/.source));
 const MEETING_RE = new RegExp(spaced(/\b(?:meeting|meetings|met|workshop|workshops|session|sessions|committee|council|forum|board|conference|call|demonstrat\w*|presentation|presented|walkthrough|visit)\b/.source));
 const FUTURE_NEAR = new RegExp(spaced(/\b(?:will|shall|next|upcoming|forthcoming|planned|due to|would|intend|propose to|scheduled)\b/.source));
 const NEGATION_NEAR = new RegExp(spaced(/\b(?:no|not|never|without|nor|none|n't|yet to)\b/.source));
@@ -85,7 +85,9 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
   const title = documentTitle(doc);
   const responseScan = ctx.response ? scanDocument(ctx.response, { role: 'response', extraPhrases: ctx.extraPhrases }) : undefined;
   const disputes = responseScan ? disputingPassages(responseScan) : [];
-  const confirmations = responseScan ? responseScan.readings.filter((r) => statusOf(responseScan, r) === 'reported') : [];
+  const confirmations = responseScan
+    ? responseScan.readings.filter((r) => statusOf(responseScan, r) === 'reported').map((c) => ({ c, stems: clauseStemsOf(responseScan, c.reading), quotes: quotesAround(responseScan, c.sentence) }))
+    : [];
   const docNoun = scan.isResponse ? 'The response' : doc.frontMatter.role === 'letter' || ctx.response || role === 'letter' ? 'The letter' : 'The document';
   const out: Claim[] = [];
   const titleStems = topicStems(title);
@@ -148,14 +150,14 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
     }
     if (responseScan && (confirmations.length > 0 || disputes.length > 0)) {
       const clauseStems = claimStems();
-      for (const c of confirmations) {
-        if (!matchesClaim(responseScan, c, doc, sentence.span, reading, clauseStems)) continue;
+      let claimTextMemo: string | undefined;
+      const claimText = () => (claimTextMemo ??= normWords(doc.source.slice(sentence.span.start, sentence.span.end)));
+      for (const { c, stems, quotes } of confirmations) {
+        if (!(sharedStems(stems, clauseStems).length >= 2 || quoteMatches(quotes, claimText))) continue;
         const sp = responseScan.doc.sentences[c.sentence];
         const loc = located(responseScan.doc, sp.span);
         evidence.push({ kind: 'text', description: `the union's response confirms it: "${shorten(sp.text, 120)}"`, rung: c.reading.rung, ...loc, ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) });
       }
-      let claimTextMemo: string | undefined;
-      const claimText = () => (claimTextMemo ??= normWords(doc.source.slice(sentence.span.start, sentence.span.end)));
       const d = disputes.find((p) => (p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && p.matches(claimText, clauseStems, reading.rung));
       if (d) disputedBy = { ...located(responseScan.doc, d.span), ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) };
     }
@@ -461,6 +463,38 @@ function normWords(text: string): string {
     .trim();
 }
 
+/**
+ * What a response sentence quotes: quotations in it and in the two sentences before it, and a quotation set out
+ * just before its paragraph ("> …" or a quoted line), normalised for matching with the letter's text.
+ */
+function quotesAround(rs: Scan, si: number): string[] {
+  const doc = rs.doc;
+  const sentence = doc.sentences[si];
+  const block = doc.blocks[sentence.block];
+  const pos = block.sentences.indexOf(si);
+  const quotes: string[] = [];
+  const pushQuotes = (k: number, b: number) => {
+    const sr = rs.range(doc.sentences[k].span);
+    for (const q of rs.quotesOf(b)) if (q.s >= sr.s && q.e <= sr.e) quotes.push(normWords(rs.compact.cased.slice(q.s + 1, q.e - 1)));
+  };
+  pushQuotes(si, block.index);
+  for (let k = 1; k <= 2 && pos - k >= 0; k++) pushQuotes(block.sentences[pos - k], block.index);
+  if (pos === 0 && block.index > 0) {
+    const prevBlock = doc.blocks[block.index - 1];
+    if (prevBlock.kind !== 'heading') {
+      if (prevBlock.quoteDepth > block.quoteDepth) quotes.push(normWords(prevBlock.text));
+      for (const k of prevBlock.sentences.slice(-2)) pushQuotes(k, prevBlock.index);
+    }
+  }
+  return quotes.filter((q) => q.split(' ').length >= 3);
+}
+
+function quoteMatches(quotes: string[], claimText: () => string): boolean {
+  if (quotes.length === 0) return false;
+  const text = claimText();
+  return quotes.some((q) => text.includes(q) || (q.length > 30 && q.includes(text.slice(0, 60))));
+}
+
 /** Passages of the union's response that deny involvement or contradict the letter outright. */
 function disputingPassages(rs: Scan): DisputePassage[] {
   const doc = rs.doc;
@@ -491,43 +525,19 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     const pos = block.sentences.indexOf(sentence.index);
     // Context: this sentence, the one before, and the section heading (not the document title).
     const context = [sentence.text];
-    const quotes: string[] = [];
-    const pushQuotes = (si: number) => {
-      const sr = rs.range(doc.sentences[si].span);
-      for (const q of rs.quotesOf(sentence.block)) if (q.s >= sr.s && q.e <= sr.e) quotes.push(normWords(rs.compact.cased.slice(q.s + 1, q.e - 1)));
-    };
-    pushQuotes(sentence.index);
-    for (let k = 1; k <= 2 && pos - k >= 0; k++) {
-      const si = block.sentences[pos - k];
-      if (k === 1) context.push(doc.sentences[si].text);
-      pushQuotes(si);
-    }
-    if (pos === 0 && sentence.block > 0) {
-      // A quotation set out in the paragraph before ("> …" or a quoted line) counts as quoted here.
-      const prevBlock = doc.blocks[sentence.block - 1];
-      if (prevBlock.kind !== 'heading') {
-        if (prevBlock.quoteDepth > 0) quotes.push(normWords(prevBlock.text));
-        for (const si of prevBlock.sentences.slice(-2)) {
-          const sr = rs.range(doc.sentences[si].span);
-          for (const q of rs.quotesOf(prevBlock.index)) if (q.s >= sr.s && q.e <= sr.e) quotes.push(normWords(rs.compact.cased.slice(q.s + 1, q.e - 1)));
-        }
-      }
-    }
+    if (pos > 0) context.push(doc.sentences[block.sentences[pos - 1]].text);
+    const quotes = quotesAround(rs, sentence.index);
     const heading = block.headingIndex >= 0 ? doc.blocks[block.headingIndex].text : '';
     if (heading && heading !== title) context.push(heading);
     const stems = topicStems(context.join(' '));
     // Show the contradiction with what follows it when it is a short "This is not the case."
     let span: Span = sentence.span;
     if (explicit && sentence.text.length < 60 && pos + 1 < block.sentences.length) span = { start: sentence.span.start, end: doc.sentences[block.sentences[pos + 1]].span.end };
-    const usableQuotes = quotes.filter((q) => q.split(' ').length >= 3);
     out.push({
       span,
       ...(explicit ? {} : { denies }),
       matches(claimText, claimStems, claimRung) {
-        if (usableQuotes.length > 0) {
-          const text = claimText();
-          if (usableQuotes.some((q) => text.includes(q) || (q.length > 30 && q.includes(text.slice(0, 60))))) return true;
-        }
+        if (quoteMatches(quotes, claimText)) return true;
         const shared = sharedStems(claimStems, stems).length;
         // Two words in common, or one when the passage denies exactly what the claim asserts.
         return shared >= 2 || (shared === 1 && denies !== undefined && denies === claimRung);
@@ -535,13 +545,6 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     });
   }
   return out;
-}
-
-/** Whether a union statement in the response (its own account) is about the same claim. */
-function matchesClaim(rs: Scan, c: SentenceReading, letter: Doc, claimSpan: Span, r: Reading, claimStems: Set<string>): boolean {
-  if (rungLevel(c.reading.rung) < rungLevel('informed')) return false;
-  const stems = clauseStemsOf(rs, c.reading);
-  return sharedStems(stems, claimStems).length >= 2;
 }
 
 function nonClaimMessage(status: Status, fragment: string, r: Reading): string {

@@ -43,7 +43,7 @@ export const TRIGGERS: TriggerEntry[] = [
   { id: 'agree', pattern: 'agreed|agrees|agree|agreeing', rung: 'agreed', kind: 'verb', note: '"agreed with the trade unions": what later gets cited as the unions\' consent.' },
   { id: 'agreement', pattern: 'agreements?|in agreement', rung: 'agreed', kind: 'noun', note: '"agreement with staff side", "reached agreement".' },
   { id: 'signed', pattern: 'signed off|signed up to|signed up|signed|sign-off|sign off|signatories|signatory', rung: 'agreed', kind: 'verb', note: 'Signing is agreement; a signed document should be named and dated.' },
-  { id: 'ratified', pattern: 'ratified|ratification|endorsed|endorsement|approved by|approval of', rung: 'agreed', kind: 'verb', note: 'Endorsement by a joint forum or the unions.' },
+  { id: 'ratified', pattern: 'ratified|ratification|endorsed|endorsement|endorses|endorse|approved by|approval of', rung: 'agreed', kind: 'verb', note: 'Endorsement by a joint forum or the unions.' },
   { id: 'accepted', pattern: 'accepted|accepts|acceptance', rung: 'agreed', kind: 'verb', note: '"UNISON has accepted the offer".' },
   { id: 'support', pattern: 'supportive|supports|supported|support|backing|backed', rung: 'agreed', kind: 'stance', note: '"the unions broadly support": presented as consent, so read as a claim of agreement.' },
   { id: 'content', pattern: 'content with|content that|content|on board|happy with|comfortable with|satisfied with|no objections?|welcomed|welcomes|welcome', rung: 'agreed', kind: 'stance', note: '"staff side are content": a claim about the unions\' position, read as agreement.' },
@@ -53,7 +53,7 @@ export const TRIGGERS: TriggerEntry[] = [
   { id: 'collective-bargaining', pattern: 'collective bargaining', rung: 'negotiated', kind: 'noun', selfParty: true, note: 'Collective bargaining is negotiation with the unions.' },
   { id: 'bargaining', pattern: 'bargaining', rung: 'negotiated', kind: 'noun', note: 'Bargaining is negotiation.' },
   // consulted
-  { id: 'formal-consultation', pattern: '(?:formal|collective|statutory) consultation', rung: 'consulted', kind: 'noun', selfParty: true, note: 'Formal, collective or statutory consultation is consultation with the unions (or elected representatives).' },
+  { id: 'formal-consultation', pattern: '(?:formal|collective|statutory|meaningful) consultation|consultation with a view to (?:reaching )?(?:an )?agreement', rung: 'consulted', kind: 'noun', selfParty: true, note: 'Formal, collective or statutory consultation is consultation with the unions (or elected representatives).' },
   { id: 'consult', pattern: 'consulted|consulting|consults|consult|consultations?|consultative', rung: 'consulted', kind: 'verb', note: 'Consultation: plans put to the union for comment before a decision. Not agreement.' },
   { id: 'views', pattern: 'sought the views of|sought views from|sought their views|sought the unions\' views|views of|for comments?|for their comments|for their views|for feedback|taken into account the views|views|comments|opportunity to comment|chance to comment|invited to comment|asked to comment|able to comment|opportunity to respond|opportunity to feed in|opportunity to give (?:their )?views', rung: 'consulted', kind: 'noun', note: 'Views sought before a decision: consultation.' },
   // engaged
@@ -71,7 +71,7 @@ export const TRIGGERS: TriggerEntry[] = [
   { id: 'share', pattern: 'shared|sharing|shares|share', rung: 'informed', kind: 'verb', note: '"shared with the unions": for information.' },
   { id: 'made-aware', pattern: 'made aware|make aware|making aware', rung: 'informed', kind: 'verb', note: '"made aware": told after the fact.' },
   { id: 'notify', pattern: 'notified|notification|notify', rung: 'informed', kind: 'verb', note: 'Notification: informed.' },
-  { id: 'tell', pattern: 'told|updated|kept abreast|kept apprised|kept appraised|in the loop|advised|presented to|presentation to|presented at|tabled|demonstrated to|demonstration to|shown to|sighted|noted by|circulated to|sent to|written to|wrote to|given sight of|had sight of|sight of|given (?:the |any |full )?information|provided with (?:the |any )?information|given|sent|provided|copied to', rung: 'informed', kind: 'verb', note: 'Told or sent something: informed.' },
+  { id: 'tell', pattern: 'told|updated|kept abreast|kept apprised|kept appraised|in the loop|advised|presented to|presentation to|presented at|tabled|demonstrated to|demonstration to|shown to|shown|sighted|noted by|circulated to|sent to|written to|wrote to|given sight of|had sight of|sight of|given (?:the |any |full )?information|provided with (?:the |any )?information|given|sent|provided|copied to', rung: 'informed', kind: 'verb', note: 'Told or sent something: informed.' },
 ];
 
 /** Clauses and words that make a sentence hedged: a belief is not evidence. */

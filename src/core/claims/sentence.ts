@@ -83,7 +83,7 @@ const SUBJECT_GAP = new Set([
   'undertaken', 'commence', 'commenced', 'resume', 'resumed', 'had', 'has', 'recently', 'subsequently', 'they',
   'constructive', 'positive', 'productive', 'useful', 'helpful', 'regular', 'detailed', 'extensive', 'early', 'initial', 'ongoing',
   'informal', 'formal', 'several', 'many', 'some', 'good', 'close', 'frequent', 'open', 'honest', 'lengthy', 'expected', 'due',
-  'scheduled', 'likely', 'set', 'going', '"', "'",
+  'scheduled', 'likely', 'set', 'going', '"', "'", 'provide', 'provides', 'submit', 'submitted', 'offer', 'offered', 'sent', 'send',
 ]);
 const STAFF_OBJECTS = new Set(['members', 'member', 'staff', 'colleagues', 'workers', 'employees', 'managers', 'teams', 'team', 'pupils', 'students', 'patients', 'residents', 'parents', 'volunteers', 'everyone', 'people']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'nor', 'neither', 'none', 'nothing', 'cannot', 'failed', 'failure', 'fail', 'fails', 'lack', 'lacking', 'absence', 'absent', 'refused', 'refuses', 'declined', 'declines', 'unable', 'nobody', 'prior']);
@@ -100,6 +100,7 @@ const AUX = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', '
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', 'its', 'any', 'no', 'some', 'further', 'formal', 'informal', 'early', 'initial', 'ongoing', 'regular', 'proper', 'meaningful', 'full', 'genuine', 'extensive', 'detailed']);
 
 const NO_WAY = new Set(['way', 'opportunity', 'chance', 'means', 'mechanism', 'power', 'right', 'say', 'ability', 'scope', 'attempt', 'effort']);
+const GIVE_VIEWS = new Set(["'s", "'", 'did', 'do', 'does', 'provide', 'provided', 'provides', 'gave', 'give', 'given', 'submit', 'submitted', 'offer', 'offered', 'made', 'make', 'sent', 'have', 'has', 'had', 'also', 'been', 'their', 'its', 'detailed', 'written', 'full', 'further']);
 const AFTER_INFORMED = new Set(['of', 'about', 'on', 'at', 'in', 'by', 'through', 'via', 'during', 'before', 'after', 'when', 'as', 'and', 'or', 'throughout', 'regularly', 'fully', 'promptly', 'first', 'too', 'also', ',', '.', ';', ')', '(', '-', '–']);
 const ARRANGED = new Set(['arranged', 'scheduled', 'planned', 'booked', 'organised', 'organized', 'set', 'pencilled', 'proposed', 'diarised']);
 const CLAUSE_VERBS = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'shall', 'should', 'could', 'can', 'may', 'might', 'must', 'did', 'does', 'do', "n't", 'not', 'remain', 'remains', 'continue', 'continues', 'took', 'take', 'takes']);
@@ -290,7 +291,9 @@ export function readSentence(input: SentenceInput): Reading[] {
     if (trigger.entry.id === 'views' && (word0 === 'views' || word0 === 'comments') && tr.a === tr.b) {
       if (!linkedBefore || linked.self) continue;
       const pr = tokRange(toks, linked);
-      if (tr.a - pr.b > 2) continue;
+      let ok = true;
+      for (let k = pr.b + 1; k < tr.a; k++) if (!GIVE_VIEWS.has(toks[k].w)) ok = false;
+      if (!ok) continue;
     }
     const after = toks[tr.b + 1]?.w;
     // "we were told that …", "we have been made aware that …": reporting, not involvement.
