@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The exported HTML report in a real browser (Debian's Chromium, headless, driven by playwright-core): it renders
 // the aims and their stances, runs no script, loads nothing (the only request is the file itself), prints, and
 // looks right: screenshots of the same page people will open go to test-results/screenshots/, and to
