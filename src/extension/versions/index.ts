@@ -151,7 +151,6 @@ async function pickVersion(which: 'old' | 'new', newer?: vscode.Uri): Promise<vs
     title: which === 'new' ? 'Compare letter versions (1 of 2): the new version' : `Compare letter versions (2 of 2): the old version of ${basename(newer!)}`,
     placeHolder: which === 'new' ? 'Choose the newer version of the letter' : 'Choose the earlier version to compare it with',
     matchOnDescription: true,
-    ignoreFocusOut: true,
   });
   return picked?.uri;
 }
