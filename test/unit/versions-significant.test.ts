@@ -81,3 +81,11 @@ describe('commitments', () => {
     expect(modalChanges('We will close the office.', 'We will not close the office.')[0]).toMatchObject({ change: 'changed', old: 'We will', new: 'We will not' });
   });
 });
+
+describe('qualifications in general form', () => {
+  it('reads "where staffing allows", "if resources permit" and the like as qualifications', () => {
+    expect(described(modalChanges('Each team will run a daily duty rota.', 'Each team will run a daily duty rota, where staffing allows.'))).toEqual(["qualification added: 'where staffing allows'"]);
+    expect(described(modalChanges('We will fund two posts.', 'We will fund two posts if resources permit.'))).toEqual(["qualification added: 'if resources permit'"]);
+    expect(modalChanges('Staff may work as they wish.', 'Staff may work as they wish.')).toEqual([]);
+  });
+});

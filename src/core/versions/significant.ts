@@ -228,7 +228,7 @@ const QUALIFIERS = [
   'if necessary', 'where necessary', 'in principle', 'where crewing levels allow', 'where staffing levels allow',
   'where levels allow', 'if required', 'where required', 'in most cases', 'where agreed',
 ];
-const QUALIFIER_RE = new RegExp(`\\b(?:${QUALIFIERS.map((q) => q.replace(/ /g, '\\s+')).join('|')})\\b|\\bwhere\\s+[a-z]+\\s+levels\\s+allow\\b`, 'gi');
+const QUALIFIER_RE = new RegExp(`\\b(?:${QUALIFIERS.map((q) => q.replace(/ /g, '\\s+')).join('|')})\\b|\\b(?:where|when|if|as)\\s+(?:[a-z]+\\s+){0,2}(?:allows?|permits?)\\b`, 'gi');
 
 function findModals(text: string, skip: DateMention[]): ModalMention[] {
   const out: ModalMention[] = [];
