@@ -50,13 +50,28 @@ export function claimFinding(claim: Claim, path?: string, severities?: Partial<R
     ruleId,
     severity: severities?.[ruleId] ?? rule.severity,
     message: claim.message,
-    note: rule.summary,
+    note: claimNote(claim, rule.summary),
     url: rule.docs,
     path,
     position: claim.position,
     text: claim.text,
     related,
   };
+}
+
+const RESOLVE: Partial<Record<Claim['status'], string>> = {
+  unevidenced: 'Ask for the date and forum of the meeting, the minutes or the letter that shows it, or add the meeting to your consultation log.',
+  overstated: 'Ask for the claim to describe the involvement as it was, or for evidence of the stronger rung.',
+  disputed: 'Put the record straight in writing before the claim is repeated.',
+};
+
+/** The note for a flagged claim: the rule, the phrase that made it a claim, and what would resolve it. */
+function claimNote(claim: Claim, summary: string): string {
+  const parts = [summary, `Claim word: "${claim.phrase}" (${claim.rung}).`];
+  if (claim.hedged) parts.push('It is hedged, and a belief is not evidence.');
+  const resolve = RESOLVE[claim.status];
+  if (resolve) parts.push(resolve);
+  return parts.join(' ');
 }
 
 /** Every finding of a comparison, letter first. */
