@@ -254,3 +254,18 @@ describe('reporting is not involvement', () => {
     expect(claimOf('There is no way for any trade union to agree or disagree the plans.')?.status).toBe('negated');
   });
 });
+
+describe('linear on hostile input', () => {
+  it.each([
+    ['a run-on sentence', 'the unions agreed with staff side and UNISON consulted the JNCC on 3 May 2026 and '.repeat(3000)],
+    ['thousands of quotations', '"the unions agreed" '.repeat(12000)],
+    ['one paragraph of thousands of claims', 'The rota was agreed with the unions at the NNC on 3 May 2026. '.repeat(4000)],
+    ['parties without end', 'UNISON GMB Unite staff side trade unions '.repeat(6000) + 'agreed.'],
+  ])('%s', (_name, body) => {
+    const doc = letter(body);
+    const t0 = performance.now();
+    const claims = findClaims(doc);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    for (const c of claims.slice(0, 50)) expect(doc.source.slice(c.position.start.offset, c.position.end.offset)).toBe(c.text);
+  });
+});

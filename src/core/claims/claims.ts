@@ -93,15 +93,15 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
   const titleStems = topicStems(title);
   const subjectMemo = new Map<number, Set<string>>();
   const evidenceMemo = new Map<number, SentenceEvidence>();
-  const byBlock = new Map<number, SentenceReading[]>();
+  const byBlock = new Map<number, Map<number, SentenceReading>>();
   for (const r of scan.readings) {
-    const list = byBlock.get(r.block);
-    if (list) list.push(r);
-    else byBlock.set(r.block, [r]);
+    let m = byBlock.get(r.block);
+    if (!m) byBlock.set(r.block, (m = new Map()));
+    if (!m.has(r.sentence)) m.set(r.sentence, r);
   }
   for (const sr of scan.readings) {
     const { reading } = sr;
-    const sentence = doc.sentences[sr.sentence];
+    const sentence = { ...doc.sentences[sr.sentence], span: sr.span };
     const base = located(doc, sentence.span);
     const phraseSpan = sourceSpan(scan.compact, reading.trigger.s, reading.trigger.e);
     const fragment = fragmentOf(scan, reading);
@@ -205,7 +205,7 @@ function statusOfUncached(scan: Scan, sr: SentenceReading): Status {
   const block = doc.blocks[sr.block];
   if (reading.status === 'question') return 'question';
   const triggerQuoted = scan.quotesOf(sr.block).some((q) => q.s < reading.trigger.s && reading.trigger.s < q.e);
-  const sentence = doc.sentences[sr.sentence];
+  const sentence = { ...doc.sentences[sr.sentence], span: sr.span };
   const { s } = scan.range(sentence.span);
   const before = scan.compact.lower.slice(s, reading.trigger.s);
   if (scan.isResponse) {
@@ -303,19 +303,19 @@ function subjectStems(doc: Doc, sr: SentenceReading, aims: LetterAim[] | undefin
 type SentenceEvidence = Evidence[];
 
 /** Evidence in the claim's sentence and its paragraph. */
-function textEvidence(scan: Scan, sr: SentenceReading, byBlock: Map<number, SentenceReading[]>, letterDate: string | undefined, memo: Map<number, SentenceEvidence>): Evidence[] {
+function textEvidence(scan: Scan, sr: SentenceReading, byBlock: Map<number, Map<number, SentenceReading>>, letterDate: string | undefined, memo: Map<number, SentenceEvidence>): Evidence[] {
   const doc = scan.doc;
   const block = doc.blocks[sr.block];
   const out: Evidence[] = [];
-  const at = block.sentences.indexOf(sr.sentence);
+  const at = sr.sentence - block.sentences[0];
   const first = Math.max(0, at - 4);
   const sentences = block.sentences.slice(first, first + 9);
-  const readingsHere = byBlock.get(sr.block) ?? [];
+  const readingsHere = byBlock.get(sr.block);
   // "since then", "at that meeting": the claim continues the sentence before it, whose evidence it shares.
-  const claimRange = scan.range(doc.sentences[sr.sentence].span);
+  const claimRange = scan.range(sr.span);
   const continues = ANAPHORA.test(scan.compact.lower.slice(claimRange.s, claimRange.e));
   for (const si of sentences) {
-    const own = si === sr.sentence ? sr : readingsHere.find((x) => x.sentence === si);
+    const own = si === sr.sentence ? sr : readingsHere?.get(si);
     if (own && statusOf(scan, own) !== 'unevidenced') continue; // negated, future, hypothetical … prove nothing
     // Another claim in the paragraph carries its own evidence, unless it is about the same thing.
     if (own && own !== sr && !continues && sharedStems(clauseStemsOf(scan, own.reading), clauseStemsOf(scan, sr.reading)).length === 0) continue;

@@ -22,6 +22,8 @@ export interface ExtraPhraseInput {
 
 export interface SentenceReading {
   sentence: number;
+  /** The span read: the sentence, or a stretch of it when the sentence is too long to be one. */
+  span: { start: number; end: number };
   block: number;
   reading: Reading;
   /** Every reading of the sentence (for evidence of other rungs). */
@@ -98,6 +100,35 @@ export function isResponseDoc(doc: Doc, role?: 'letter' | 'response'): boolean {
   return score >= 3;
 }
 
+const LONGEST = 1500;
+
+/**
+ * A sentence, or for a run-on "sentence" longer than any real one (a pasted table, a list without stops), stretches
+ * of it cut after a comma, semicolon or space, so that reading stays linear whatever the input.
+ */
+function stretches(lower: string, span: { start: number; end: number }): Array<{ start: number; end: number }> {
+  if (span.end - span.start <= LONGEST) return [span];
+  const out: Array<{ start: number; end: number }> = [];
+  let start = span.start;
+  while (span.end - start > LONGEST) {
+    let cut = start + 500;
+    const limit = start + 800;
+    while (cut < limit && !(lower[cut] === ';' || lower[cut] === ',')) cut++;
+    if (cut >= limit) {
+      cut = start + 500;
+      while (cut < limit && !/\s/.test(lower[cut])) cut++;
+    }
+    cut++;
+    let end = cut;
+    while (end > start && /\s/.test(lower[end - 1])) end--;
+    out.push({ start, end });
+    start = cut;
+    while (start < span.end && /\s/.test(lower[start])) start++;
+  }
+  if (start < span.end) out.push({ start, end: span.end });
+  return out;
+}
+
 export function scanDocument(doc: Doc, options: { role?: 'letter' | 'response'; extraPhrases?: ExtraPhraseInput[] } = {}): Scan {
   const compact = buildCompact(doc.masked);
   const isResponse = isResponseDoc(doc, options.role);
@@ -137,8 +168,10 @@ export function scanDocument(doc: Doc, options: { role?: 'letter' | 'response'; 
   const readings: SentenceReading[] = [];
   let si = 0;
   let pi = 0;
-  for (const sentence of doc.sentences) {
-    const { s, e } = range(sentence.span);
+  for (const whole of doc.sentences) {
+   for (const span of stretches(compact.lower, whole.span)) {
+    const sentence = { index: whole.index, block: whole.block, span };
+    const { s, e } = range(span);
     while (si < selfParty.length && selfParty[si].s < s) si++;
     while (pi < partyMarks.length && partyMarks[pi].s < s) pi++;
     const hasParty = pi < partyMarks.length && partyMarks[pi].s < e;
@@ -166,7 +199,8 @@ export function scanDocument(doc: Doc, options: { role?: 'letter' | 'response'; 
     if (sParties.length === 0 && !sTriggers.some((t) => t.entry.selfParty)) continue;
     const all = readSentence({ lower: compact.lower, start: s, end: e, quotes: quotesOf(sentence.block), triggers: sTriggers, parties: sParties, isResponse });
     const reading = chooseReading(all);
-    if (reading) readings.push({ sentence: sentence.index, block: sentence.block, reading, all });
+    if (reading) readings.push({ sentence: sentence.index, span, block: sentence.block, reading, all });
+   }
   }
   return { doc, compact, isResponse, readings, forums: partyMarks.filter((p) => p.forum !== undefined), quotesOf, range };
 }

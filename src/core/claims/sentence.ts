@@ -145,7 +145,14 @@ export function tokenize(lower: string, start: number, end: number, quotes: Mark
   const slice = lower.slice(start, end);
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // First quotation that could contain this stretch (the list is sorted).
   let q = 0;
+  let hi = quotes.length;
+  while (q < hi) {
+    const mid = (q + hi) >> 1;
+    if (quotes[mid].e <= start) q = mid + 1;
+    else hi = mid;
+  }
   while ((m = TOKEN.exec(slice)) !== null) {
     let w = m[0];
     const s = start + m.index;
@@ -236,7 +243,7 @@ export function readSentence(input: SentenceInput): Reading[] {
   if (toks.length === 0) return [];
   const parties = input.parties.map((p) => ({ p, r: tokRange(toks, p) }));
   const isQuestion = endsWithQuestion(lower, start, end);
-  const hedgeText = lower.slice(start, end);
+  const hedged = HEDGES.test(lower.slice(start, end));
   const readings: Reading[] = [];
   const triggerRanges = triggers.map((t) => tokRange(toks, t));
   for (let ti = 0; ti < triggers.length; ti++) {
@@ -329,7 +336,6 @@ export function readSentence(input: SentenceInput): Reading[] {
     // "shared with the unions for comment" is consultation; "for information only" is not.
     if (rungLevel(rung) < rungLevel('consulted') && FOR_COMMENT.test(lower.slice(toks[clause.a].s, toks[clause.b].e))) rung = 'consulted';
     const polarity = polarityOf(toks, tr, clause, isQuestion, trigger.entry.kind);
-    const hedged = HEDGES.test(hedgeText);
     readings.push({ trigger, party: linked, rung, status: polarity.status, hedged, clause: { s: toks[clause.a].s, e: toks[clause.b].e }, cue: polarity.cue });
   }
   return readings;
