@@ -11,9 +11,11 @@
 //   await wb.screenshot('docs/screenshots/hover.png');
 //   await wb.close();
 //
-// CLI (npm run screenshots): node scripts/vscode-server/screenshot.mjs [--vsix file.vsix] [--out dir]
+// CLI (npm run screenshots): node scripts/vscode-server/screenshot.mjs [--vsix file.vsix] [--out dir] [--only name]
 // builds and packs the extension unless --vsix is given, opens samples/letter.md (or the integration
-// workspace's letter.md when samples/ has none) and saves <out>/editor.png (default docs/screenshots/).
+// workspace's letter.md when samples/ has none) and saves <out>/editor.png (default docs/screenshots/), and
+// <out>/versions.png (the diff editor of letter.md and letter-v2.md with the summary of changes) when there is a
+// letter-v2.md. --only takes one shot by its name.
 // To add a shot, add an entry to `shots` at the bottom of this file.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,7 +38,7 @@ export async function packageVsix({ production = false } = {}) {
   const out = join(dir, 'counterpoint.vsix');
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
   run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), ...(production ? ['--production'] : [])]);
-  const args = ['package', '--no-dependencies', '--skip-license', '-o', out];
+  const args = ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out];
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   if (!existsSync(join(repoRoot, '.vscodeignore')) && !manifest.files) {
     const ignore = join(dir, 'vscodeignore');
@@ -180,12 +182,33 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   /** Each shot: a name (the PNG's) and what to do before taking it. */
   const shots = [
     { name: 'editor', async setup(wb) { await wb.openFile('letter.md'); } },
+    {
+      // Two versions of the letter: VS Code's diff editor with Counterpoint's summary of the changes beside it.
+      name: 'versions',
+      when: () => existsSync(join(folder, 'letter-v2.md')),
+      async setup(wb) {
+        await wb.openFile('letter-v2.md');
+        await wb.runCommand('Counterpoint: Compare Letter Versions…');
+        // New version: the active editor comes first; old version: the file with the most similar name first.
+        for (const step of ['1 of 2', '2 of 2']) {
+          await wb.page.locator('.quick-input-widget', { hasText: step }).first().waitFor({ timeout: 10_000 });
+          await sleep(300);
+          await wb.page.keyboard.press('Enter');
+        }
+        await wb.page.locator('.monaco-diff-editor').first().waitFor({ timeout: 20_000 });
+        await wb.page.locator('iframe.webview').first().waitFor({ timeout: 20_000 });
+        await sleep(1500);
+      },
+    },
   ];
+  const only = opt('--only');
 
   const wb = await openWorkbench({ vsix, folder });
   let failed = false;
   try {
     for (const shot of shots) {
+      if (only && shot.name !== only) continue;
+      if (shot.when && !shot.when()) continue;
       await shot.setup(wb);
       await wb.waitForIdle();
       await wb.clearNotifications();
