@@ -269,3 +269,19 @@ describe('linear on hostile input', () => {
     for (const c of claims.slice(0, 50)) expect(doc.source.slice(c.position.start.offset, c.position.end.offset)).toBe(c.text);
   });
 });
+
+describe('grammar details', () => {
+  it('reads "in May" as a month, not the modal verb', () => {
+    expect(claimOf('We held engagement sessions with union representatives in May.')?.status).toBe('unevidenced');
+    expect(claimOf('The unions may be consulted later.')?.status).toBe('hypothetical');
+  });
+
+  it('lets a second verb share the first one\'s union subject', () => {
+    const c = claimOf('The trade unions were consulted on 3 May 2026 at the JNCC and agreed the proposals.');
+    expect(c).toMatchObject({ rung: 'agreed', status: 'evidenced' });
+  });
+
+  it('links "at which … was agreed" to the party of the meeting', () => {
+    expect(claimOf('We held a meeting with UCU representatives on 3 March 2026, at which the timetable was agreed.')).toMatchObject({ rung: 'agreed', status: 'overstated' });
+  });
+});

@@ -246,6 +246,7 @@ export function readSentence(input: SentenceInput): Reading[] {
   const hedged = HEDGES.test(lower.slice(start, end));
   const readings: Reading[] = [];
   const triggerRanges = triggers.map((t) => tokRange(toks, t));
+  let lastSubject: { party: PartyMark; clause: number } | undefined;
   for (let ti = 0; ti < triggers.length; ti++) {
     const trigger = triggers[ti];
     if (isResponse && trigger.entry.kind === 'stance') continue;
@@ -292,6 +293,15 @@ export function readSentence(input: SentenceInput): Reading[] {
         }
       }
     }
+    // "The unions were consulted on 3 May and agreed the proposals": the second verb shares the first one's subject.
+    if (!linked && lastSubject && lastSubject.clause === clause.a && trigger.entry.kind !== 'stance') {
+      const p1 = toks[tr.a - 1]?.w;
+      const p2 = toks[tr.a - 2]?.w;
+      if (p1 === 'and' || p1 === 'then' || ((p1 === 'also' || p1 === 'subsequently' || p1 === 'later') && p2 === 'and')) {
+        linked = lastSubject.party;
+        linkedBefore = true;
+      }
+    }
     if (!linked) continue;
     const word0 = toks[tr.a].w;
     // Bare "views" and "comments" count only as the unions' own ("staff side's views", "the unions' comments").
@@ -336,6 +346,14 @@ export function readSentence(input: SentenceInput): Reading[] {
     // "shared with the unions for comment" is consultation; "for information only" is not.
     if (rungLevel(rung) < rungLevel('consulted') && FOR_COMMENT.test(lower.slice(toks[clause.a].s, toks[clause.b].e))) rung = 'consulted';
     const polarity = polarityOf(toks, tr, clause, isQuestion, trigger.entry.kind);
+    if (trigger.entry.kind === 'verb') {
+      let subject: PartyMark | undefined = linkedBefore ? linked : undefined;
+      for (let pi = parties.length - 1; !subject && pi >= 0; pi--) {
+        const { p, r } = parties[pi];
+        if (r.b < tr.a && r.b >= clause.a && tr.a - r.b <= 7 && linksBefore(toks, r.b, tr.a, parties.map((x) => x.r))) subject = p;
+      }
+      if (subject) lastSubject = { party: subject, clause: clause.a };
+    }
     readings.push({ trigger, party: linked, rung, status: polarity.status, hedged, clause: { s: toks[clause.a].s, e: toks[clause.b].e }, cue: polarity.cue });
   }
   return readings;
@@ -423,6 +441,15 @@ function hasAuxBefore(toks: Tok[], at: number, floor: number): boolean {
   return false;
 }
 
+const MONTH_BEFORE = new Set(['in', 'on', 'of', 'since', 'until', 'by', 'from', 'early', 'late', 'mid', 'during', 'before', 'after', 'end', 'start', 'beginning', 'this', 'next', 'last', 'throughout', 'to', 'and', 'or', 'between', '-', '–']);
+
+/** "in May", "on 3 May 2026": the month, not the modal verb. */
+function isMonth(toks: Tok[], k: number): boolean {
+  const prev = toks[k - 1]?.w ?? '';
+  const next = toks[k + 1]?.w ?? '';
+  return MONTH_BEFORE.has(prev) || /^\d/.test(prev) || /^\d/.test(next);
+}
+
 function isNominal(toks: Tok[], tr: Span2, kind: TriggerEntry['kind']): boolean {
   const head = toks[tr.a].w;
   if (head === 'meeting' || head === 'meetings' || head === 'talks' || head === 'discussions' || head === 'conversations' || head === 'workshop' || head === 'workshops') return true;
@@ -480,7 +507,7 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
       cue = w;
       continue;
     }
-    if (status === 'claim' && HYPOTHETICAL.has(w)) {
+    if (status === 'claim' && HYPOTHETICAL.has(w) && !(w === 'may' && isMonth(toks, k))) {
       if ((w === 'need' || w === 'needs') && toks[k + 1]?.w !== 'to') continue;
       status = 'hypothetical';
       cue = w;
@@ -517,7 +544,7 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
       n++;
       if (w === 'will' || w === 'shall' || w === "'ll") return { status: 'future', cue: w };
       if ((w === 'is' || w === 'are') && (toks[k + 1]?.w === 'due' || toks[k + 1]?.w === 'planned' || toks[k + 1]?.w === 'scheduled' || toks[k + 1]?.w === 'expected' || toks[k + 1]?.w === 'intended' || toks[k + 1]?.w === 'proposed' || toks[k + 1]?.w === 'to')) return { status: 'future', cue: toks[k + 1].w };
-      if (w === 'would' || w === 'could' || w === 'might' || w === 'may' || w === 'should' || w === 'must') return { status: 'hypothetical', cue: w };
+      if (w === 'would' || w === 'could' || w === 'might' || (w === 'may' && !isMonth(toks, k)) || w === 'should' || w === 'must') return { status: 'hypothetical', cue: w };
       if (AUX.has(w)) {
         const n1 = toks[k + 1]?.w;
         const n2 = toks[k + 2]?.w;
