@@ -239,11 +239,30 @@ function isBlank(c: number): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Lead-ins.
 
-interface LeadIn {
-  title: string;
-  style: 'bold' | 'plain';
-  /** Words of the paragraph after the lead-in. */
-  body: string;
+class LeadIn {
+  constructor(
+    readonly title: string,
+    readonly style: 'bold' | 'plain',
+    private readonly doc: Doc,
+    private readonly bodySpan: Span,
+  ) {}
+  /** Words of the paragraph after the lead-in (worked out when asked for). */
+  get body(): string {
+    return plain(this.doc.source, this.doc.masked, this.bodySpan);
+  }
+}
+
+/** True when the span holds at least `n` words. */
+function hasWords(m: string, span: Span, n: number): boolean {
+  let count = 0;
+  let inWord = false;
+  for (let i = span.start; i < span.end; i++) {
+    const c = m.charCodeAt(i);
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf;
+    if (word && !inWord && ++count >= n) return true;
+    inWord = word;
+  }
+  return false;
 }
 
 /**
@@ -296,16 +315,16 @@ export function leadInOf(doc: Doc, b: Block): LeadIn | undefined {
     const first = title.charAt(0);
     if (!(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9')) return undefined;
   }
-  const body = plain(doc.source, m, { start: bodyStart, end: b.span.end });
+  const bodySpan = { start: bodyStart, end: b.span.end };
   const titleWords = wordCount(title);
-  if (titleWords < 1 || titleWords > 12 || wordCount(body) < 3) return undefined;
+  if (titleWords < 1 || titleWords > 12 || !hasWords(m, bodySpan, 3)) return undefined;
   const firstWord = firstWords(title, 1)[0] ?? '';
   if (METADATA_TITLES.has(firstWord) && titleWords <= 3) return undefined;
   if (/^(?:please|note|nb|ps|update|re)\b/i.test(title)) return undefined;
   if (NON_AIM_SECTION.test(title)) return undefined;
   if (FINITE_VERB.test(title)) return undefined;
   if (title.endsWith(',')) return undefined;
-  return { title, style, body };
+  return new LeadIn(title, style, doc, bodySpan);
 }
 
 // ---------------------------------------------------------------------------------------------------------

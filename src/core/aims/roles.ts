@@ -49,8 +49,8 @@ function proseLike(block: Block): boolean {
 /** True for a short block that is contact details rather than prose. */
 export function isContact(text: string): boolean {
   if (CONTACT_LEAD.test(text)) return true;
-  if ((EMAIL.test(text) || PHONE.test(text)) && wordCount(text) <= 30) return true;
-  return false;
+  if (wordCount(text) > 30) return false;
+  return (text.includes('@') && EMAIL.test(text)) || (/\d{3}/.test(text) && PHONE.test(text));
 }
 
 /**

@@ -21,9 +21,9 @@ import { leadInOf } from '../aims/extract';
 import { blockRoles, type BlockRole } from '../aims/roles';
 import { NON_AIM_SECTION, HEADING_NUMBER_PREFIX } from '../aims/patterns';
 import { located } from '../document/located';
-import { classifyStance } from '../stance/stance';
-import { contentStems, STOP_WORDS, tokenize } from './text';
-import { Bm25Index } from './bm25';
+import { classifyStance, cuesIn, type CueMatch, type WordsView } from '../stance/stance';
+import { contentStems, WordTable } from './text';
+import { B, Bm25Index, K1, type Prepared } from './bm25';
 import { monotoneChain, type OrderPair } from './order';
 
 /** Set by tests and tools to see how each paragraph was scored. */
@@ -61,6 +61,11 @@ const ORDER_PENALTY = 0.1;
 const ORDER_MARGIN = 0.15;
 /** Postings of aim words in more aims than this are not used to match restatements. */
 const AIM_DF_CAP = 24;
+/** Passages one aim may have, at most, and the share of its best score a passage needs. */
+const MAX_PASSAGES = 8;
+const PASSAGE_FLOOR = 0.5;
+/** Aims one block may quote or restate, at most. */
+const QUOTED_PER_BLOCK = 4;
 
 // ---------------------------------------------------------------------------------------------------------
 // The aims, as seen by the matcher.
@@ -70,25 +75,27 @@ interface AimProfile {
   terms: string[];
   /** Content stems of the aim's title: its topic, which restatements tend to name. */
   titleTerms: Set<string>;
-  /** Word trigrams of the aim's text, for quotation. */
-  trigrams: Set<string>;
+  /** Word trigrams of the aim's text (as numbers), for quotation. */
+  trigrams: Set<number>;
 }
 
 class AimIndex {
   readonly profiles: AimProfile[];
   private readonly byTerm = new Map<string, number[]>();
-  private readonly byPrefix = new Map<string, number[]>();
-  private readonly byTrigram = new Map<string, number[]>();
-  constructor(readonly letter: Doc, readonly aims: LetterAim[]) {
+  private sortedTerms: string[] | undefined;
+  private readonly byTrigram = new Map<number, number[]>();
+  constructor(readonly letter: Doc, readonly aims: LetterAim[], readonly words: WordTable) {
     this.profiles = aims.map((a, i) => {
-      const terms = unique(contentStems(letter.source, a.span.start, a.span.end));
-      for (const t of terms) {
-        push(this.byTerm, t, i);
-        for (let l = 5; l < t.length; l++) push(this.byPrefix, t.slice(0, l), i);
+      const ids = words.scan(letter.masked, a.span.start, a.span.end).ids;
+      const terms: string[] = [];
+      for (const id of ids) {
+        const stem = words.stem(id);
+        if (stem) terms.push(stem);
       }
-      const trigrams = new Set(trigramsOf(letter.masked, a.span.start, a.span.end));
+      for (const t of unique(terms)) push(this.byTerm, t, i);
+      const trigrams = new Set(trigramKeysOfIds(words, ids));
       for (const g of trigrams) push(this.byTrigram, g, i);
-      return { terms, titleTerms: new Set(contentStems(a.title)), trigrams };
+      return { terms: unique(terms), titleTerms: new Set(contentStems(a.title)), trigrams };
     });
   }
   idf(term: string): number {
@@ -99,7 +106,21 @@ class AimIndex {
   /** Aims holding the stem, or a stem it begins or that begins it (five letters or more). */
   aimsWith(term: string): number[] {
     const exact = this.byTerm.get(term) ?? [];
-    const longer = term.length >= 5 ? this.byPrefix.get(term) ?? [] : [];
+    let longer: number[] = [];
+    if (term.length >= 5) {
+      // Stems that begin with the term: a range of the sorted stems, found by binary search.
+      const sorted = (this.sortedTerms ??= [...this.byTerm.keys()].sort());
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] < term) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < sorted.length && sorted[k].startsWith(term) && longer.length <= AIM_DF_CAP; k++) {
+        if (sorted[k] !== term) longer = longer.concat(this.byTerm.get(sorted[k])!);
+      }
+    }
     let shorter: number[] = [];
     for (let l = 5; l < term.length; l++) {
       const hit = this.byTerm.get(term.slice(0, l));
@@ -114,6 +135,12 @@ class AimIndex {
    * inverse frequency over the aims) found in the aim. Returns the best aim, and any other within reach of it.
    */
   restated(phrase: string): Array<{ aim: number; score: number }> {
+    let memo = this.restatedMemo.get(phrase);
+    if (!memo) this.restatedMemo.set(phrase, (memo = this.restatedUncached(phrase)));
+    return memo;
+  }
+  private readonly restatedMemo = new Map<string, Array<{ aim: number; score: number }>>();
+  private restatedUncached(phrase: string): Array<{ aim: number; score: number }> {
     const terms = unique(contentStems(phrase));
     if (terms.length === 0 || this.aims.length === 0) return [];
     const unseen = Math.log(1 + (this.aims.length + 0.5) / 0.5);
@@ -126,23 +153,45 @@ class AimIndex {
       for (const a of hits) got.set(a, (got.get(a) ?? 0) + w);
     }
     // Naming the aim's title words breaks ties between aims that share the phrase's words elsewhere.
-    const inTitle = (aim: number) => terms.some((t) => [...this.profiles[aim].titleTerms].some((x) => x === t || (t.length >= 5 && x.startsWith(t)) || (x.length >= 5 && t.startsWith(x))));
+    const inTitle = (aim: number) => {
+      const title = this.profiles[aim].titleTerms;
+      for (const t of terms) {
+        if (title.has(t)) return true;
+        for (const x of title) if ((t.length >= 5 && x.startsWith(t)) || (x.length >= 5 && t.startsWith(x))) return true;
+      }
+      return false;
+    };
     const scored = [...got].map(([aim, w]) => ({ aim, score: w / total + (inTitle(aim) ? 0.1 : 0) })).sort((x, y) => y.score - x.score);
     if (scored.length === 0 || scored[0].score < RESTATE_THRESHOLD) return [];
     const top = scored[0].score;
     return scored.filter((s) => s.score >= RESTATE_THRESHOLD && s.score >= top - 0.05);
   }
-  /** Shared word trigrams between a span of the response and each aim. */
-  quoted(doc: Doc, start: number, end: number): { grams: number; hits: Map<number, number> } {
-    const grams = unique(trigramsOf(doc.masked, start, end));
+  /** Shared word trigrams between a block of the response and each aim. */
+  quoted(ids: number[]): { grams: number; hits: Map<number, number> } {
+    const grams = new Set(trigramKeysOfIds(this.words, ids));
     const hits = new Map<number, number>();
     for (const g of grams) {
       const list = this.byTrigram.get(g);
       if (!list || list.length > AIM_DF_CAP) continue;
       for (const a of list) hits.set(a, (hits.get(a) ?? 0) + 1);
     }
-    return { grams: grams.length, hits };
+    return { grams: grams.size, hits };
   }
+}
+
+const ID_BITS = 2 ** 21;
+
+/** Word trigrams as numbers (three 21-bit ids), skipping those made only of stop words. */
+function trigramKeysOfIds(words: WordTable, ids: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 2; i < ids.length; i++) {
+    const a = ids[i - 2];
+    const b = ids[i - 1];
+    const c = ids[i];
+    if (words.isStop(a) && words.isStop(b) && words.isStop(c)) continue;
+    out.push(((a % ID_BITS) * ID_BITS + (b % ID_BITS)) * ID_BITS + (c % ID_BITS));
+  }
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -156,17 +205,6 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-/** Word trigrams, skipping those made only of stop words. */
-function trigramsOf(text: string, start: number, end: number): string[] {
-  const ws = tokenize(text, start, end).map((t) => t.word);
-  const out: string[] = [];
-  for (let i = 0; i + 2 < ws.length; i++) {
-    if (STOP_WORDS.has(ws[i]) && STOP_WORDS.has(ws[i + 1]) && STOP_WORDS.has(ws[i + 2])) continue;
-    out.push(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // The response, block by block.
 
@@ -177,8 +215,13 @@ interface Unit {
   kind: UnitKind;
   /** Index in the BM25 index of blocks, for answer units. */
   doc: number;
-  /** Indexes in the BM25 index of sentences, for answer units. */
-  sentences: number[];
+  /** The stems of the block's content words, in order, for answer units. */
+  stems: string[];
+  /** Where each sentence's stems start and end in `stems`, for answer units of two sentences or more. */
+  sentences: Array<[number, number]>;
+  /** The block's words: ids in the word table and offsets (not kept for furniture). */
+  words: WordsView;
+  ids: number[];
   paragraph: number;
 }
 
@@ -231,11 +274,13 @@ interface Governance {
 export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alignments: Alignment[]; points: Point[] } {
   const roles = blockRoles(response);
   const numbers = paragraphNumbers(response);
-  const index = new AimIndex(letter, aims);
-  const claimGrams = letterBigramsOutsideAims(letter, aims);
+  const wordIds = new WordTable();
+  const index = new AimIndex(letter, aims, wordIds);
+  let sentenceWords = 0;
+  let sentenceCount = 0;
+  let claimGramsMemo: Set<number> | undefined;
+  const claimGrams = (): Set<number> => (claimGramsMemo ??= letterBigramsOutsideAims(letter, aims, wordIds));
   const bm25 = new Bm25Index();
-  const sentenceIndex = new Bm25Index();
-  const sentenceUnit: number[] = [];
   const units: Unit[] = [];
   const unitOfBlock = new Int32Array(response.blocks.length).fill(-1);
 
@@ -246,30 +291,77 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     const role: BlockRole = roles[b.index];
     if (role !== 'body' || (b.kind === 'tableRow' && b.headerRow) || isPreamble(response, b)) kind = 'furniture';
     else if (b.quoteDepth > 0) kind = 'quotation';
-    const doc = kind === 'answer' ? bm25.add(contentStems(response.masked, b.span.start, b.span.end)) : -1;
-    const sentences: number[] = [];
-    if (kind === 'answer' && b.sentences.length > 1) {
-      for (const si of b.sentences) {
-        const sp = response.sentences[si].span;
-        sentences.push(sentenceIndex.add(contentStems(response.masked, sp.start, sp.end)));
-        sentenceUnit.push(units.length);
+    const scanned = kind === 'furniture' ? { ids: [], starts: [], ends: [] } : wordIds.scan(response.masked, b.span.start, b.span.end);
+    const ids = scanned.ids;
+    const words: WordsView = { count: ids.length, word: (k) => wordIds.word(ids[k]), start: (k) => scanned.starts[k], end: (k) => scanned.ends[k] };
+    let doc = -1;
+    const stems: string[] = [];
+    const sentences: Array<[number, number]> = [];
+    if (kind === 'answer') {
+      const at: number[] = [];
+      for (let k = 0; k < ids.length; k++) {
+        const stem = wordIds.stem(ids[k]);
+        if (!stem) continue;
+        stems.push(stem);
+        at.push(scanned.starts[k]);
+      }
+      doc = bm25.add(stems);
+      if (b.sentences.length > 1) {
+        let k = 0;
+        for (const si of b.sentences) {
+          const sp = response.sentences[si].span;
+          while (k < at.length && at[k] < sp.start) k++;
+          const from = k;
+          while (k < at.length && at[k] < sp.end) k++;
+          if (k > from) sentences.push([from, k]);
+        }
+        sentenceWords += stems.length;
+        sentenceCount += sentences.length;
       }
     }
     unitOfBlock[b.index] = units.length;
-    units.push({ block: b, kind, doc, sentences, paragraph: numbers[b.index] });
+    units.push({ block: b, kind, doc, stems, sentences, words, ids, paragraph: numbers[b.index] });
   }
 
   const assigned: Assignment[][] = units.map(() => []);
   /** How well a unit's words answer an aim, 0..1: BM25 of the paragraph, or of its best sentence, or the share
    * of the aim's words it holds (a paragraph answering several aims may give each only a sentence or a phrase),
    * each scaled by the score of an ideal answer. */
+  const prepared = index.profiles.map((p) => bm25.prepare(p.terms));
+  const sentenceAverage = sentenceCount > 0 ? Math.max(1, sentenceWords / sentenceCount) : 1;
+  const heldTerms: string[] = new Array<string>(64);
+  const heldIdf = new Float64Array(64);
   const lexical = (aim: number, u: Unit): number => {
     if (u.doc < 0) return 0;
-    const q = index.profiles[aim].terms;
-    const ideal = bm25.ideal(q);
-    let best = ideal > 0 ? Math.max(bm25.score(q, u.doc) / ideal, COVERAGE_WEIGHT * bm25.coverage(q, u.doc, ideal)) : 0;
-    const sideal = sentenceIndex.ideal(q);
-    if (sideal > 0) for (const sd of u.sentences) best = Math.max(best, (SENTENCE_WEIGHT * sentenceIndex.score(q, sd)) / sideal);
+    const q = prepared[aim];
+    if (q.ideal <= 0) return 0;
+    // One pass over the aim's terms for the paragraph; its sentences are scored on the terms it holds.
+    const d = bm25.docs[u.doc];
+    const norm = K1 * (1 - B + (B * d.length) / bm25.averageLength);
+    let score = 0;
+    let covered = 0;
+    let held = 0;
+    for (let i = 0; i < q.terms.length; i++) {
+      const f = d.tf.get(q.terms[i]);
+      if (!f) continue;
+      score += (q.idf[i] * f * (K1 + 1)) / (f + norm);
+      covered += q.idf[i];
+      heldTerms[held] = q.terms[i];
+      heldIdf[held++] = q.idf[i];
+      if (held === heldTerms.length) break;
+    }
+    if (held === 0) return 0;
+    let best = Math.max(score, COVERAGE_WEIGHT * covered) / q.ideal;
+    for (const [from, to] of u.sentences) {
+      const snorm = K1 * (1 - B + (B * (to - from)) / sentenceAverage);
+      let ss = 0;
+      for (let h = 0; h < held; h++) {
+        let f = 0;
+        for (let k = from; k < to; k++) if (u.stems[k] === heldTerms[h]) f++;
+        if (f) ss += (heldIdf[h] * f * (K1 + 1)) / (f + snorm);
+      }
+      best = Math.max(best, (SENTENCE_WEIGHT * ss) / q.ideal);
+    }
     return Math.min(1, best);
   };
 
@@ -280,12 +372,9 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     if (u.doc >= 0) docToUnit[u.doc] = i;
   });
   aims.forEach((_, a) => {
-    const q = index.profiles[a].terms;
     const seen = new Set<number>();
     const near = Math.floor((a / Math.max(1, aims.length)) * bm25.size);
-    for (const d of bm25.candidates(q, near)) seen.add(docToUnit[d]);
-    const sentNear = Math.floor((a / Math.max(1, aims.length)) * sentenceIndex.size);
-    for (const sd of sentenceIndex.candidates(q, sentNear)) seen.add(sentenceUnit[sd]);
+    for (const d of bm25.candidates(prepared[a], near)) seen.add(docToUnit[d]);
     for (const ui of seen) {
       const sc = lexical(a, units[ui]);
       if (sc >= 0.12) cands[ui].push({ aim: a, score: sc });
@@ -295,7 +384,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
   // 3. Quotation of aims' words inside units.
   const quotedIn = units.map((u) => {
     if (u.kind === 'furniture') return new Map<number, number>();
-    const { grams, hits } = index.quoted(response, u.block.span.start, u.block.span.end);
+    const { grams, hits } = index.quoted(u.ids);
     const out = new Map<number, number>();
     for (const [a, h] of hits) {
       const aimGrams = index.profiles[a].trigrams.size;
@@ -306,7 +395,9 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
       if (containment >= 0.6 && (coverage >= 0.3 || h >= 4)) out.set(a, 2 + coverage);
       else if (h >= 3 || coverage >= 0.5) out.set(a, coverage);
     }
-    return out;
+    if (out.size <= QUOTED_PER_BLOCK) return out;
+    // A block quotes a handful of aims at most: keep the best.
+    return new Map([...out].sort((x, y) => y[1] - x[1]).slice(0, QUOTED_PER_BLOCK));
   });
 
   // 4. Walk the response: restatements and what they govern.
@@ -327,7 +418,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     const top = Math.max(...combined.map((c) => c.score));
     return combined.filter((c) => c.score >= top - 0.05).map((c) => c.aim);
   };
-  const sections = ownWordSections(response, roles, units, unitOfBlock, bm25, cands, index);
+  const sections = ownWordSections(response, roles, units, unitOfBlock, bm25, prepared, cands, index);
 
   let gov: Governance | undefined;
   const governed = new Uint8Array(units.length);
@@ -398,7 +489,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     const govScore = Math.max(...gov.aims.map((a) => lexical(a, u)));
     const other = cands[ui].filter((c) => !gov!.aims.includes(c.aim)).reduce((m, c) => Math.max(m, c.score), 0);
     if (gov.answers > 0) {
-      const turns = TURN.test(b.text) || CLAIM_TALK.test(b.text) || quotesLetterClaims(letter, claimGrams, response, b);
+      const turns = TURN.test(b.text) || CLAIM_TALK.test(b.text) || quotesLetterClaims(claimGrams, wordIds, b);
       const structural = gov.kind === 'heading' || gov.kind === 'section' || gov.item !== undefined;
       const continues = structural || govScore >= 0.06 || ANAPHORIC.test(b.text);
       // Another aim's words pulling the paragraph away: decisive under a heading, lighter under a lead-in.
@@ -432,7 +523,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     const list = new Map<number, { aim: number; score: number; quoted: boolean }>();
     // A paragraph about the letter's claims or the union's involvement needs more to count as an answer.
     const b = units[ui].block;
-    const damp = CLAIM_TALK.test(b.text) || TURN.test(b.text) || quotesLetterClaims(letter, claimGrams, response, b) ? 0.5 : 1;
+    const damp = CLAIM_TALK.test(b.text) || TURN.test(b.text) || quotesLetterClaims(claimGrams, wordIds, b) ? 0.5 : 1;
     for (const c of cands[ui]) list.set(c.aim, { aim: c.aim, score: c.score * damp, quoted: false });
     for (const [a, v] of quotedIn[ui]) {
       const prev = list.get(a) ?? { aim: a, score: lexical(a, units[ui]), quoted: false };
@@ -456,8 +547,9 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     }
   });
   const chain = monotoneChain(pairs, aims.length);
-  const onChain = new Set<string>();
-  for (const i of chain) onChain.add(`${pairOf[i].ui}:${pairOf[i].aim}`);
+  const key = (ui: number, aim: number) => ui * (aims.length + 1) + aim;
+  const onChain = new Set<number>();
+  for (const i of chain) onChain.add(key(pairOf[i].ui, pairOf[i].aim));
   const scoredPool = new Map<number, Array<{ aim: number; score: number; quoted: boolean; on: boolean }>>();
   // An aim's best lexical score anywhere in the response, governed paragraphs included.
   const aimBest = new Float64Array(aims.length);
@@ -470,9 +562,9 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     // Order decides only between candidates the words cannot tell apart: within ORDER_MARGIN of the best.
     const top = Math.max(...list.map((c) => c.score));
     const close = list.filter((c) => c.score >= top - ORDER_MARGIN);
-    const hasChain = close.some((c) => onChain.has(`${ui}:${c.aim}`));
+    const hasChain = close.some((c) => onChain.has(key(ui, c.aim)));
     const scored = list.map((c) => {
-      const on = onChain.has(`${ui}:${c.aim}`);
+      const on = onChain.has(key(ui, c.aim));
       const inPlay = close.length > 1 && c.score >= top - ORDER_MARGIN;
       const score = Math.max(0, Math.min(1, c.score + (on ? ORDER_BONUS : inPlay && hasChain ? -ORDER_PENALTY : 0)));
       return { ...c, on, score };
@@ -497,7 +589,9 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
   // 6. Passages, points and stances.
   const passagesOf: Passage[][] = aims.map(() => []);
   const spansOf: Array<Array<{ start: number; end: number }>> = aims.map(() => []);
+  const cueCache = new Map<number, CueMatch[]>();
   units.forEach((u, ui) => {
+    if (assigned[ui].length > 0) cueCache.set(u.block.span.start, cuesIn(response, u.block.span, u.words));
     for (const a of assigned[ui]) {
       const span = u.block.span;
       passagesOf[a.aim].push({ ...located(response, span), score: round(a.score), reasons: a.reasons, paragraph: u.paragraph });
@@ -510,9 +604,9 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     points.push({ ...located(response, u.block.span), paragraph: u.paragraph });
   });
   const alignments: Alignment[] = aims.map((aim, a) => {
-    const passages = passagesOf[a];
+    const passages = capPassages(passagesOf[a], spansOf, a);
     if (passages.length === 0) return { aim: aim.id, stance: 'unaddressed', passages, cues: [] };
-    const { stance, cues } = classifyStance(response, spansOf[a]);
+    const { stance, cues } = classifyStance(response, spansOf[a], cueCache);
     return { aim: aim.id, stance, passages, cues };
   });
   const debug = DEBUG;
@@ -526,20 +620,21 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
   return { alignments, points };
 }
 
-/** Word pairs of the letter outside its aims: what the letter says about itself, its process and its claims. */
-function letterBigramsOutsideAims(letter: Doc, aims: LetterAim[]): Set<string> {
-  const out = new Set<string>();
+/** Word pairs of the letter outside its aims (as numbers): what the letter says about itself and its claims. */
+function letterBigramsOutsideAims(letter: Doc, aims: LetterAim[], words: WordTable): Set<number> {
+  const out = new Set<number>();
   const spans = aims.map((a) => a.span).sort((x, y) => x.start - y.start);
+  const { ids, starts } = words.scan(letter.masked, 0, letter.masked.length);
   let k = 0;
-  let prev = '';
-  for (const t of tokenize(letter.masked)) {
-    while (k < spans.length && spans[k].end <= t.start) k++;
-    if (k < spans.length && spans[k].start <= t.start) {
-      prev = '';
+  let prev = 0;
+  for (let i = 0; i < ids.length; i++) {
+    while (k < spans.length && spans[k].end <= starts[i]) k++;
+    if (k < spans.length && spans[k].start <= starts[i]) {
+      prev = 0;
       continue;
     }
-    if (prev) out.add(`${prev} ${t.word}`);
-    prev = t.word;
+    if (prev) out.add(prev * ID_BITS + ids[i]);
+    prev = ids[i];
   }
   return out;
 }
@@ -547,13 +642,16 @@ function letterBigramsOutsideAims(letter: Doc, aims: LetterAim[]): Set<string> {
 const QUOTED = /["\u201c]([^"\u201c\u201d]{3,240})["\u201d]|\u2018([^\u2018\u2019]{3,240})\u2019/g;
 
 /** True when the block quotes the letter's own words from outside its aims ("broadly positive", "agreed"). */
-function quotesLetterClaims(_letter: Doc, grams: Set<string>, _response: Doc, b: Block): boolean {
+function quotesLetterClaims(gramsOf: () => Set<number>, words: WordTable, b: Block): boolean {
+  if (b.text.indexOf('"') < 0 && b.text.indexOf('\u201c') < 0 && b.text.indexOf('\u2018') < 0) return false;
   QUOTED.lastIndex = 0;
   for (let m = QUOTED.exec(b.text); m; m = QUOTED.exec(b.text)) {
-    const ws = tokenize(m[1] ?? m[2]).map((t) => t.word);
+    const quote = m[1] ?? m[2];
+    const ws = words.scan(quote, 0, quote.length).ids;
     if (ws.length < 2) continue;
+    const grams = gramsOf();
     let hit = 0;
-    for (let i = 0; i + 1 < ws.length; i++) if (grams.has(`${ws[i]} ${ws[i + 1]}`)) hit++;
+    for (let i = 0; i + 1 < ws.length; i++) if (grams.has(ws[i] * ID_BITS + ws[i + 1])) hit++;
     if (hit >= Math.max(1, 0.8 * (ws.length - 1))) return true;
   }
   return false;
@@ -570,6 +668,7 @@ function ownWordSections(
   units: Unit[],
   unitOfBlock: Int32Array,
   bm25: Bm25Index,
+  prepared: Prepared[],
   cands: Array<Array<{ aim: number; score: number }>>,
   index: AimIndex,
 ): Map<number, number> {
@@ -596,12 +695,11 @@ function ownWordSections(
     let bestScore = 0;
     let second = 0;
     for (const a of candidates) {
-      const terms = index.profiles[a].terms;
-      const ideal = bm25.ideal(terms);
-      if (ideal <= 0) continue;
+      const q = prepared[a];
+      if (q.ideal <= 0) continue;
       let got = 0;
-      for (const t of terms) if (words.has(t)) got += bm25.idf(t);
-      const score = got / ideal;
+      for (let k = 0; k < q.terms.length; k++) if (words.has(q.terms[k])) got += q.idf[k];
+      const score = got / q.ideal;
       if (score > bestScore) {
         second = bestScore;
         bestScore = score;
@@ -611,6 +709,19 @@ function ownWordSections(
     if (best >= 0 && bestScore >= 0.2 && bestScore >= 1.3 * second) out.set(i, best);
   }
   return out;
+}
+
+/**
+ * At most MAX_PASSAGES passages for an aim, those scoring at least PASSAGE_FLOOR of its best, in document
+ * order: a document that repeats itself must not give one aim dozens of answers.
+ */
+function capPassages(passages: Passage[], spansOf: Array<Array<{ start: number; end: number }>>, a: number): Passage[] {
+  if (passages.length <= 2) return passages;
+  const best = Math.max(...passages.map((p) => p.score));
+  let keep = passages.filter((p) => p.score >= best * PASSAGE_FLOOR);
+  if (keep.length > MAX_PASSAGES) keep = [...keep].sort((x, y) => y.score - x.score).slice(0, MAX_PASSAGES).sort((x, y) => x.position.start.offset - y.position.start.offset);
+  if (keep.length !== passages.length) spansOf[a] = keep.map((p) => ({ start: p.position.start.offset, end: p.position.end.offset }));
+  return keep;
 }
 
 function round(x: number): number {

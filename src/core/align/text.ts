@@ -151,3 +151,126 @@ export function contentStems(text: string, from = 0, to = text.length): string[]
   }
   return out;
 }
+
+/**
+ * Words of a text as small integer ids, without a string per occurrence: each word's lower-cased characters
+ * are hashed as they are read, and only a word not seen before is sliced out. Splits words exactly as
+ * `tokenize` does. Ids start at 1; `word(id)`, `stem(id)` ('' for stop words and one-letter words) and
+ * `isStop(id)` describe them.
+ */
+export class WordTable {
+  private keys = new Int32Array(4096).fill(-1);
+  private readonly words: string[] = [''];
+  private readonly stems: string[] = [''];
+  private readonly stops: boolean[] = [false];
+
+  get size(): number {
+    return this.words.length - 1;
+  }
+  word(id: number): string {
+    return this.words[id];
+  }
+  stem(id: number): string {
+    return this.stems[id];
+  }
+  isStop(id: number): boolean {
+    return this.stops[id];
+  }
+
+  /** The id of a word given as a string (lower-cased already). */
+  idOf(word: string): number {
+    return this.intern(word, 0, word.length, hashLower(word, 0, word.length), true);
+  }
+
+  /**
+   * Reads the words of `text[from, to)`, pushing each word's id, start and end onto the arrays given (which
+   * are returned).
+   */
+  scan(text: string, from: number, to: number, ids: number[] = [], starts: number[] = [], ends: number[] = []): { ids: number[]; starts: number[]; ends: number[] } {
+    let i = from;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (!isWordChar(c)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let apostrophe = false;
+      i++;
+      while (i < to) {
+        const d = text.charCodeAt(i);
+        if (isWordChar(d)) i++;
+        else if (isApostrophe(d) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
+          apostrophe = true;
+          i += 2;
+        } else break;
+      }
+      let end = i;
+      let id: number;
+      if (apostrophe) {
+        // Rare: normalise the apostrophe and drop a possessive, as `tokenize` does.
+        let w = text.slice(start, end).toLowerCase().replace(/\u2019/g, "'");
+        if (w.endsWith("'s")) w = w.slice(0, -2);
+        id = this.idOf(w);
+      } else {
+        id = this.intern(text, start, end, hashLower(text, start, end), false);
+      }
+      ids.push(id);
+      starts.push(start);
+      ends.push(end);
+    }
+    return { ids, starts, ends };
+  }
+
+  private intern(text: string, start: number, end: number, hash: number, lowered: boolean): number {
+    const mask = this.keys.length - 1;
+    let slot = hash & mask;
+    for (;;) {
+      const id = this.keys[slot];
+      if (id < 0) break;
+      const w = this.words[id];
+      if (w.length === end - start && sameLower(w, text, start, lowered)) return id;
+      slot = (slot + 1) & mask;
+    }
+    const word = lowered ? text.slice(start, end) : text.slice(start, end).toLowerCase();
+    const id = this.words.length;
+    this.words.push(word);
+    const stop = STOP_WORDS.has(word);
+    this.stops.push(stop);
+    this.stems.push(stop || word.length < 2 ? '' : stemCached(word));
+    this.keys[slot] = id;
+    if (this.words.length * 2 > this.keys.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const keys = new Int32Array(this.keys.length * 2).fill(-1);
+    const mask = keys.length - 1;
+    for (let id = 1; id < this.words.length; id++) {
+      const w = this.words[id];
+      let slot = hashLower(w, 0, w.length) & mask;
+      while (keys[slot] >= 0) slot = (slot + 1) & mask;
+      keys[slot] = id;
+    }
+    this.keys = keys;
+  }
+}
+
+function lowerCode(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c >= 0xc0 && c <= 0xde && c !== 0xd7 ? c + 32 : c;
+}
+
+/** FNV-1a over the lower-cased characters. */
+function hashLower(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(text.charCodeAt(i)), 0x01000193);
+  return h >>> 0;
+}
+
+function sameLower(word: string, text: string, start: number, lowered: boolean): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(start + k);
+    if (word.charCodeAt(k) !== (lowered ? c : lowerCode(c))) return false;
+  }
+  return true;
+}

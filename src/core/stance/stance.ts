@@ -20,12 +20,42 @@ import type { Stance, StanceCue } from '../contract';
 import type { Doc } from '../document/model';
 import type { Span } from '../text/positions';
 import { located } from '../document/located';
-import { tokenize, type Token } from '../align/text';
+import { tokenize } from '../align/text';
 import { LEXICON, NEGATORS, type CueLabel, type LexiconEntry } from './lexicon';
 
 interface Compiled {
   entry: LexiconEntry;
   re: RegExp;
+  /** Words the phrase cannot match without: a passage lacking one is not tried. */
+  requires: string[];
+}
+
+/** The literal words a phrase always contains after its first word (outside groups and gaps). */
+export function requiredWords(phrase: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let word = '';
+  let first = true;
+  const flush = () => {
+    if (word && !first) out.push(word.replace(/\u2019/g, "'").toLowerCase());
+    if (word || depth === 0) first = false;
+    word = '';
+  };
+  for (let i = 0; i < phrase.length; i++) {
+    const c = phrase[i];
+    if (c === '(') {
+      flush();
+      depth++;
+    } else if (c === ')') {
+      depth--;
+      word = '';
+    } else if (c === ' ') {
+      if (depth === 0) flush();
+    } else if (depth === 0 && /[A-Za-z'\u2019-]/.test(c)) word += c;
+    else if (depth === 0) word = '';
+  }
+  flush();
+  return out.filter((w) => w.length > 1 && !w.includes('-'));
 }
 
 const GAP = '\\s+(?:\\S+\\s+){0,4}?';
@@ -38,7 +68,7 @@ export function compilePhrase(phrase: string): { re: RegExp; first: string[] } {
   src = src.replace(/'/g, "['\u2019]").replace(/ … /g, '\u0000');
   src = src.replace(/ /g, '\\s+').replace(/\u0000/g, GAP);
   src = src.replace(/\((?!\?)/g, '(?:');
-  const re = new RegExp(`${src}(?![\\p{L}\\p{N}])`, 'iuy');
+  const re = new RegExp(`${src}(?![A-Za-z0-9\\u00c0-\\u024f])`, 'iy');
   return { re, first: firstWords(phrase) };
 }
 
@@ -76,9 +106,10 @@ function firstWords(phrase: string): string[] {
 const INDEX = new Map<string, Compiled[]>();
 for (const entry of LEXICON) {
   const { re, first } = compilePhrase(entry.phrase);
+  const requires = requiredWords(entry.phrase);
   for (const w of first) {
     const list = INDEX.get(w) ?? [];
-    list.push({ entry, re });
+    list.push({ entry, re, requires });
     INDEX.set(w, list);
   }
 }
@@ -98,21 +129,37 @@ export interface CueMatch {
 
 const POSITION_LABELS: ReadonlySet<CueLabel> = new Set(['support', 'qualified', 'concern', 'oppose']);
 
+/** The words of a passage, lower-cased, with their offsets: from `tokenize`, or from a caller's word table. */
+export interface WordsView {
+  count: number;
+  word(k: number): string;
+  start(k: number): number;
+  end(k: number): number;
+}
+
+function viewOf(text: string, span: Span): WordsView {
+  const t = tokenize(text, span.start, span.end);
+  return { count: t.length, word: (k) => t[k].word, start: (k) => t[k].start, end: (k) => t[k].end };
+}
+
 /** Finds the lexicon's cues in a span of a document, left to right, longest match first, no overlaps. */
-export function findCues(doc: Doc, span: Span): CueMatch[] {
+export function findCues(doc: Doc, span: Span, words?: WordsView): CueMatch[] {
   const text = doc.masked;
-  const tokens = tokenize(text, span.start, span.end);
+  const tokens = words ?? viewOf(text, span);
+  const present = new Set<string>();
+  for (let k = 0; k < tokens.count; k++) present.add(tokens.word(k));
   const out: CueMatch[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k];
-    const cands = INDEX.get(t.word);
+  for (let k = 0; k < tokens.count; k++) {
+    const start = tokens.start(k);
+    const cands = INDEX.get(tokens.word(k));
     if (!cands) continue;
     let best: { c: Compiled; end: number } | undefined;
     for (const c of cands) {
-      c.re.lastIndex = t.start;
+      if (c.requires.length > 0 && !c.requires.every((w) => present.has(w))) continue;
+      c.re.lastIndex = start;
       const m = c.re.exec(text);
       if (!m) continue;
-      const end = t.start + m[0].trimEnd().length;
+      const end = start + m[0].trimEnd().length;
       if (end > span.end) continue;
       if (!best || end > best.end) best = { c, end };
     }
@@ -141,18 +188,18 @@ export function findCues(doc: Doc, span: Span): CueMatch[] {
         note = 'Negated opposition: no clear position.';
       }
     }
-    out.push({ entry, label, weight, span: { start: t.start, end: best.end }, negated, sentence: -1, note });
-    while (k + 1 < tokens.length && tokens[k + 1].start < best.end) k++;
+    out.push({ entry, label, weight, span: { start, end: best.end }, negated, sentence: sentenceAt(doc, start), note });
+    while (k + 1 < tokens.count && tokens.start(k + 1) < best.end) k++;
   }
   return out;
 }
 
 /** True when one of the three words before token k, in the same clause, negates it. */
-function negatedBefore(text: string, tokens: Token[], k: number): boolean {
+function negatedBefore(text: string, tokens: WordsView, k: number): boolean {
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
-    const gap = text.slice(tokens[j].end, tokens[j + 1].start);
+    const gap = text.slice(tokens.end(j), tokens.start(j + 1));
     if (/[,;:.!?()\u2013\u2014]/.test(gap)) return false;
-    if (NEGATORS.has(tokens[j].word)) return true;
+    if (NEGATORS.has(tokens.word(j))) return true;
   }
   return false;
 }
@@ -203,14 +250,26 @@ const RESERVATION: ReadonlySet<CueLabel> = new Set(['concern', 'condition', 'opp
 
 /**
  * The stance of the passages (spans of `doc`) on one aim, and the cues that decided it. With no passages the
- * caller reports "unaddressed"; this function needs at least one span.
+ * caller reports "unaddressed"; this function needs at least one span. `cache` (by span start) lets a caller
+ * scan a passage shared by several aims only once.
  */
-export function classifyStance(doc: Doc, spans: Span[]): StanceResult {
+/** The cues in one passage: the lexicon's phrases and the questions it asks. `words`, if given, are its tokens. */
+export function cuesIn(doc: Doc, span: Span, words?: WordsView): CueMatch[] {
+  return [...findCues(doc, span, words), ...questions(doc, [span])];
+}
+
+export function classifyStance(doc: Doc, spans: Span[], cache?: Map<number, CueMatch[]>): StanceResult {
   const cues: CueMatch[] = [];
-  for (const span of spans) cues.push(...findCues(doc, span));
-  cues.push(...questions(doc, spans));
+  for (const span of spans) {
+    // A passage answering several aims is scanned once.
+    let found = cache?.get(span.start);
+    if (!found) {
+      found = cuesIn(doc, span);
+      cache?.set(span.start, found);
+    }
+    for (const c of found) cues.push(c);
+  }
   cues.sort((a, b) => a.span.start - b.span.start);
-  for (const c of cues) if (c.sentence < 0) c.sentence = sentenceAt(doc, c.span.start);
   const { stance, deciding } = decide(doc, cues);
   return { stance, cues: deciding.map((c) => toCue(doc, c, stance)) };
 }
