@@ -317,7 +317,8 @@ export function readSentence(input: SentenceInput): Reading[] {
     const reportingVerb = trigger.entry.id === 'inform' || trigger.entry.id === 'made-aware' || (trigger.entry.id === 'tell' && (word0 === 'told' || word0 === 'advised'));
     if (reportingVerb && (after === 'that' || after === '"' || after === ':' || after === "'")) continue;
     // "we have been made aware some managers are …", "we were told the review …": a report, not an involvement.
-    if (reportingVerb && isPassive(toks, tr.a) && after !== undefined && !AFTER_INFORMED.has(after) && !isPartyToken(parties.map((x) => x.r), tr.b + 1)) continue;
+    const endsInLink = toks[tr.b].w === 'of' || toks[tr.b].w === 'in' || toks[tr.b].w === 'into';
+    if (reportingVerb && !endsInLink && isPassive(toks, tr.a) && after !== undefined && !AFTER_INFORMED.has(after) && !isPartyToken(parties.map((x) => x.r), tr.b + 1)) continue;
     // "members have told us …": staff telling the union, not the employer involving it.
     if (trigger.entry.id === 'tell' || trigger.entry.id === 'inform') {
       const partyRanges = parties.map((x) => x.r);
