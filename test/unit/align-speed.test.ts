@@ -56,7 +56,8 @@ export function generatePair(bytes: number, seed = 7): { letter: string; respons
     const aims: string[] = [];
     for (let i = 0; i < 4; i++) {
       const noun = pick(r, NOUNS);
-      const aim = `${pick(r, VERBS)} the ${place} ${noun} ${section}-${i} so that ${pick(r, NOUNS)} work is done by ${pick(r, ['March', 'April', 'June', 'September'])} ${2027 + (i % 2)}.`;
+      const code = `${place.toLowerCase()}${String.fromCharCode(97 + (section % 26))}${String.fromCharCode(97 + ((section * 7 + i) % 26))}`;
+      const aim = `${pick(r, VERBS)} the ${place} ${noun} at ${code} so that ${pick(r, NOUNS)} work is done by ${pick(r, ['March', 'April', 'June', 'September'])} ${2027 + (i % 2)}.`;
       aims.push(aim);
       add(letter, `${i + 1}. ${aim}`);
     }
@@ -65,7 +66,8 @@ export function generatePair(bytes: number, seed = 7): { letter: string; respons
     const order = r() < 0.3 ? [2, 0, 3, 1] : [0, 1, 2, 3];
     for (const i of order) {
       if (r() < 0.15) continue;
-      response.push(`**${aims[i].split(' ').slice(0, 4).join(' ')}.** ${pick(r, ANSWERS)}`, '');
+      const words = aims[i].split(' ');
+      response.push(`**${words.slice(0, 4).join(' ')} at ${words[words.indexOf('at') + 1]}.** ${pick(r, ANSWERS)}`, '');
     }
     if (r() < 0.3) response.push(`Separately, members in ${place} report that the heating failed again this winter.`, '');
   }
@@ -80,13 +82,18 @@ export function generatePair(bytes: number, seed = 7): { letter: string; respons
   return { letter: letter.join('\n'), response: response.join('\n') };
 }
 
+/**
+ * Best of `runs` in CPU milliseconds (user + system) of this process: on a shared machine, wall-clock time
+ * mostly measures the neighbours.
+ */
 function time<T>(fn: () => T, runs = 3): { ms: number; value: T } {
   let best = Infinity;
   let value!: T;
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     value = fn();
-    best = Math.min(best, performance.now() - t0);
+    const d = process.cpuUsage(t0);
+    best = Math.min(best, (d.user + d.system) / 1000);
   }
   return { ms: best, value };
 }
@@ -111,17 +118,19 @@ function measure(bytes: number): { parse: number; model: number; aims: number; a
 }
 
 describe('speed of aims, alignment and stance', () => {
-  it('prints timings for a 100 KB letter and a 100 KB response against remark-parse alone, and grows about linearly', () => {
+  it('prints CPU timings for a 100 KB letter and a 100 KB response against remark-parse alone, and at four times the size', () => {
     measure(20_000); // warm up the JIT
-    const rows = [100_000, 200_000, 400_000].map((bytes) => ({ bytes, ...measure(bytes) }));
+    const rows = [100_000, 400_000].map((bytes) => ({ bytes, ...measure(bytes) }));
     const lines = rows.map(
       (r) =>
-        `${String(r.bytes / 1000).padStart(4)} KB + ${r.bytes / 1000} KB: remark-parse ${r.parse.toFixed(0)} ms, document model ${r.model.toFixed(0)} ms, ` +
-        `aims ${r.aims.toFixed(1)} ms (${r.aimCount}), alignment and stance ${r.align.toFixed(1)} ms (${r.passages} passages), ` +
+        `${String(r.bytes / 1000).padStart(4)} KB letter + ${r.bytes / 1000} KB response (CPU ms): remark-parse ${r.parse.toFixed(0)}, document model ${r.model.toFixed(0)}, ` +
+        `aims ${r.aims.toFixed(1)} (${r.aimCount} aims), alignment and stance ${r.align.toFixed(1)} (${r.passages} passages); ` +
         `aims + alignment = ${(((r.aims + r.align) / r.parse) * 100).toFixed(1)}% of remark-parse`,
     );
-    console.log(`\n${lines.join('\n')}\n`);
+    const growth = (rows[1].aims + rows[1].align) / (rows[0].aims + rows[0].align);
+    console.log(`\n${lines.join('\n')}\nfour times the text took ${growth.toFixed(1)} times as long\n`);
     expect(rows[0].aimCount).toBeGreaterThan(100);
+    expect(rows[1].aimCount).toBeGreaterThan(3.5 * rows[0].aimCount);
     expect(rows[0].passages).toBeGreaterThan(rows[0].aimCount / 2);
   }, 120_000);
 });

@@ -105,7 +105,14 @@ class AimIndex {
   }
   /** Aims holding the stem, or a stem it begins or that begins it (five letters or more). */
   aimsWith(term: string): number[] {
+    let memo = this.aimsWithMemo.get(term);
+    if (!memo) this.aimsWithMemo.set(term, (memo = this.aimsWithUncached(term)));
+    return memo;
+  }
+  private readonly aimsWithMemo = new Map<string, number[]>();
+  private aimsWithUncached(term: string): number[] {
     const exact = this.byTerm.get(term) ?? [];
+    if (exact.length > AIM_DF_CAP) return [];
     let longer: number[] = [];
     if (term.length >= 5) {
       // Stems that begin with the term: a range of the sorted stems, found by binary search.
@@ -148,7 +155,8 @@ class AimIndex {
     const got = new Map<number, number>();
     for (const t of terms) {
       const hits = this.aimsWith(t);
-      const w = hits.length > 0 ? this.idf(t) : unseen;
+      // A word in too many aims to list still counts, at its (low) weight; a word in none counts in full.
+      const w = hits.length > 0 || this.byTerm.has(t) ? this.idf(t) : unseen;
       total += w;
       for (const a of hits) got.set(a, (got.get(a) ?? 0) + w);
     }
