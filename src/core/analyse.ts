@@ -25,7 +25,7 @@ export function compareDocs(letter: Doc, response: Doc, options: AnalyseOptions 
   const aims = extractAims(letter);
   const { alignments, points } = alignAims(letter, aims, response);
   const letterClaims = findClaims(letter, { log: options.log, response, aims, extraPhrases: options.extraPhrases });
-  const responseClaims = findClaims(response, { log: options.log, extraPhrases: options.extraPhrases });
+  const responseClaims = findClaims(response, { log: options.log, extraPhrases: options.extraPhrases, role: 'response' });
   const result: CompareResult = {
     version: CONTRACT_VERSION,
     letter: { path: letter.path ?? '', aims: aims.map(({ id, text, position, title, format }) => ({ id, text, position, title, format })), claims: letterClaims },
