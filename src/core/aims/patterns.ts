@@ -86,7 +86,7 @@ export const PROSE_TRIGGERS: ProseTrigger[] = [
 /** Verbs after "we will" that describe the letter's own process, not an aim. */
 export const PROCESS_VERBS = new Set(
   `write share send hold meet consult discuss update inform brief confirm publish announce circulate issue keep let
-report respond reply welcome look be continue arrange invite consider need work engage listen seek ask begin start
+report respond reply welcome be continue arrange invite consider need work engage listen seek ask begin start
 follow notify contact come return revert get talk feed receive thank hear reassure remind assure apologise apologize
 acknowledge explain outline contact do try endeavour aim`.split(/\s+/),
 );

@@ -5,7 +5,7 @@
 import type { Block, Doc } from '../document/model';
 
 export type BlockRole =
-  /** The document's title: a first heading before any prose. */
+  /** The document's title: a first-level heading before any prose. */
   | 'title'
   /** Address, date, "To:", "From:", "Re:" and similar lines before the letter proper. */
   | 'header'
@@ -22,7 +22,9 @@ const GREETING = /^(?:dear|to whom it may concern|hi|hello|good (?:morning|after
 const CLOSING =
   /^(?:yours(?: (?:sincerely|faithfully|truly|ever))?|(?:with )?(?:kind(?:est)?|best|warm(?:est)?|many)? ?(?:regards|wishes|thanks)|in solidarity|in unity|with thanks|thank you|sincerely|respectfully|cheers)\b[\s,.!]*$/i;
 const HEADER_LINE = /^(?:to|from|date|dated|re|subject|ref|reference|our ref|your ref|cc|bcc|attn|for the attention of|by email|by e-mail|sent)\b\s*[:.]/i;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+// The lookbehind starts a match only at the start of a run of address characters: without it, a long run with
+// no '@' is scanned again from every position (quadratic).
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/;
 const CONTACT_LEAD = /^(?:if you (?:would|'d|’d) like to (?:contact|get in touch)|for (?:further|more) (?:information|details)|please (?:contact|email|e-mail|call|write to)|contact:|email:|e-mail:|tel(?:ephone)?:|phone:|mobile:)/i;
 const COURTESY_LEAD =
@@ -67,9 +69,12 @@ export function blockRoles(doc: Doc): BlockRole[] {
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
     if (b.kind === 'heading') {
-      if (firstProse < 0 && (b.depth ?? 1) <= 2 && !titled) {
+      if (firstProse < 0 && (b.depth ?? 1) === 1 && !titled) {
         roles[i] = 'title';
         titled = true;
+      } else if (firstProse < 0) {
+        // A section heading: the letter proper has begun, whatever its first paragraph looks like.
+        firstProse = i;
       }
       continue;
     }

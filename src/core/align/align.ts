@@ -73,6 +73,7 @@ const QUOTED_PER_BLOCK = 4;
 interface AimProfile {
   /** Unique content stems of the aim's text. */
   terms: string[];
+  termSet: Set<string>;
   /** Content stems of the aim's title: its topic, which restatements tend to name. */
   titleTerms: Set<string>;
   /** Word trigrams of the aim's text (as numbers), for quotation. */
@@ -95,7 +96,8 @@ class AimIndex {
       for (const t of unique(terms)) push(this.byTerm, t, i);
       const trigrams = new Set(trigramKeysOfIds(words, ids));
       for (const g of trigrams) push(this.byTrigram, g, i);
-      return { terms: unique(terms), titleTerms: new Set(contentStems(a.title)), trigrams };
+      const uniqueTerms = unique(terms);
+      return { terms: uniqueTerms, termSet: new Set(uniqueTerms), titleTerms: new Set(contentStems(a.title)), trigrams };
     });
   }
   idf(term: string): number {
@@ -373,6 +375,16 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     return Math.min(1, best);
   };
 
+  /** How many of the aim's words the unit holds that another aim (`except`) does not have. */
+  const extraTerms = (aim: number, except: number, u: Unit): number => {
+    if (u.doc < 0) return 0;
+    const d = bm25.docs[u.doc];
+    const other = index.profiles[except].termSet;
+    let n = 0;
+    for (const t of prepared[aim].terms) if (d.tf.has(t) && !other.has(t)) n++;
+    return n;
+  };
+
   // 2. Lexical candidates for every aim (BM25 over answer units and their sentences, capped postings).
   const cands: Array<Array<{ aim: number; score: number }>> = units.map(() => []);
   const docToUnit: number[] = [];
@@ -585,7 +597,10 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     const best = scored[0].score;
     for (const c of scored) {
       if (c.score < ANSWER_THRESHOLD) break;
-      if (c.score < best * SHARE_RATIO && c.score < aimBest[c.aim] * AIM_SHARE_RATIO) continue;
+      // Not the paragraph's best aim: it may still answer this one too (a paragraph answering several aims),
+      // when it is where this aim is best answered and holds at least two of its words that the best aim
+      // does not have (evidence of its own, not the best aim's words seen again).
+      if (c.score < best * SHARE_RATIO && (c.score < aimBest[c.aim] * AIM_SHARE_RATIO || extraTerms(c.aim, scored[0].aim, units[ui]) < 2)) continue;
       const reasons: AlignmentReason[] = [];
       if (c.quoted) reasons.push('quoted');
       reasons.push('lexical');

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/core/document/parse';
+import { classifyStance, compilePhrase, cuesIn, findCues, requiredWords } from '../../src/core/stance/stance';
+import { LEXICON } from '../../src/core/stance/lexicon';
+import { tokenize, WordTable } from '../../src/core/align/text';
+
+/** The stance of a passage made of the given paragraphs, and its cues. */
+function stanceOf(...paragraphs: string[]) {
+  const doc = parseDocument(paragraphs.join('\n\n'));
+  return { doc, ...classifyStance(doc, doc.blocks.map((b) => b.span)) };
+}
+
+describe('stance: negation', () => {
+  it('reads "no issues with" as support', () => {
+    expect(stanceOf('The branch has no issues with this aim.').stance).toBe('support');
+    expect(stanceOf('We have no objection to a single appraisal policy.').stance).toBe('support');
+    expect(stanceOf('GMB does not object to tracking for route planning.').stance).toBe('support');
+  });
+
+  it('reads "we do not support" and "cannot accept" as oppose', () => {
+    expect(stanceOf('We do not support this reduction.').stance).toBe('oppose');
+    expect(stanceOf('PCS does not agree to Saturday opening.').stance).toBe('oppose');
+    expect(stanceOf('We cannot accept placements supervised by host organisations.').stance).toBe('oppose');
+    expect(stanceOf('Members would not welcome this change.').stance).toBe('oppose');
+  });
+
+  it('reads "not in the spirit of meaningful consultation" as negative when nothing else is said', () => {
+    const r = stanceOf('This is not in the spirit of meaningful consultation.');
+    expect(r.stance).toBe('oppose');
+    expect(r.cues[0].text).toBe('not in the spirit of meaningful consultation');
+  });
+
+  it('reads "not concerned" as no objection', () => {
+    expect(stanceOf('We are not concerned about the new template.').stance).toBe('support');
+  });
+});
+
+describe('stance: contrast and conditions', () => {
+  it('reads agreement with the sentiment followed by very real concerns as qualified', () => {
+    const r = stanceOf('While we agree with the sentiment, and members would welcome less duplication, we have very real concerns that staff will pick up more work.');
+    expect(r.stance).toBe('qualified');
+    expect(r.cues.map((c) => c.text)).toContain('we agree with the sentiment');
+  });
+
+  it('reads "welcome in principle" as qualified', () => {
+    expect(stanceOf('Napo welcomes the review in principle.').stance).toBe('qualified');
+    expect(stanceOf('Members support a common school day in principle. However, it adds to directed time.').stance).toBe('qualified');
+  });
+
+  it('reads a welcome followed by "however" and an unnamed criticism as qualified', () => {
+    const r = stanceOf('We can see the case for broader training. However, the tax lines differ greatly in complexity and advisers would take calls they have not been trained for.');
+    expect(r.stance).toBe('qualified');
+    expect(r.cues.some((c) => c.text.toLowerCase() === 'however')).toBe(true);
+  });
+
+  it('keeps support when the only thing after the contrast is a request for information', () => {
+    expect(stanceOf('We support these three objectives, although we will want to see the travel arrangements for staff.').stance).toBe('support');
+    expect(stanceOf('We welcome the commitment to redeployment, and we ask that it is written into the consultation documents.').stance).toBe('support');
+  });
+
+  it('reads a welcome with a condition set after a contrast as qualified', () => {
+    expect(stanceOf('We accept that some movement between sites is needed. However, it must be voluntary for staff on current contracts.').stance).toBe('qualified');
+  });
+});
+
+describe('stance: intensity, concern and requests', () => {
+  it('reads "wholly unrealistic" and "totally unacceptable" as oppose', () => {
+    expect(stanceOf('Given the scale of the change, April 2027 is a wholly unrealistic deadline.').stance).toBe('oppose');
+    expect(stanceOf('A blanket minimum of three days is totally unacceptable.').stance).toBe('oppose');
+  });
+
+  it('reads requests for information and unseen details as concern', () => {
+    expect(stanceOf('Unfortunately we have not yet seen details of how this will look.').stance).toBe('concern');
+    expect(stanceOf('We ask for the equality impact assessment before any decision.').stance).toBe('concern');
+    expect(stanceOf('We seek clarification on whether investigators will be expected to relocate.').stance).toBe('concern');
+    expect(stanceOf('How will lone working at weekends be kept safe?').stance).toBe('concern');
+  });
+
+  it('reads divided views as concern even beside a welcome from some members', () => {
+    expect(stanceOf('Members are divided on this. Some crew members would welcome a longer weekend, but ten-hour days raise real concerns.').stance).toBe('concern');
+  });
+
+  it('answers with no position at all are concern, with no cues', () => {
+    const r = stanceOf('The review is expected to conclude by the end of the year.');
+    expect(r.stance).toBe('concern');
+    expect(r.cues).toEqual([]);
+  });
+});
+
+describe('stance: the aim itself before the consultation process', () => {
+  it('keeps support when a paragraph has no issues with the aim but complains about consultation', () => {
+    const r = stanceOf(
+      'This is the most straightforward aim and the branch has no issues with it, as it underpins the reasons for the review. The way in which this is being done, and the failure of appropriate trade union consultation, is the issue.',
+    );
+    expect(r.stance).toBe('support');
+    expect(r.cues.map((c) => c.stance)).toEqual(['support']);
+  });
+
+  it('lets a process complaint decide only when nothing is said about the aim', () => {
+    const r = stanceOf('The union was not consulted, which is totally unacceptable practice.');
+    expect(r.stance).toBe('oppose');
+    expect(r.cues.every((c) => /consult|practice/.test(c.text))).toBe(true);
+  });
+});
+
+describe('stance cues', () => {
+  it('give the exact text and position, the stance, the phrase and a note', () => {
+    const src = 'Intro.\r\n\r\nWe have significant concerns about this aim, and we ask for the travel analysis.';
+    const doc = parseDocument(src);
+    const r = classifyStance(doc, [doc.blocks[1].span]);
+    expect(r.stance).toBe('concern');
+    expect(r.cues.length).toBeGreaterThan(0);
+    for (const c of r.cues) {
+      expect(doc.source.slice(c.position.start.offset, c.position.end.offset)).toBe(c.text);
+      expect(c.position.start.line).toBe(3);
+      expect(c.note && c.note.length).toBeGreaterThan(10);
+      expect(c.phrase.length).toBeGreaterThan(0);
+    }
+    expect(r.cues[0].text).toBe('significant concerns');
+  });
+
+  it('finds the same cues from a word table as from the tokeniser', () => {
+    const src = 'We do not support this. However, members welcome the principle, and we have not yet seen the details?';
+    const doc = parseDocument(src);
+    const span = doc.blocks[0].span;
+    const table = new WordTable();
+    const { ids, starts, ends } = table.scan(doc.masked, span.start, span.end);
+    const view = { count: ids.length, word: (k: number) => table.word(ids[k]), start: (k: number) => starts[k], end: (k: number) => ends[k] };
+    expect(cuesIn(doc, span, view)).toEqual(cuesIn(doc, span));
+    expect(findCues(doc, span).map((c) => c.label)).toEqual(['oppose', 'contrast', 'qualified', 'concern']);
+  });
+});
+
+describe('the lexicon', () => {
+  it('has a label, a weight and a note on every entry, and every phrase compiles and is indexable', () => {
+    expect(LEXICON.length).toBeGreaterThan(80);
+    for (const e of LEXICON) {
+      expect(e.note.length, e.phrase).toBeGreaterThan(10);
+      expect(e.weight).toBeGreaterThan(0);
+      expect(() => compilePhrase(e.phrase), e.phrase).not.toThrow();
+      expect(compilePhrase(e.phrase).first.length, e.phrase).toBeGreaterThan(0);
+      if (e.label === 'process') expect(e.leans).toBeDefined();
+    }
+  });
+
+  it('matches phrases at word boundaries only, with any white space between words', () => {
+    const { re } = compilePhrase('no (issues?|objections?) (with|to)');
+    re.lastIndex = 0;
+    expect(re.exec('no issues\n   with it')?.[0]).toBe('no issues\n   with');
+    re.lastIndex = 0;
+    expect(re.exec('no issues within')).toBeNull();
+  });
+
+  it('requires the literal words a phrase cannot match without', () => {
+    expect(requiredWords('(has|have) not (yet )?(seen|received)')).toEqual(['not']);
+    expect(requiredWords('accept the case for')).toEqual(['the', 'case', 'for']);
+  });
+
+  it('scans words exactly as the tokeniser does', () => {
+    const text = "Members' views: DON’T stop — e-Rostering, Élan and the union's 12-hour shifts.";
+    const table = new WordTable();
+    const { ids, starts, ends } = table.scan(text, 0, text.length);
+    const tokens = tokenize(text);
+    expect(ids.map((id) => table.word(id))).toEqual(tokens.map((t) => t.word));
+    expect(starts).toEqual(tokens.map((t) => t.start));
+    expect(ends).toEqual(tokens.map((t) => t.end));
+  });
+});
