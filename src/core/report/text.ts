@@ -53,6 +53,9 @@ export function compareText(result: CompareResult, s: Style = PLAIN): string {
       const stance = al?.stance ?? 'unaddressed';
       const where = al && al.passages.length > 0 ? al.passages.map((p) => `¶${p.paragraph} (line ${p.position.start.line})`).join(', ') : '—';
       out.push(`  ${pad(String(i + 1), 3)} ${pad(shorten(aim.title, width), width)}  ${stanceStyled(stance, s)} ${where}`);
+      // The words that decided the stance, so the reader can check it against the response.
+      const cues = al?.cues ?? [];
+      if (cues.length > 0) out.push(s.dim(`      ${pad('', width)}  because: ${cues.slice(0, 3).map((c) => `"${shorten(c.text.replace(/\s+/g, ' '), 50)}"`).join(', ')}`));
     });
   }
   if (result.response.points.length > 0) {
