@@ -14,7 +14,7 @@ function stub() {
 }
 const dts = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
 const api = {};
-for (const m of dts.matchAll(/export (?:declare )?(?:namespace|enum|class|function|const|let|var) (\w+)/g)) api[m[1]] = stub();
+for (const m of dts.matchAll(/^\t(?:export )?(?:namespace|enum|class|function|const|let|var) (\w+)/gm)) api[m[1]] = stub();
 const load = Module._load;
 Module._load = function (request, ...rest) {
   return request === 'vscode' ? api : load.call(this, request, ...rest);
