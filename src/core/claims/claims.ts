@@ -12,7 +12,7 @@ import { silencedBy } from '../document/directives';
 import type { Span } from '../text/positions';
 import { describeDate, findDates, formatDate, parseDate } from '../text/dates';
 import type { ConsultationLog, LogEntry } from './log';
-import { DISPUTE_CUES, EVIDENCE, FORUM_CAP, REPORTING_FRAME } from './lexicon';
+import { DISPUTE_CUES, EVIDENCE, FORUM_CAP, REPORTED_SPEECH, REPORTING_FRAME, SELF_SPEAKER } from './lexicon';
 import { scanDocument, type Scan, type SentenceReading } from './scan';
 import { sharedStems, topicStems } from './topic';
 import { sourceSpan, spaced } from './compact';
@@ -161,8 +161,11 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
       const d = disputes.find((p) => (p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && p.matches(claimText, clauseStems, reading.rung));
       if (d) disputedBy = { ...located(responseScan.doc, d.span), ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) };
     }
+    const weighed = logOverrides(evidence);
+    if (weighed !== evidence) evidence.splice(0, evidence.length, ...weighed);
     claim.evidence = evidence;
-    const best = evidence.reduce<Evidence | undefined>((b, e) => (!b || rungLevel(e.rung) > rungLevel(b.rung) ? e : b), undefined);
+    // On a tie, the log's own row is named rather than the text it overrode.
+    const best = evidence.reduce<Evidence | undefined>((b, e) => (!b || rungLevel(e.rung) > rungLevel(b.rung) || (rungLevel(e.rung) === rungLevel(b.rung) && CAPPED.has(b) && !CAPPED.has(e)) ? e : b), undefined);
     if (disputedBy) {
       status = 'disputed';
       claim.disputedBy = disputedBy;
@@ -212,6 +215,7 @@ function statusOfUncached(scan: Scan, sr: SentenceReading): Status {
     if (triggerQuoted || block.quoteDepth > 0) return 'quoted';
     REPORTING_FRAME.lastIndex = 0;
     if (REPORTING_FRAME.test(before)) return 'quoted';
+    if (reportsOthers(before)) return 'quoted';
   } else if (triggerQuoted) {
     // A letter quoting a claim in order to deny it.
     const r = scan.range(sentence.span);
@@ -220,6 +224,19 @@ function statusOfUncached(scan: Scan, sr: SentenceReading): Status {
   }
   if (reading.status !== 'claim') return reading.status;
   return scan.isResponse ? 'reported' : 'unevidenced';
+}
+
+/** "the Director told us that …", "HR wrote that …": someone other than the union speaking, reported by it. */
+function reportsOthers(before: string): boolean {
+  REPORTED_SPEECH.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REPORTED_SPEECH.exec(before)) !== null) {
+    const lead = before.slice(Math.max(0, m.index - 60), m.index).split(/[,;:.!?]/).pop() ?? '';
+    // "we have said that …", "the branch told members that …": the union's own words.
+    if (lead.trim() === '' || SELF_SPEAKER.test(lead)) continue;
+    return true;
+  }
+  return false;
 }
 
 const CLAUSE_STEMS = new WeakMap<Reading, Set<string>>();
@@ -364,10 +381,14 @@ function sentenceEvidence(scan: Scan, si: number, own: SentenceReading | undefin
       if (forum) {
         const cap = FORUM_CAP[forum.forum ?? 'meeting'];
         const rung = rungLevel(cap) < rungLevel(ownRung) ? cap : ownRung;
-        out.push({ kind: 'text', description: `${plainOf(scan, forum)} on ${describeDate(date)}`, rung, ...here(), ...when, ...withPath });
+        const e: Evidence = { kind: 'text', description: `${plainOf(scan, forum)} on ${describeDate(date)}`, rung, ...here(), ...when, ...withPath };
+        MEETING_OF.set(e, plainOf(scan, forum));
+        out.push(e);
       } else if (own && MEETING_RE.test(lower)) {
         const rung = rungLevel(ownRung) < rungLevel('engaged') ? ownRung : 'engaged';
-        out.push({ kind: 'text', description: `a meeting on ${describeDate(date)}`, rung, ...here(), ...when, ...withPath });
+        const e: Evidence = { kind: 'text', description: `a meeting on ${describeDate(date)}`, rung, ...here(), ...when, ...withPath };
+        MEETING_OF.set(e, '');
+        out.push(e);
       } else if (own && CORRESPONDENCE_RE.test(lower)) {
         // A dated letter or email to the unions proves they were told, nothing more.
         out.push({ kind: 'text', description: `correspondence dated ${describeDate(date)}`, rung: 'informed', ...here(), ...when, ...withPath });
@@ -401,6 +422,72 @@ function namedUnions(r: Reading, scan: Scan): string[] {
 }
 
 const ROW_STEMS = new WeakMap<LogEntry, Set<string>>();
+/** Text evidence of a meeting: the forum as written ('' for a plain meeting). */
+const MEETING_OF = new WeakMap<Evidence, string>();
+/** Log evidence: its row. */
+const ROW_OF = new WeakMap<Evidence, LogEntry>();
+/** Text evidence held down to the log's rung. */
+const CAPPED = new WeakSet<Evidence>();
+
+function forumKey(name: string): { words: string; acronym: string } {
+  const words = name.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\b(?:the|a|an)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const acronym = words
+    .split(' ')
+    .filter((w) => w && !['and', 'of', 'for', 'on', 'in'].includes(w))
+    .map((w) => w[0])
+    .join('');
+  return { words, acronym };
+}
+
+function sameForum(a: string, b: string): boolean {
+  if (!a || !b) return false;
+  const x = forumKey(a);
+  const y = forumKey(b);
+  if (!x.words || !y.words) return false;
+  return x.words === y.words || x.words === y.acronym || y.words === x.acronym || (x.acronym.length >= 3 && x.acronym === y.acronym && (x.words.includes(' ') === y.words.includes(' ')));
+}
+
+/**
+ * The consultation log is the union's own record: when it records the same meeting the text describes (the same
+ * date, or the same forum on the same topic) at a lower rung, the text's account of that meeting is not evidence of
+ * more than the log shows. Every piece of evidence from that sentence of the text is held to the log's rung.
+ */
+function withinDays(a: string | undefined, b: string | undefined, days: number): boolean {
+  if (!a || !b) return true;
+  const d = Math.abs(Date.parse(a) - Date.parse(b));
+  return Number.isFinite(d) && d <= days * 86400000;
+}
+
+function logOverrides(evidence: Evidence[]): Evidence[] {
+  const caps = new Map<string, Rung>();
+  for (const t of evidence) {
+    const forum = MEETING_OF.get(t);
+    if (forum === undefined || t.text === undefined) continue;
+    let cap: Rung | undefined;
+    for (const l of evidence) {
+      const row = ROW_OF.get(l);
+      if (!row) continue;
+      // The same day; or the same forum on the same topic within a month (a meeting the letter misdates).
+      const same = (t.date !== undefined && row.date !== undefined && t.date === row.date) || (sameForum(forum, row.forum) && withinDays(t.date, row.date, 31));
+      if (!same) continue;
+      if (cap === undefined || rungLevel(l.rung) > rungLevel(cap)) cap = l.rung;
+    }
+    if (cap === undefined) continue;
+    // The row confirms the meeting took place, and a meeting at a forum is engagement whatever else it reached.
+    if (rungLevel(cap) < rungLevel('engaged')) cap = 'engaged';
+    const prev = caps.get(t.text);
+    if (prev === undefined || rungLevel(cap) > rungLevel(prev)) caps.set(t.text, cap);
+  }
+  if (caps.size === 0) return evidence;
+  return evidence.map((e) => {
+    if (e.kind !== 'text' || e.text === undefined) return e;
+    const cap = caps.get(e.text);
+    if (cap === undefined || rungLevel(e.rung) <= rungLevel(cap)) return e;
+    const capped: Evidence = { ...e, rung: cap, description: `${e.description} (the consultation log records that meeting as ${cap})` };
+    CAPPED.add(capped);
+    return capped;
+  });
+}
 
 /** Log rows on the claim's topic, dated on or before the letter. */
 function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, titleStems: Set<string>, letterDate: string | undefined, claimedNames: () => string[]): { support: Evidence[]; denial?: LogEntry } {
@@ -431,7 +518,7 @@ function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, tit
       if (!denial || (row.date ?? '') > (denial.date ?? '')) denial = row;
     }
     const specific = local.filter((x) => !titleStems.has(x) && subject.has(x)).length;
-    scored.push({ specific, score: shared / rowStems.size + local.length / 10, e: {
+    const ev: Evidence = {
       kind: 'log',
       description: `${row.forum || 'a meeting'}${row.dateText ? ` on ${row.dateText}` : ''}: "${row.topic}" (${row.outcomeText || row.outcome}${row.reference ? `; ${row.reference}` : ''})`,
       rung: row.outcome,
@@ -439,7 +526,9 @@ function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, tit
       position: row.position,
       ...(log.path !== undefined ? { path: log.path } : {}),
       ...(row.date ? { date: row.date } : {}),
-    } });
+    };
+    ROW_OF.set(ev, row);
+    scored.push({ specific, score: shared / rowStems.size + local.length / 10, e: ev });
   }
   // Rows on the claim's own subject (a word beyond the document's title) outrank rows on the whole document.
   const specificOnly = scored.some((x) => x.specific > 0) ? scored.filter((x) => x.specific > 0) : scored;

@@ -97,8 +97,16 @@ export function isResponseDoc(doc: Doc, role?: 'letter' | 'response'): boolean {
   score += 2 * Math.min(2, (sample.match(/\bour members\b/g) ?? []).length);
   score += Math.min(2, (sample.match(/(?<!(?:team|board|staff|committee|panel|family|council|cabinet|senior)\s)\bmembers\b(?!\s+of\s+(?:staff|the\s+public|the\s+team|the\s+board|the\s+committee))/g) ?? []).length);
   score += Math.min(2, (sample.match(/\b(?:the branch|branch committee|on behalf of (?:our )?members)\b/g) ?? []).length);
+  // A reply talks about the letter it answers: "the Director's letter", "your letter of 3 May", "the letter says".
+  score += Math.min(2, (sample.match(/\b(?:your letter|[a-z]+'s letter|(?:the|this|that) letter\s+(?:says|said|states|stated|claims|claimed|asserts|asserted|suggests|suggested|describes|described))\b/g) ?? []).length);
+  // A union named in the title or the sign-off speaks as the union ("PCS Group: reply to …", "UCU branch committee").
+  const signOff = doc.blocks.slice(-2).filter((b) => b.text.length < 120).map((b) => b.text);
+  if (doc.blocks.length > 2 && [head, ...signOff].some((t) => UNION_AUTHOR.test(t))) score += 1;
   return score >= 3;
 }
+
+/** A union named as the author ("PCS DWP Group Executive", "UNISON branch", "staff side"), in any case. */
+const UNION_AUTHOR = /\b(?:napo|unison|gmb|unite|pcs|rcn|rcm|bma|ucu|neu|nasuwt|naht|eis|poa|fda|prospect|cwu|rmt|aslef|tssa|usdaw|nipsa|fbu|staff side|trade union side|joint unions|trade unions)\b(?!\s+members)(?=[^.]*\b(?:branch|group|executive|committee|side|region|response|reply|secretary|convenor|officers?|reps|representatives)\b)/i;
 
 const LONGEST = 1500;
 

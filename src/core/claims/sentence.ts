@@ -83,7 +83,7 @@ const SUBJECT_GAP = new Set([
   'undertaken', 'commence', 'commenced', 'resume', 'resumed', 'had', 'has', 'recently', 'subsequently', 'they',
   'constructive', 'positive', 'productive', 'useful', 'helpful', 'regular', 'detailed', 'extensive', 'early', 'initial', 'ongoing',
   'informal', 'formal', 'several', 'many', 'some', 'good', 'close', 'frequent', 'open', 'honest', 'lengthy', 'expected', 'due',
-  'scheduled', 'likely', 'set', 'going', '"', "'", 'provide', 'provides', 'submit', 'submitted', 'offer', 'offered', 'sent', 'send',
+  'scheduled', 'likely', 'set', 'going', 'later', 'soon', '"', "'", 'provide', 'provides', 'submit', 'submitted', 'offer', 'offered', 'sent', 'send',
 ]);
 const STAFF_OBJECTS = new Set(['members', 'member', 'staff', 'colleagues', 'workers', 'employees', 'managers', 'teams', 'team', 'pupils', 'students', 'patients', 'residents', 'parents', 'volunteers', 'everyone', 'people']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'nor', 'neither', 'none', 'nothing', 'cannot', 'failed', 'failure', 'fail', 'fails', 'lack', 'lacking', 'absence', 'absent', 'refused', 'refuses', 'declined', 'declines', 'unable', 'nobody', 'prior']);
@@ -461,6 +461,24 @@ function isNominal(toks: Tok[], tr: Span2, kind: TriggerEntry['kind']): boolean 
   return false;
 }
 
+/** Words of time that say "future" only when the verb group does not say otherwise. */
+const TIME_WORDS = new Set(['next', 'future', 'upcoming', 'forthcoming', 'ahead', 'soon', 'shortly', 'later', 'eventually', 'tomorrow']);
+const PAST_AUX = new Set(['has', 'have', 'had', 'was', 'were', 'been', 'is', 'are', 'did', "'s"]);
+
+/** A past or present finite verb group between a word of time and the trigger ("… has been discussed"). */
+function pastVerbGroup(toks: Tok[], from: number, at: number): boolean {
+  let past = false;
+  for (let k = from + 1; k < at; k++) {
+    const w = toks[k].w;
+    if (w === 'will' || w === 'shall' || w === "'ll" || w === 'going' || w === 'due') return false;
+    if (PAST_AUX.has(w)) past = true;
+  }
+  // "the unions were later consulted": the auxiliary may come before the adverb.
+  if (!past && from > 0 && PAST_AUX.has(toks[from - 1].w) && (toks[from].w === 'later' || toks[from].w === 'soon' || toks[from].w === 'shortly' || toks[from].w === 'eventually')) past = true;
+  // A past participle or simple past as the trigger itself after the noun phrase ("the next phase was agreed").
+  return past;
+}
+
 function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, kind: TriggerEntry['kind']): { status: Reading['status']; cue?: string } {
   if (isQuestion) return { status: 'question', cue: '?' };
   // Backwards over the clause: negation, modality, conditions.
@@ -499,6 +517,9 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
     if (w === 'rather' && toks[k + 1]?.w === 'than') return { status: 'negated', cue: 'rather than' };
     if (w === 'instead' && toks[k + 1]?.w === 'of') return { status: 'negated', cue: 'instead of' };
     if (status === 'claim' && FUTURE.has(w)) {
+      // "the plan for the next phase has been discussed", "were later consulted": a word of time inside a noun
+      // phrase or beside a past verb group does not make the verb future; the verb group decides.
+      if (TIME_WORDS.has(w) && pastVerbGroup(toks, k, tr.a)) continue;
       if (w === 'subject' && toks[k + 1]?.w !== 'to') continue;
       if (w === 'due' && toks[k + 1]?.w !== 'to') continue;
       if (w === 'going' && toks[k + 1]?.w !== 'to') continue;
