@@ -583,17 +583,22 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
   return { status: 'claim' };
 }
 
-/** The strongest asserted reading, else the strongest non-claim one. */
+/**
+ * The strongest asserted reading, else the strongest non-claim one. A ballot's acceptance is the evidence for the
+ * sentence's other claim ("negotiated with UCU, and accepted by members in a ballot"); it is the claim only when
+ * the sentence makes no other.
+ */
 export function chooseReading(readings: Reading[]): Reading | undefined {
   let best: Reading | undefined;
+  const rank = (r: Reading) => (r.status === 'claim' ? (r.trigger.entry.id === 'ballot-accept' ? 1 : 2) : 0);
   for (const r of readings) {
     if (!best) {
       best = r;
       continue;
     }
-    const rc = r.status === 'claim';
-    const bc = best.status === 'claim';
-    if (rc && !bc) best = r;
+    const rc = rank(r);
+    const bc = rank(best);
+    if (rc > bc) best = r;
     else if (rc === bc && rungLevel(r.rung) > rungLevel(best.rung)) best = r;
   }
   return best;
