@@ -37,6 +37,7 @@ import {
   METADATA_TITLES,
   NON_AIM_SECTION,
   NUMBERED_AIM_HEADING,
+  PROCESS_PARTICIPLES,
   PROCESS_VERBS,
   PROCESS_WORDS,
   PROSE_TRIGGERS,
@@ -592,7 +593,7 @@ function proseAimSentence(text: string, strongOnly: boolean): 'aim' | 'weak-aim'
   if (LETTER_PURPOSE.test(t) || HEDGE_OPENING.test(t)) return 'stop';
   const trig = triggerIn(t);
   if (!trig) return PROCESS_WORDS.test(t) ? 'stop' : 'continue';
-  if (PROCESS_VERBS.has(trig.verb) || (trig.verb === 'set' && trig.next === 'out') || ((trig.verb === 'take' || trig.verb === 'look') && trig.next === 'forward')) return 'stop';
+  if (PROCESS_VERBS.has(trig.verb) || PROCESS_PARTICIPLES.has(trig.verb) || (trig.verb === 'set' && trig.next === 'out') || ((trig.verb === 'take' || trig.verb === 'look') && trig.next === 'forward')) return 'stop';
   if (trig.strength === 1 && (strongOnly || PROCESS_WORDS.test(t))) return strongOnly ? 'continue' : 'stop';
   if (trig.strength === 2 && PROCESS_WORDS.test(t) && /\b(?:consult|meet|brief|write|respond|reply)/i.test(trig.verb)) return 'stop';
   return trig.strength === 2 ? 'aim' : 'weak-aim';

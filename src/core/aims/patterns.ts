@@ -80,7 +80,7 @@ export const PROSE_TRIGGERS: ProseTrigger[] = [
   { re: /\bthe (?:main |key |central |overall )?(?:aim|objective|intention|purpose|ambition|proposal|plan)(?: of (?:the|this) \w+)? (?:is|will be|would be) (?:to|that)\b/i, strength: 2, titleAt: 'verb', note: '"The aim is to …"' },
   { re: new RegExp(`\\b${ORG_SUBJECT} (?:also |now |therefore |further )?(?:intends?|plans?|proposes?|aims?|wants?|wishes?|would like|is proposing|are proposing|is planning|are planning|is seeking|are seeking|has decided|have decided) to\\b`, 'i'), strength: 2, titleAt: 'verb', note: '"We intend to …", "We propose to …"' },
   { re: new RegExp(`\\b${ORG_SUBJECT} (?:also |now |therefore |further )?(?:will|shall|would)(?: also| then| now)? (?!be\\b)(\\w+)`, 'i'), strength: 1, titleAt: 'verb', note: '"We will …", "The review will …"' },
-  { re: /\b(?:will|would|shall) (?:also |now |then )?be (replaced|introduced|closed|merged|moved|created|reduced|extended|transferred|centralised|centralized|restructured|outsourced|insourced|offered|required|expected|evaluated|relocated|combined|brought|consolidated|removed|withdrawn|abolished|standardised|standardized|harmonised|harmonized|piloted|rolled|phased|deployed|redeployed|realigned|reorganised|reorganized|streamlined|converted|ended|cut|increased|expanded|established|set|taken|managed|assessed|measured|allocated|delivered|run|located|based|aligned|integrated|replaced|decommissioned|retained|recruited|appointed|given)\b/i, strength: 1, titleAt: 'sentence', note: '"… will be replaced by …"' },
+  { re: /\b(?:will|would|shall) (?:also |now |then |instead )?be ([a-z]+ed|paid|set|cut|run|made|given|taken|brought|built|kept|met|sold|spent|withdrawn|rolled|based|offered|expected|required)\b/i, strength: 1, titleAt: 'sentence', note: '"… will be replaced by …", "… will be paid at …"' },
 ];
 
 /** Verbs after "we will" that describe the letter's own process, not an aim. */
@@ -89,6 +89,13 @@ export const PROCESS_VERBS = new Set(
 report respond reply welcome be continue arrange invite consider need work engage listen seek ask begin start
 follow notify contact come return revert get talk feed receive thank hear reassure remind assure apologise apologize
 acknowledge explain outline contact do try endeavour aim`.split(/\s+/),
+);
+
+/** Participles after "will be" that describe the letter's process, not a change: "will be discussed". */
+export const PROCESS_PARTICIPLES = new Set(
+  `discussed shared consulted held published circulated sent considered informed invited asked told notified updated
+briefed reviewed finalised finalized confirmed announced agreed arranged scheduled welcomed received provided
+reported presented explained issued answered contacted involved engaged asked`.split(/\s+/),
 );
 
 /** Words that mark a sentence as about the letter's own process (consultation, meetings, replies). */

@@ -59,6 +59,10 @@ const SENTENCE_WEIGHT = 0.85;
 const COVERAGE_WEIGHT = 0.75;
 const ORDER_PENALTY = 0.1;
 const ORDER_MARGIN = 0.15;
+/** Pairs this sure count as confident answers; the response follows the letter's order when this share of
+ * them lie on one monotone chain. */
+const CONFIDENT = 0.4;
+const FOLLOWS_ORDER = 0.7;
 /** Postings of aim words in more aims than this are not used to match restatements. */
 const AIM_DF_CAP = 24;
 /** Passages one aim may have, at most, and the share of its best score a passage needs. */
@@ -242,7 +246,7 @@ interface Assignment {
 }
 
 /** Openings that turn to another matter. */
-const TURN = /^(?:(?:[A-Z][\w’']*|we|the union|the branch|members) also (?:note|notes|noted|wish|wishes|want|wants|raise|raises|ask|asks)\b|separately|finally|lastly|in addition|additionally|more generally|in general|on a (?:separate|different|related) (?:note|matter|point)|on another matter|another matter|other matters|we (?:also )?(?:wish|want|would like) to raise|we would also (?:like|ask|add)|we also (?:note|ask|wish|want)|we must also)\b/i;
+const TURN = /^(?:(?:[A-Z][\w’']*|we|the union|the branch|members)(?: would| must| should| wish to| want to| need to)? also (?:note|notes|noted|wish|wishes|want|wants|raise|raises|ask|asks|remind|reminds|point out|draw attention|mention|add|like)\b|(?:[A-Z][\w’']*|members|staff|colleagues) (?:have |has )?(?:also )?asked (?:us|the branch|the union) to raise\b|separately|finally|lastly|in addition|additionally|more generally|in general|on a (?:separate|different|related) (?:note|matter|point)|on another matter|another matter|other matters|we (?:also )?(?:wish|want|would like) to raise|we would also (?:like|ask|add)|we also (?:note|ask|wish|want)|we must also)\b/i;
 /** Remarks about the letter's claims or the union's involvement. */
 const CLAIM_TALK =
   /\b(?:do(?:es)? not recognise (?:the|this) (?:description|account|picture|characteri[sz]ation)|(?:have )?(?:also )?asked us to raise|we (?:also )?(?:wish|want|need) to raise|the letter (?:says|states|claims|thanks)|your letter (?:says|states|claims)|(?:we are|we were|members are|members were) told|we were informed|it is claimed|(?:is|was) not the case|(?:were|was) not (?:consulted|invited|told|involved)|not invited|staff side were|the unions were|(?:shared|discussed|agreed) with (?:the )?(?:trade union|union|staff side|national trade union))/i;
@@ -543,7 +547,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     const list = new Map<number, { aim: number; score: number; quoted: boolean }>();
     // A paragraph about the letter's claims or the union's involvement needs more to count as an answer.
     const b = units[ui].block;
-    const damp = CLAIM_TALK.test(b.text) || TURN.test(b.text) || quotesLetterClaims(claimGrams, wordIds, b) ? 0.5 : 1;
+    const damp = TURN.test(b.text) ? 0.3 : CLAIM_TALK.test(b.text) || quotesLetterClaims(claimGrams, wordIds, b) ? 0.5 : 1;
     for (const c of cands[ui]) list.set(c.aim, { aim: c.aim, score: c.score * damp, quoted: false });
     for (const [a, v] of quotedIn[ui]) {
       const prev = list.get(a) ?? { aim: a, score: lexical(a, units[ui]), quoted: false };
@@ -569,7 +573,11 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
   const chain = monotoneChain(pairs, aims.length);
   const key = (ui: number, aim: number) => ui * (aims.length + 1) + aim;
   const onChain = new Set<number>();
-  for (const i of chain) onChain.add(key(pairOf[i].ui, pairOf[i].aim));
+  // Order counts only where the response follows the letter's order: most of its confident answers must lie on
+  // one monotone chain of their own.
+  const confident: OrderPair[] = pairs.filter((p) => p.weight >= CONFIDENT);
+  const followsOrder = confident.length < 2 || monotoneChain(confident, aims.length).size >= FOLLOWS_ORDER * confident.length;
+  if (followsOrder) for (const i of chain) onChain.add(key(pairOf[i].ui, pairOf[i].aim));
   const scoredPool = new Map<number, Array<{ aim: number; score: number; quoted: boolean; on: boolean }>>();
   // An aim's best lexical score anywhere in the response, governed paragraphs included.
   const aimBest = new Float64Array(aims.length);
@@ -598,14 +606,65 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     for (const c of scored) {
       if (c.score < ANSWER_THRESHOLD) break;
       // Not the paragraph's best aim: it may still answer this one too (a paragraph answering several aims),
-      // when it is where this aim is best answered and holds at least two of its words that the best aim
-      // does not have (evidence of its own, not the best aim's words seen again).
-      if (c.score < best * SHARE_RATIO && (c.score < aimBest[c.aim] * AIM_SHARE_RATIO || extraTerms(c.aim, scored[0].aim, units[ui]) < 2)) continue;
+      // when it scores nearly as well and surely, or when it is where this aim is best answered and holds at
+      // least two of the aim's words that the best aim does not have: evidence of its own, not the best aim's
+      // words seen again.
+      if (c !== scored[0]) {
+        const near = c.score >= best * SHARE_RATIO && c.score >= CONFIDENT;
+        const ownBest = c.score >= aimBest[c.aim] * AIM_SHARE_RATIO;
+        if (!near && !(ownBest && extraTerms(c.aim, scored[0].aim, units[ui]) >= 2)) continue;
+      }
       const reasons: AlignmentReason[] = [];
       if (c.quoted) reasons.push('quoted');
       reasons.push('lexical');
       if (c.on) reasons.push('order');
       assigned[ui].push({ aim: c.aim, score: c.score, reasons });
+    }
+  }
+
+  // A paragraph after a bold lead-in in the response's own words ("**Extended rota.** …") continues that
+  // paragraph's answer when it has no clear evidence of its own and does not turn to another matter.
+  for (let ui = 0; ui < units.length; ui++) {
+    const u = units[ui];
+    if (u.kind !== 'answer' || governed[ui] || assigned[ui].length !== 1 || !u.block.leadIn || u.block.leadIn.start !== u.block.span.start) continue;
+    const aim = assigned[ui][0].aim;
+    for (let vi = ui + 1; vi < units.length; vi++) {
+      const v = units[vi];
+      const vb = v.block;
+      if (v.kind === 'furniture' || v.kind === 'quotation' || governed[vi]) break;
+      if (vb.headingIndex !== u.block.headingIndex || (vb.leadIn && vb.leadIn.start === vb.span.start) || Boolean(vb.list) !== Boolean(u.block.list)) break;
+      if (TURN.test(vb.text) || CLAIM_TALK.test(vb.text) || quotesLetterClaims(claimGrams, wordIds, vb)) break;
+      const own = assigned[vi];
+      const mine = lexical(aim, v);
+      const bestOther = own.reduce((m, a) => Math.max(m, a.aim === aim ? 0 : a.score), 0);
+      if (own.length > 0 && !(bestOther < 0.3 && mine >= bestOther - 0.05)) break;
+      assigned[vi] = [{ aim, score: Math.max(0.5, Math.min(1, 0.5 + mine)), reasons: mine >= 0.25 ? ['lexical', 'order'] : ['order'] }];
+    }
+  }
+
+  // A paragraph left unassigned under a heading in the response's own words follows the answer before it in
+  // that section, when the section answers one aim and the paragraph does not turn to another matter.
+  for (let h = 0; h < response.blocks.length; h++) {
+    const hb = response.blocks[h];
+    if (hb.kind !== 'heading' || roles[h] === 'title' || NON_AIM_SECTION.test(hb.text.replace(HEADING_NUMBER_PREFIX, ''))) continue;
+    const inSection: number[] = [];
+    for (let j = h + 1; j < response.blocks.length && response.blocks[j].kind !== 'heading'; j++) {
+      const ui = unitOfBlock[j];
+      if (units[ui].kind === 'answer') inSection.push(ui);
+    }
+    if (inSection.length < 2 || inSection.length > 4) continue;
+    const topics = new Set(inSection.flatMap((ui) => assigned[ui].map((a) => a.aim)));
+    if (topics.size !== 1) continue;
+    const [aim] = topics;
+    let seen = false;
+    for (const ui of inSection) {
+      if (assigned[ui].length > 0) {
+        seen = true;
+        continue;
+      }
+      const b = units[ui].block;
+      if (!seen || TURN.test(b.text) || CLAIM_TALK.test(b.text) || quotesLetterClaims(claimGrams, wordIds, b)) break;
+      assigned[ui].push({ aim, score: 0.5, reasons: ['order'] });
     }
   }
 

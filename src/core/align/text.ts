@@ -82,7 +82,7 @@ const UNDOUBLE = new Set(['bb', 'dd', 'gg', 'mm', 'nn', 'pp', 'rr', 'tt']);
 /** Derivational endings, longest first; each may be stripped once when at least four letters remain. */
 const DERIVATIONAL = [
   'isations', 'izations', 'isation', 'ization', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment', 'nesses',
-  'ness', 'ities', 'ity', 'ories', 'ory', 'ions', 'ion', 'ors', 'or', 'ers', 'er', 'ise', 'ize', 'ive', 'ful', 'ly', 'al',
+  'ness', 'ities', 'ity', 'ories', 'ory', 'aries', 'ary', 'ions', 'ion', 'ors', 'or', 'ers', 'er', 'ise', 'ize', 'ive', 'ful', 'ly', 'al',
   'ate', 'ure', 'ic',
 ];
 

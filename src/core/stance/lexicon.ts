@@ -60,6 +60,8 @@ export const LEXICON: LexiconEntry[] = [
   { phrase: '(do|does|did|would|will) not (object|oppose)', label: 'support', weight: 1.5, note: '"Does not object" is agreement, at arm\'s length.', negatable: false },
   { phrase: `${SUBJECT} (are|is|remain|remains|would be) (open|receptive) to`, label: 'support', weight: 1, note: 'Open to the aim: agreement in principle.' },
   { phrase: 'accept the case for', label: 'support', weight: 1, note: 'Accepts the case for the aim.' },
+  { phrase: `${SUBJECT} (fully |do |can )?(understand|recognise|recognize|appreciate|see) (why|the need|the reasons?|the wish|the pressures?|the case|the desire|the aim)`, label: 'support', weight: 0.8, note: 'Grants the aim its purpose: agreement of a kind, usually followed by "but".' },
+  { phrase: '(members|staff|we) (want|would like) (that|this) too', label: 'support', weight: 0.8, note: 'Shares the aim\'s purpose.' },
   { phrase: 'can see the case for', label: 'support', weight: 1, note: 'Sees the case for the aim.' },
   { phrase: '(we|i|members|the branch) (would |will )?endorse', label: 'support', weight: 2, note: 'Endorses the aim.' },
   { phrase: 'in favour of', label: 'support', weight: 1.5, note: 'Is in favour of the aim.' },
