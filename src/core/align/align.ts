@@ -68,6 +68,8 @@ const AIM_DF_CAP = 24;
 /** Passages one aim may have, at most, and the share of its best score a passage needs. */
 const MAX_PASSAGES = 8;
 const PASSAGE_FLOOR = 0.5;
+/** Word trigrams in more aims than this say nothing about which aim a block quotes. */
+const TRIGRAM_DF_CAP = 8;
 /** Aims one block may quote or restate, at most. */
 const QUOTED_PER_BLOCK = 4;
 
@@ -186,7 +188,7 @@ class AimIndex {
     const hits = new Map<number, number>();
     for (const g of grams) {
       const list = this.byTrigram.get(g);
-      if (!list || list.length > AIM_DF_CAP) continue;
+      if (!list || list.length > TRIGRAM_DF_CAP) continue;
       for (const a of list) hits.set(a, (hits.get(a) ?? 0) + 1);
     }
     return { grams: grams.size, hits };
