@@ -137,7 +137,22 @@ function stretches(lower: string, span: { start: number; end: number }): Array<{
   return out;
 }
 
+/** Scans already made of a document, by role and extra phrases: a compare reads the response twice (its own
+ * claims, and the passages that dispute the letter's), and should scan it once. */
+const scanMemo = new WeakMap<Doc, Map<string, Scan>>();
+
 export function scanDocument(doc: Doc, options: { role?: 'letter' | 'response'; extraPhrases?: ExtraPhraseInput[] } = {}): Scan {
+  const key = `${options.role ?? ''}\u0000${options.extraPhrases ? JSON.stringify(options.extraPhrases) : ''}`;
+  let memo = scanMemo.get(doc);
+  if (!memo) scanMemo.set(doc, (memo = new Map()));
+  const known = memo.get(key);
+  if (known) return known;
+  const scan = scanUncached(doc, options);
+  memo.set(key, scan);
+  return scan;
+}
+
+function scanUncached(doc: Doc, options: { role?: 'letter' | 'response'; extraPhrases?: ExtraPhraseInput[] }): Scan {
   const compact = buildCompact(doc.masked);
   const isResponse = isResponseDoc(doc, options.role);
   const extra = extraRegex(options.extraPhrases);
