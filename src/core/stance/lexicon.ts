@@ -31,6 +31,11 @@ export interface LexiconEntry {
   /** For process remarks: the stance they lean to when nothing else is said. */
   leans?: 'oppose' | 'concern';
   negatable?: boolean;
+  /** Support stated without reserve ("without reservation", "wholeheartedly"): a reservation or "in principle"
+   * elsewhere in the aim's passages (often a passage aligned with less certainty) does not make it qualified. */
+  unreserved?: boolean;
+  /** An explicit condition ("provided that", "subject to"): beside agreement, it makes the stance qualified. */
+  explicit?: boolean;
 }
 
 const SUBJECT = '(we|i|members|the branch|the union|the unions|staff side|the committee|the trade unions|our members)';
@@ -66,6 +71,19 @@ export const LEXICON: LexiconEntry[] = [
   { phrase: '(we|i|members|the branch) (would |will )?endorse', label: 'support', weight: 2, note: 'Endorses the aim.' },
   { phrase: 'in favour of', label: 'support', weight: 1.5, note: 'Is in favour of the aim.' },
   { phrase: '(positive|sensible|good|right) (step|move|change|development|idea|approach)', label: 'support', weight: 1, note: 'Calls the aim a good step.' },
+  { phrase: `${SUBJECT} (fully |strongly |warmly |wholeheartedly |therefore |also |would |will |do |can )?back (it|this|the|these|that|them|both|all|its|such|any)`, label: 'support', weight: 2, note: 'Backs the aim: support.' },
+  { phrase: '(back|backs) (it|this|them|the proposal|the plan|the change) (fully|wholeheartedly|completely|entirely|unreservedly)', label: 'support', weight: 2.5, note: 'Backs the aim fully.', unreserved: true },
+  { phrase: '(full|our|strong|wholehearted|unreserved|firm) (backing|support|endorsement) (for|of|to)', label: 'support', weight: 2, note: 'Gives the aim its backing.' },
+  { phrase: '(is|are|was|were|be) (very |really |genuinely )?(good|great|excellent|positive|welcome) news', label: 'support', weight: 2, note: 'Calls the aim good news.' },
+  { phrase: 'good news for', label: 'support', weight: 1.5, note: 'Calls the aim good news.' },
+  { phrase: '(happy|pleased|glad|delighted|content) to (support|agree|endorse|back|accept|see|welcome|sign up)', label: 'support', weight: 2, note: 'Glad to agree to the aim.' },
+  { phrase: '(pleased|delighted|glad) (that|with|by|about)', label: 'support', weight: 1.5, note: 'Pleased with the aim.' },
+  { phrase: '(content|comfortable) with (this|the|these|that|it|its|both|all|such)', label: 'support', weight: 1.5, note: 'Content with the aim.' },
+  { phrase: '(agree|agrees) with (this|these|that) (proposals?|plans?|changes?|recommendations?)', label: 'support', weight: 2, note: 'Agrees with the aim.' },
+  { phrase: '(endorse|endorses) (this|the|these|that|it|its|both|all)', label: 'support', weight: 2, note: 'Endorses the aim.' },
+  { phrase: 'without (any )?(reservation|reservations|hesitation|qualification|qualifications|reserve)', label: 'support', weight: 3, note: 'Agreement without reservation: unqualified support.', negatable: false, unreserved: true },
+  { phrase: '(wholeheartedly|unreservedly|unequivocally|unconditionally) (support|supports|welcome|welcomes|agree|agrees|accept|accepts|endorse|endorses|back|backs)', label: 'support', weight: 3, note: 'Unqualified support.', unreserved: true },
+  { phrase: '(support|supports|welcome|welcomes|endorse|endorses|back|backs) (it|this|them|the proposal|the plan|the change|the aim) (wholeheartedly|unreservedly|unequivocally|unconditionally)', label: 'support', weight: 3, note: 'Unqualified support.', unreserved: true },
   { phrase: 'step in the right direction', label: 'support', weight: 1, note: 'Calls the aim a step in the right direction.' },
 
   // ---- qualified ----------------------------------------------------------------------------------------
@@ -119,8 +137,8 @@ export const LEXICON: LexiconEntry[] = [
 
   // ---- conditions ---------------------------------------------------------------------------------------
   { phrase: 'must (not )?(be|become|remain|have|include|deal|reflect|come|apply|go|take)', label: 'condition', weight: 1, note: 'Sets a condition on the aim.', negatable: false },
-  { phrase: '(provided|providing) (that )?', label: 'condition', weight: 0.5, note: 'A condition attached to agreement.' },
-  { phrase: '(as long as|so long as|on condition that|only if|only where|subject to)', label: 'condition', weight: 0.8, note: 'A condition attached to agreement.' },
+  { phrase: '(provided|providing) (that|the|there|no|all|any|this|these|it|they|we|members|staff|each|every|both)', label: 'condition', weight: 0.5, note: 'A condition attached to agreement (often on a detail, such as a date, rather than the aim itself: on its own it does not qualify support).' },
+  { phrase: '(as long as|so long as|on condition that|only if|only where|subject to|conditional on|dependent on|on the understanding that)', label: 'condition', weight: 0.8, note: 'A condition attached to agreement.', explicit: true },
   { phrase: '(we|the branch|the union|members) (would|will|do) expect', label: 'condition', weight: 1, note: 'States what the union expects in return.' },
   { phrase: '(written|firm|cast-iron) (assurance|assurances|guarantee|guarantees|commitment)', label: 'condition', weight: 1, note: 'Wants a guarantee before agreeing.' },
   { phrase: '(would|will) (need|have) to be (properly |fully |adequately )?(resourced|negotiated|agreed|funded|voluntary|recognised)', label: 'condition', weight: 1, note: 'Sets a condition on the aim.', negatable: false },
@@ -145,6 +163,12 @@ export const LEXICON: LexiconEntry[] = [
   { phrase: '(will|shall) (resist|fight|challenge|oppose)', label: 'oppose', weight: 2.5, note: 'Will resist the aim.' },
   { phrase: '(call|calls|ask|asks|urge|urges) (on )?(the )?(\\w+ )?(to )?(withdraw|abandon|drop|scrap|rethink|reconsider)', label: 'oppose', weight: 3, note: 'Asks the employer to withdraw the aim.' },
   { phrase: '(withdraw|abandon|scrap|drop) (the|this|these) (proposals?|plans?|aim|change)', label: 'oppose', weight: 2.5, note: 'Asks for the aim to be withdrawn.' },
+  { phrase: '(the|our|members\' ) (answer|response|reply|position) (is|was|remains|will be) (a |an )?(firm |clear |simple |emphatic |flat |straightforward )?no', label: 'oppose', weight: 3, note: 'Says no to the aim.', negatable: false },
+  { phrase: '(say|says|said|saying) no to', label: 'oppose', weight: 2.5, note: 'Says no to the aim.', negatable: false },
+  { phrase: `${SUBJECT} (strongly |firmly |fundamentally |must |therefore )?(object|objects) to`, label: 'oppose', weight: 3, note: 'Objects to the aim.' },
+  { phrase: '(strongly|firmly|fundamentally|vigorously) (object|objects|objected|disagree|disagrees)', label: 'oppose', weight: 3, note: 'Objects to the aim, with emphasis.', negatable: false },
+  { phrase: `${SUBJECT} (will|shall|would|could|can) (never|not) (agree|accept|support|consent)`, label: 'oppose', weight: 3, note: 'Refuses the aim.', negatable: false },
+  { phrase: '(will|would|shall) never (agree|accept|support|consent)', label: 'oppose', weight: 3, note: 'Refuses the aim.', negatable: false },
   { phrase: 'not in the spirit of', label: 'oppose', weight: 1.5, note: 'Says the aim runs against commitments made.', negatable: false },
   { phrase: 'no case for', label: 'oppose', weight: 2, note: 'Disputes the case for the aim.', negatable: false },
   { phrase: '(cannot|can\'t|could not) be (justified|defended)', label: 'oppose', weight: 2.5, note: 'Disputes the aim.', negatable: false },

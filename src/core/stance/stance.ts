@@ -297,6 +297,13 @@ function decide(doc: Doc, all: CueMatch[]): { stance: Exclude<Stance, 'unaddress
   const M = sum(cues, 'mixed');
   const K = sum(cues, 'condition');
   const pick = (...labels: CueLabel[]) => cues.filter((c) => labels.includes(c.label));
+  // Support stated without reserve ("we welcome it without reservation") stands against "in principle" or a
+  // reservation elsewhere in the aim's passages (often one aligned with less certainty); only opposition that
+  // outweighs it, or an explicit contrast in its own passage, overturns it.
+  const unreserved = cues.filter((c) => c.label === 'support' && c.entry.unreserved);
+  if (unreserved.length > 0 && O < S && reservationAfterAgreement(doc, all).length === 0) {
+    return { stance: 'support', deciding: unreserved };
+  }
   if (M > 0 && O < 3 && Q === 0 && M >= S) return { stance: 'concern', deciding: pick('mixed', 'concern', 'request') };
   if (O > 0) {
     if (O >= S + Q) return { stance: 'oppose', deciding: pick('oppose') };
@@ -305,6 +312,9 @@ function decide(doc: Doc, all: CueMatch[]): { stance: Exclude<Stance, 'unaddress
   if (Q > 0) return { stance: 'qualified', deciding: pick('qualified', 'concern', 'condition') };
   if (S > 0) {
     const reservation = reservationAfterAgreement(doc, all);
+    // An explicit condition ("provided that", "subject to") attached to agreement qualifies it.
+    const explicit = pick('condition').filter((c) => c.entry.explicit);
+    if (explicit.length > 0 && reservation.length === 0) return { stance: 'qualified', deciding: [...pick('support'), ...explicit] };
     if (reservation.length > 0 || C + K >= 1.5) {
       return { stance: 'qualified', deciding: [...pick('support'), ...(reservation.length > 0 ? reservation : pick('concern', 'condition'))] };
     }
