@@ -25,6 +25,8 @@ import { plain } from '../document/parse';
 import { tokenize } from '../align/text';
 import { blockRoles, type BlockRole } from './roles';
 import {
+  ADDITIVE_OPENING,
+  PROCESS_ISSUE_OBJECT,
   AIM_SECTION,
   AIM_SECTION_EXCLUDED,
   AIM_VERBS,
@@ -538,7 +540,9 @@ function findProseAims(letter: Letter, found: Found[]): void {
     };
     for (const si of b.sentences) {
       const s = doc.sentences[si];
-      const verdict = proseAimSentence(s.text, structured && section !== 'aims');
+      // After structured aims, only outright intentions count, unless an additive opening ("In addition, the
+      // company will …") marks the sentence as one more item in the run of aims.
+      const verdict = proseAimSentence(s.text, structured && section !== 'aims' && !ADDITIVE_OPENING.test(s.text.trim()));
       if (verdict === 'weak-aim' && current) {
         // "Staff in those offices would be offered …" after "Our proposal is to close …": the same aim.
         current.end = s.span.end;
@@ -593,6 +597,7 @@ function proseAimSentence(text: string, strongOnly: boolean): 'aim' | 'weak-aim'
   if (LETTER_PURPOSE.test(t) || HEDGE_OPENING.test(t)) return 'stop';
   const trig = triggerIn(t);
   if (!trig) return PROCESS_WORDS.test(t) ? 'stop' : 'continue';
+  if (trig.verb === 'issue' && PROCESS_ISSUE_OBJECT.test(trig.next)) return 'stop';
   if (PROCESS_VERBS.has(trig.verb) || PROCESS_PARTICIPLES.has(trig.verb) || (trig.verb === 'set' && trig.next === 'out') || ((trig.verb === 'take' || trig.verb === 'look') && trig.next === 'forward')) return 'stop';
   if (trig.strength === 1 && (strongOnly || PROCESS_WORDS.test(t))) return strongOnly ? 'continue' : 'stop';
   if (trig.strength === 2 && PROCESS_WORDS.test(t) && /\b(?:consult|meet|brief|write|respond|reply)/i.test(trig.verb)) return 'stop';

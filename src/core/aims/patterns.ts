@@ -80,16 +80,27 @@ export const PROSE_TRIGGERS: ProseTrigger[] = [
   { re: /\bthe (?:main |key |central |overall )?(?:aim|objective|intention|purpose|ambition|proposal|plan)(?: of (?:the|this) \w+)? (?:is|will be|would be) (?:to|that)\b/i, strength: 2, titleAt: 'verb', note: '"The aim is to …"' },
   { re: new RegExp(`\\b${ORG_SUBJECT} (?:also |now |therefore |further )?(?:intends?|plans?|proposes?|aims?|wants?|wishes?|would like|is proposing|are proposing|is planning|are planning|is seeking|are seeking|has decided|have decided) to\\b`, 'i'), strength: 2, titleAt: 'verb', note: '"We intend to …", "We propose to …"' },
   { re: new RegExp(`\\b${ORG_SUBJECT} (?:also |now |therefore |further )?(?:will|shall|would)(?: also| then| now)? (?!be\\b)(\\w+)`, 'i'), strength: 1, titleAt: 'verb', note: '"We will …", "The review will …"' },
+  { re: /\bit is (?:also |now |therefore |further |further also )?(?:proposed|intended|planned|our (?:intention|proposal|plan|aim)) (?:that|to)\b/i, strength: 2, titleAt: 'verb', note: '"It is proposed that …"' },
   { re: /\b(?:will|would|shall) (?:also |now |then |instead )?be ([a-z]+ed|paid|set|cut|run|made|given|taken|brought|built|kept|met|sold|spent|withdrawn|rolled|based|offered|expected|required)\b/i, strength: 1, titleAt: 'sentence', note: '"… will be replaced by …", "… will be paid at …"' },
 ];
 
 /** Verbs after "we will" that describe the letter's own process, not an aim. */
 export const PROCESS_VERBS = new Set(
-  `write share send hold meet consult discuss update inform brief confirm publish announce circulate issue keep let
+  `write share send hold meet consult discuss update inform brief confirm publish announce circulate keep let
 report respond reply welcome be continue arrange invite consider need work engage listen seek ask begin start
 follow notify contact come return revert get talk feed receive thank hear reassure remind assure apologise apologize
 acknowledge explain outline contact do try endeavour aim`.split(/\s+/),
 );
+
+/** "Issue" is the letter's process when what is issued is a paper ("we will issue a further update"), an aim
+ * when it is a thing staff will get ("the company will issue body cameras"): the word after it decides. */
+export const PROCESS_ISSUE_OBJECT =
+  /^(?:a|an|further|formal|our|updated|revised|guidance|notice|notices|letters?|statements?|details|invitations?|minutes|papers|updates?|written|this|these|its|the (?:outcome|results?|minutes|details|final|formal|revised|updated|notice|letters?|papers|report|findings))$/i;
+
+/** An additive opening ("In addition, …", "Finally, …", "Further, …") marks a sentence as another item in a
+ * run of aims, so a prose "will" aim after a run of structured ones (a letter can mix formats) still counts. */
+export const ADDITIVE_OPENING =
+  /^(?:in addition|additionally|also|further(?:more)?|finally|lastly|separately|alongside (?:this|these)|at the same time|as well as this|beyond this|next|secondly|thirdly|fourthly)\b,?\s/i;
 
 /** Participles after "will be" that describe the letter's process, not a change: "will be discussed". */
 export const PROCESS_PARTICIPLES = new Set(
