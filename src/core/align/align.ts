@@ -149,12 +149,33 @@ class AimIndex {
    * Aims a short phrase (a heading, a lead-in) restates: the share of the phrase's informative words (by
    * inverse frequency over the aims) found in the aim. Returns the best aim, and any other within reach of it.
    */
-  restated(phrase: string): Array<{ aim: number; score: number }> {
+  restated(phrase: string): Array<{ aim: number; score: number; joined?: boolean }> {
     let memo = this.restatedMemo.get(phrase);
-    if (!memo) this.restatedMemo.set(phrase, (memo = this.restatedUncached(phrase)));
+    if (!memo) this.restatedMemo.set(phrase, (memo = this.restatedJoined(phrase)));
     return memo;
   }
-  private readonly restatedMemo = new Map<string, Array<{ aim: number; score: number }>>();
+  /**
+   * A phrase naming two aims ("the four-day week and the depot closure") restates both: each part joined by
+   * "and", "as well as" or a comma is matched on its own, and when two or more parts restate different aims
+   * the phrase restates them all. Otherwise the phrase is matched whole.
+   */
+  private restatedJoined(phrase: string): Array<{ aim: number; score: number; joined?: boolean }> {
+    const whole = this.restatedUncached(phrase);
+    const parts = phrase.split(/\s+(?:and|&|as well as|plus)\s+|\s*[,;\/]\s*/i).filter((p) => contentStems(p).length > 0);
+    if (parts.length < 2 || parts.length > 4) return whole;
+    const got = new Map<number, number>();
+    let named = 0;
+    for (const part of parts) {
+      const hits = this.restatedUncached(part);
+      if (hits.length === 0 || hits.length > 2) continue;
+      named++;
+      for (const h of hits) got.set(h.aim, Math.max(got.get(h.aim) ?? 0, h.score));
+    }
+    if (named < 2 || got.size < 2) return whole;
+    for (const w of whole) got.set(w.aim, Math.max(got.get(w.aim) ?? 0, w.score));
+    return [...got].map(([aim, score]) => ({ aim, score, joined: true })).sort((x, y) => y.score - x.score);
+  }
+  private readonly restatedMemo = new Map<string, Array<{ aim: number; score: number; joined?: boolean }>>();
   private restatedUncached(phrase: string): Array<{ aim: number; score: number }> {
     const terms = unique(contentStems(phrase));
     if (terms.length === 0 || this.aims.length === 0) return [];
@@ -438,8 +459,9 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     return undefined;
   };
   /** Of aims a phrase restates equally well, those the answer's own words favour. */
-  const disambiguate = (hits: Array<{ aim: number; score: number }>, answer: Unit | undefined): number[] => {
-    if (hits.length <= 1 || !answer) return hits.map((h) => h.aim);
+  const disambiguate = (hits: Array<{ aim: number; score: number; joined?: boolean }>, answer: Unit | undefined): number[] => {
+    // A phrase naming several aims in turn ("X and Y") means them all.
+    if (hits.length <= 1 || !answer || hits.every((h) => h.joined)) return hits.map((h) => h.aim);
     const combined = hits.map((h) => ({ aim: h.aim, score: h.score + 0.5 * lexical(h.aim, answer) }));
     const top = Math.max(...combined.map((c) => c.score));
     return combined.filter((c) => c.score >= top - 0.05).map((c) => c.aim);

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/core/document/parse';
+import { extractAims } from '../../src/core/aims/extract';
+import { alignAims } from '../../src/core/align/align';
+
+const LETTER = `Dear branch secretary,
+
+The library service has set out the following proposals:
+
+- Close the Eastfield branch library and move its stock to the town centre.
+- Replace Saturday opening with a rota of late evenings on Tuesdays and Thursdays.
+- Introduce self-service kiosks at every remaining branch.
+- Transfer the mobile library to a volunteer trust.
+
+Yours sincerely,
+
+Head of Libraries
+`;
+
+function run(response: string) {
+  const l = parseDocument(LETTER, 'letter.md');
+  const r = parseDocument(response, 'response.md');
+  const aims = extractAims(l);
+  const result = alignAims(l, aims, r);
+  const paras = (word: string) => {
+    const i = aims.findIndex((a) => a.text.includes(word));
+    expect(i).toBeGreaterThanOrEqual(0);
+    return result.alignments[i].passages.map((p) => p.paragraph);
+  };
+  return { aims, result, paras };
+}
+
+describe('align: one paragraph naming two aims', () => {
+  it('aligns "On X and Y, …" to both aims', () => {
+    const { paras } = run(`Dear Head of Libraries,
+
+On the Eastfield closure and the late-evening rota, members say no. Both would hit part-time staff hardest.
+
+The kiosks are welcome if no posts are lost.
+
+Handing the mobile library to a volunteer trust is something we cannot accept.
+
+Branch Secretary
+`);
+    expect(paras('Eastfield')).toContain(2);
+    expect(paras('Saturday')).toContain(2);
+    expect(paras('kiosks')).toEqual([3]);
+  });
+});
