@@ -47,3 +47,31 @@ Branch Secretary
     expect(paras('kiosks')).toEqual([3]);
   });
 });
+
+describe('align: preamble before the first answer', () => {
+  it('does not align an opening paragraph that takes no position on one shared noun', () => {
+    const { paras } = run(`Dear Head of Libraries,
+
+We visited the Eastfield library and the central library last week to talk to staff. What follows is their view.
+
+Closing Eastfield is wrong and we oppose it.
+
+Members do not support losing Saturday opening.
+
+Branch Secretary
+`);
+    expect(paras('Eastfield')).toEqual([3]);
+  });
+
+  it('still aligns an opening paragraph that does take a position', () => {
+    const { paras } = run(`Dear Head of Libraries,
+
+We oppose the closure of the Eastfield library.
+
+Members do not support losing Saturday opening.
+
+Branch Secretary
+`);
+    expect(paras('Eastfield')).toEqual([2]);
+  });
+});

@@ -625,8 +625,21 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     scoredPool.set(ui, scored);
     for (const c of scored) aimBest[c.aim] = Math.max(aimBest[c.aim], c.score);
   }
+  // A paragraph before the response's first answer (the first paragraph a restatement governs or that takes a
+  // position) that itself takes no position is preamble ("We have met members at both sites"): a shared noun
+  // or two is not enough to make it an answer.
+  const takesPosition = (ui: number) => cuesIn(response, units[ui].block.span, units[ui].words).some((c) => c.label !== 'contrast' && c.label !== 'process');
+  let firstAnswer = units.length;
+  for (let ui = 0; ui < units.length; ui++) {
+    if (units[ui].kind !== 'answer') continue;
+    if (governed[ui] || takesPosition(ui)) {
+      firstAnswer = ui;
+      break;
+    }
+  }
   for (const [ui, scored] of scoredPool) {
     const best = scored[0].score;
+    if (ui < firstAnswer && best < CONFIDENT && !scored[0].quoted) continue;
     for (const c of scored) {
       if (c.score < ANSWER_THRESHOLD) break;
       // Not the paragraph's best aim: it may still answer this one too (a paragraph answering several aims),
