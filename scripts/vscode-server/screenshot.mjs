@@ -134,7 +134,8 @@ export async function openWorkbench({ vsix, folder, settings = {}, viewport = { 
         return null;
       }, text);
       if (!box) throw new Error(`"${text}" is not visible in the editor (it must lie within one token)`);
-      await page.mouse.move(box.x, box.y);
+      await page.mouse.move(box.x - 30, box.y + 1, { steps: 3 });
+      await page.mouse.move(box.x, box.y, { steps: 5 });
       if (waitForHover) await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ timeout: 10_000 });
     },
 
@@ -145,6 +146,61 @@ export async function openWorkbench({ vsix, folder, settings = {}, viewport = { 
         null, { timeout, polling: 250 },
       ).catch(() => log('extensions still activating; taking the shot anyway'));
       await sleep(settleMs);
+    },
+
+    /** Waits until the active editor shows at least one diagnostic squiggle (the first analysis can take seconds). */
+    async waitForDiagnostics({ timeout = 30_000 } = {}) {
+      await page.locator('.editor-instance .monaco-editor .view-overlays [class*="squiggly-"]').first().waitFor({ timeout });
+    },
+
+    /** Scrolls the active editor so that line `n` is in the middle (Go to Line), then moves the cursor away. */
+    async revealLine(n) {
+      await page.keyboard.press('Control+G');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`:${n}`);
+      await sleep(300);
+      await page.keyboard.press('Enter');
+      await sleep(500);
+    },
+
+    /**
+     * Makes the visible hover taller by dragging its bottom edge (VS Code caps a new hover at a quarter of the
+     * editor's height, at least 250 px, until it is resized); the hover keeps the size for later hovers.
+     */
+    async growHover(dy = 400) {
+      const sash = await page.evaluate(() => {
+        const hover = document.querySelector('.monaco-resizable-hover');
+        const sashes = [...(hover?.querySelectorAll('.monaco-sash.horizontal') ?? [])]
+          .map((s) => s.getBoundingClientRect()).filter((r) => r.width > 0);
+        const r = sashes.sort((a, b) => b.top - a.top)[0];
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      });
+      if (!sash) throw new Error('no resizable hover is visible');
+      await page.mouse.move(sash.x, sash.y, { steps: 5 });
+      await page.mouse.down();
+      await page.mouse.move(sash.x, sash.y + dy, { steps: 10 });
+      await page.mouse.up();
+      await sleep(300);
+    },
+
+    /** Scrolls the active editor (Ctrl+Down, Ctrl+Up: scroll by a line) until line `n` is the first line shown. */
+    async scrollToLine(n) {
+      const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
+      const box = await lines.boundingBox();
+      await page.mouse.click(box.x + box.width - 20, box.y + 5); // focus the editor (caret on the first line shown)
+      for (let i = 0; i < 200; i++) {
+        const first = await page.evaluate(() => {
+          const nums = [...document.querySelectorAll('.editor-instance .monaco-editor .margin-view-overlays .line-numbers')];
+          const top = document.querySelector('.editor-instance .monaco-editor .view-lines').getBoundingClientRect().top;
+          const shown = nums.filter((e) => e.getBoundingClientRect().top >= top - 2).map((e) => Number(e.textContent.trim()));
+          return Math.min(...shown);
+        });
+        if (first === n || (first > n && i > 0)) break;
+        await page.keyboard.press(first < n ? 'Control+ArrowDown' : 'Control+ArrowUp');
+        await sleep(60);
+      }
+      await sleep(300);
     },
 
     /** Clears notification toasts so they do not cover the shot. */
@@ -181,7 +237,33 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 
   /** Each shot: a name (the PNG's) and what to do before taking it. */
   const shots = [
-    { name: 'editor', async setup(wb) { await wb.openFile('letter.md'); } },
+    { name: 'editor', async setup(wb) { await wb.openFile('letter.md'); await wb.waitForDiagnostics(); } },
+    {
+      // The hover note on a disputed claim: the rung claimed, why it is flagged, the disputing passage quoted.
+      name: 'hover',
+      async setup(wb) {
+        await wb.openFile('letter.md');
+        await wb.waitForDiagnostics();
+        await wb.waitForIdle();
+        await wb.clearNotifications();
+        await wb.hoverText('agreed with the trade unions');
+        await sleep(1000);
+      },
+      // Clearing notifications afterwards (F1) would close the hover.
+      clearsNotifications: true,
+    },
+    {
+      // The aims with their CodeLens lines (answered, with the response's paragraph, or unanswered).
+      name: 'codelens',
+      async setup(wb) {
+        await wb.page.mouse.move(5, 890);
+        await wb.page.keyboard.press('Escape');
+        await wb.openFile('letter.md');
+        await wb.waitForDiagnostics();
+        await wb.page.locator('.editor-instance .monaco-editor .codelens-decoration').first().waitFor({ timeout: 30_000 });
+        await wb.revealLine(27);
+      },
+    },
     {
       // Two versions of the letter: VS Code's diff editor with Counterpoint's summary of the changes beside it.
       name: 'versions',
@@ -200,18 +282,32 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         await sleep(1500);
       },
     },
+    {
+      // The Problems panel listing Counterpoint's findings, with the letter above.
+      name: 'problems',
+      async setup(wb) {
+        await wb.openFile('letter.md');
+        await wb.waitForDiagnostics();
+        await wb.page.keyboard.press('Control+Shift+M'); // View: Problems
+        await wb.page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 20_000 });
+        await sleep(500);
+      },
+    },
   ];
   const only = opt('--only');
 
-  const wb = await openWorkbench({ vsix, folder });
+  // Hovers open below the line, where there is room for the whole note; no sticky headings over scrolled text.
+  const wb = await openWorkbench({ vsix, folder, settings: { 'editor.hover.above': false, 'editor.stickyScroll.enabled': false } });
   let failed = false;
   try {
     for (const shot of shots) {
       if (only && shot.name !== only) continue;
       if (shot.when && !shot.when()) continue;
       await shot.setup(wb);
-      await wb.waitForIdle();
-      await wb.clearNotifications();
+      if (!shot.clearsNotifications) {
+        await wb.waitForIdle();
+        await wb.clearNotifications();
+      }
       await sleep(500);
       await wb.screenshot(join(outDir, `${shot.name}.png`));
     }
