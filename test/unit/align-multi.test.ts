@@ -75,3 +75,26 @@ Branch Secretary
     expect(paras('Eastfield')).toEqual([2]);
   });
 });
+
+describe('align: a heading restating an aim by one rare word', () => {
+  it('lets a short heading sharing one word of a single aim\'s title govern the paragraph under it', () => {
+    const { paras } = run(`Dear Head of Libraries,
+
+## Eastfield
+
+We oppose the closure.
+
+## Kiosks for borrowers
+
+Machines can help with returns, but we want every branch to keep a staffed desk.
+
+## Weekends
+
+Members do not support losing Saturday opening.
+
+Branch Secretary
+`);
+    expect(paras('kiosks')).toEqual([3]);
+    expect(paras('Eastfield')).toEqual([2]);
+  });
+});

@@ -199,7 +199,18 @@ class AimIndex {
       return false;
     };
     const scored = [...got].map(([aim, w]) => ({ aim, score: w / total + (inTitle(aim) ? 0.1 : 0) })).sort((x, y) => y.score - x.score);
-    if (scored.length === 0 || scored[0].score < RESTATE_THRESHOLD) return [];
+    if (scored.length === 0) return [];
+    if (scored[0].score < RESTATE_THRESHOLD) {
+      // A short phrase (a heading "Agency staff") naming a word of one aim's title that no other aim has
+      // restates that aim, though its other words are the response's own.
+      if (terms.length > 3) return [];
+      const own = new Set<number>();
+      for (const t of terms) {
+        const hits = this.aimsWith(t);
+        if (t.length >= 4 && hits.length === 1 && this.profiles[hits[0]].titleTerms.has(t)) own.add(hits[0]);
+      }
+      return own.size === 1 ? [{ aim: [...own][0], score: RESTATE_THRESHOLD }] : [];
+    }
     const top = scored[0].score;
     return scored.filter((s) => s.score >= RESTATE_THRESHOLD && s.score >= top - 0.05);
   }
