@@ -156,10 +156,17 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
         if (!(sharedStems(stems, clauseStems).length >= 2 || quoteMatches(quotes, claimText))) continue;
         const sp = responseScan.doc.sentences[c.sentence];
         const loc = located(responseScan.doc, sp.span);
-        evidence.push({ kind: 'text', description: `the union's response confirms it: "${shorten(sp.text, 120)}"`, rung: c.reading.rung, ...loc, ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) });
+        evidence.push({ kind: 'text', description: `the union's own account in its response (${c.reading.rung}): "${shorten(sp.text, 120)}"`, rung: c.reading.rung, ...loc, ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) });
       }
       const d = disputes.find((p) => (p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && p.matches(claimText, clauseStems, reading.rung));
-      if (d) disputedBy = { ...located(responseScan.doc, d.span), ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) };
+      if (d) {
+        disputedBy = { ...located(responseScan.doc, d.span), ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) };
+        // The disputing passage is quoted once: an account inside it is not listed again as evidence.
+        const within = (e: Evidence) =>
+          e.kind === 'text' && e.path === disputedBy!.path && e.position !== undefined &&
+          e.position.start.offset >= d.span.start && e.position.end.offset <= d.span.end;
+        if (evidence.some(within)) evidence.splice(0, evidence.length, ...evidence.filter((e) => !within(e)));
+      }
     }
     const weighed = logOverrides(evidence);
     if (weighed !== evidence) evidence.splice(0, evidence.length, ...weighed);
