@@ -98,3 +98,24 @@ Branch Secretary
     expect(paras('Eastfield')).toEqual([2]);
   });
 });
+
+describe('align: an opening word naming one aim\'s topic', () => {
+  const response = `Dear Head of Libraries,
+
+We oppose the closure of the Eastfield library.
+
+The kiosk idea is a different question. Members want to know who maintains the machines and who answers queries when they fail.
+
+One more thing: the staff room at the central library still has no heating.
+
+Branch Secretary
+`;
+  it('aligns a paragraph whose opening words name a word only one aim\'s title holds', () => {
+    const { paras } = run(response);
+    expect(paras('kiosks')).toEqual([3]);
+  });
+  it('leaves a paragraph that turns to another matter as the union\'s own point', () => {
+    const { result } = run(response);
+    expect(result.points.map((p) => p.paragraph)).toContain(4);
+  });
+});

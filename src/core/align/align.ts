@@ -280,7 +280,7 @@ interface Assignment {
 }
 
 /** Openings that turn to another matter. */
-const TURN = /^(?:(?:[A-Z][\w’']*|we|the union|the branch|members)(?: would| must| should| wish to| want to| need to)? also (?:note|notes|noted|wish|wishes|want|wants|raise|raises|ask|asks|remind|reminds|point out|draw attention|mention|add|like)\b|(?:[A-Z][\w’']*|members|staff|colleagues) (?:have |has )?(?:also )?asked (?:us|the branch|the union) to raise\b|separately|finally|lastly|in addition|additionally|more generally|in general|on a (?:separate|different|related) (?:note|matter|point)|on another matter|another matter|other matters|we (?:also )?(?:wish|want|would like) to raise|we would also (?:like|ask|add)|we also (?:note|ask|wish|want)|we must also)\b/i;
+const TURN = /^(?:(?:[A-Z][\w’']*|we|the union|the branch|members)(?: would| must| should| wish to| want to| need to)? also (?:note|notes|noted|wish|wishes|want|wants|raise|raises|ask|asks|remind|reminds|point out|draw attention|mention|add|like)\b|(?:[A-Z][\w’']*|members|staff|colleagues) (?:have |has )?(?:also )?asked (?:us|the branch|the union) to raise\b|separately|finally|lastly|in addition|additionally|more generally|in general|on a (?:separate|different|related) (?:note|matter|point)|on another matter|another matter|other matters|one (?:more|further|last|final|other) (?:thing|point|matter|issue)|we (?:also )?(?:wish|want|would like) to raise|we would also (?:like|ask|add)|we also (?:note|ask|wish|want)|we must also)\b/i;
 /** Remarks about the letter's claims or the union's involvement. */
 const CLAIM_TALK =
   /\b(?:do(?:es)? not recognise (?:the|this) (?:description|account|picture|characteri[sz]ation)|(?:have )?(?:also )?asked us to raise|we (?:also )?(?:wish|want|need) to raise|the letter (?:says|states|claims|thanks)|your letter (?:says|states|claims)|(?:we are|we were|members are|members were) told|we were informed|it is claimed|(?:is|was) not the case|(?:were|was) not (?:consulted|invited|told|involved)|not invited|staff side were|the unions were|(?:shared|discussed|agreed) with (?:the )?(?:trade union|union|staff side|national trade union))/i;
@@ -714,6 +714,28 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
       if (!seen || TURN.test(b.text) || CLAIM_TALK.test(b.text) || quotesLetterClaims(claimGrams, wordIds, b)) break;
       assigned[ui].push({ aim, score: 0.5, reasons: ['order'] });
     }
+  }
+
+  // A paragraph after the first answer with no evidence at all whose opening words name a word of one
+  // aim's title that no other aim has, and that few paragraphs use ("The cab cameras …" for "Fit in-cab
+  // technology …"), names its topic: it answers that aim, with little confidence.
+  for (let ui = firstAnswer + 1; ui < units.length; ui++) {
+    const u = units[ui];
+    if (u.kind !== 'answer' || governed[ui] || assigned[ui].length > 0 || (cands[ui].length > 0 && cands[ui].some((c) => c.score >= 0.08))) continue;
+    if (TURN.test(u.block.text) || ANAPHORIC.test(u.block.text) || CLAIM_TALK.test(u.block.text) || quotesLetterClaims(claimGrams, wordIds, u.block)) continue;
+    const first = u.sentences[0] ?? [0, u.stems.length];
+    let named = -1;
+    let ambiguous = false;
+    // The topic opens the sentence: its first three content words.
+    for (let k = first[0]; k < Math.min(first[1], first[0] + 3); k++) {
+      const t = u.stems[k];
+      if (t.length < 3 || bm25.df(t) > 2) continue;
+      const hits = index.aimsWith(t);
+      if (hits.length !== 1 || !index.profiles[hits[0]].titleTerms.has(t)) continue;
+      if (named >= 0 && named !== hits[0]) ambiguous = true;
+      named = hits[0];
+    }
+    if (named >= 0 && !ambiguous) assigned[ui].push({ aim: named, score: 0.4, reasons: ['lexical'] });
   }
 
   // 6. Passages, points and stances.
