@@ -119,3 +119,20 @@ Branch Secretary
     expect(result.points.map((p) => p.paragraph)).toContain(4);
   });
 });
+
+describe('align: a paragraph after "On …," that opens on another aim\'s topic', () => {
+  it('is not kept under the earlier restatement when its words lean to that aim', () => {
+    const { paras } = run(`Dear Head of Libraries,
+
+We oppose closing Eastfield.
+
+On the mobile library: handing it to a volunteer trust is something we cannot accept.
+
+A kiosk service at each library would be welcome, provided no volunteer is asked to run it.
+
+Branch Secretary
+`);
+    expect(paras('mobile library')).toEqual([3]);
+    expect(paras('kiosks')).toEqual([4]);
+  });
+});

@@ -477,6 +477,22 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     const top = Math.max(...combined.map((c) => c.score));
     return combined.filter((c) => c.score >= top - 0.05).map((c) => c.aim);
   };
+  /** The one aim whose title holds a word, found in no other aim and in few paragraphs, among the first three
+   * content words of the unit (its topic: "The cab cameras …"), or the first `words`, leaving out the aims in
+   * `except`; -1 if none or several. */
+  const namedByOpening = (u: Unit, words = 3, except: number[] = []): number => {
+    const first = u.sentences[0] ?? [0, u.stems.length];
+    let named = -1;
+    for (let k = first[0]; k < Math.min(first[1], first[0] + words); k++) {
+      const t = u.stems[k];
+      if (t.length < 3 || bm25.df(t) > 2) continue;
+      const hits = index.aimsWith(t);
+      if (hits.length !== 1 || except.includes(hits[0]) || !index.profiles[hits[0]].titleTerms.has(t)) continue;
+      if (named >= 0 && named !== hits[0]) return -1;
+      named = hits[0];
+    }
+    return named;
+  };
   const sections = ownWordSections(response, roles, units, unitOfBlock, bm25, prepared, cands, index);
 
   let gov: Governance | undefined;
@@ -552,7 +568,12 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
       const structural = gov.kind === 'heading' || gov.kind === 'section' || gov.item !== undefined;
       const continues = structural || govScore >= 0.06 || ANAPHORIC.test(b.text);
       // Another aim's words pulling the paragraph away: decisive under a heading, lighter under a lead-in.
-      const pulled = structural ? other >= 0.45 && other > govScore + 0.25 : other >= ANSWER_THRESHOLD && other > govScore + 0.1;
+      // Under a lead-in or "On …,", a paragraph whose opening sentence names another aim's topic, and whose words
+      // favour that aim, has moved on.
+      const opening = structural || govScore >= 0.25 ? -1 : namedByOpening(u, 8, gov.aims);
+      const pulled = structural
+        ? other >= 0.45 && other > govScore + 0.25
+        : (other >= ANSWER_THRESHOLD && other > govScore + 0.1) || (opening >= 0 && !gov.aims.includes(opening) && other > govScore);
       if ((turns && govScore < 0.25) || pulled || !continues) {
         gov = gov.kind === 'heading' || gov.kind === 'section' ? { ...gov, aims: [], answers: 0 } : undefined;
         if (gov && gov.aims.length === 0) gov = undefined;
@@ -723,19 +744,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     const u = units[ui];
     if (u.kind !== 'answer' || governed[ui] || assigned[ui].length > 0 || (cands[ui].length > 0 && cands[ui].some((c) => c.score >= 0.08))) continue;
     if (TURN.test(u.block.text) || ANAPHORIC.test(u.block.text) || CLAIM_TALK.test(u.block.text) || quotesLetterClaims(claimGrams, wordIds, u.block)) continue;
-    const first = u.sentences[0] ?? [0, u.stems.length];
-    let named = -1;
-    let ambiguous = false;
-    // The topic opens the sentence: its first three content words.
-    for (let k = first[0]; k < Math.min(first[1], first[0] + 3); k++) {
-      const t = u.stems[k];
-      if (t.length < 3 || bm25.df(t) > 2) continue;
-      const hits = index.aimsWith(t);
-      if (hits.length !== 1 || !index.profiles[hits[0]].titleTerms.has(t)) continue;
-      if (named >= 0 && named !== hits[0]) ambiguous = true;
-      named = hits[0];
-    }
-    if (named >= 0 && !ambiguous) assigned[ui].push({ aim: named, score: 0.4, reasons: ['lexical'] });
+    const named = namedByOpening(u);
+    if (named >= 0) assigned[ui].push({ aim: named, score: 0.4, reasons: ['lexical'] });
   }
 
   // 6. Passages, points and stances.
