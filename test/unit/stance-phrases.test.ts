@@ -47,3 +47,18 @@ describe('stance: conditions and unreserved agreement', () => {
     expect(stanceOf('A shared timetable is something we accept in principle.').stance).toBe('qualified');
   });
 });
+
+describe('stance: passages of different confidence', () => {
+  const paras = ['On the induction programme, we are glad to see it and support it.', 'Some of this is acceptable in principle, if the rota allows.'];
+  it('lets a sure passage\'s position stand against a weak one that disagrees', () => {
+    const doc = parseDocument(paras.join('\n\n'));
+    const spans = doc.blocks.map((b) => b.span);
+    expect(classifyStance(doc, spans, undefined, [1, 0.3]).stance).toBe('support');
+  });
+  it('weighs passages of like confidence together', () => {
+    const doc = parseDocument(paras.join('\n\n'));
+    const spans = doc.blocks.map((b) => b.span);
+    expect(classifyStance(doc, spans, undefined, [0.9, 0.85]).stance).toBe('qualified');
+    expect(classifyStance(doc, spans).stance).toBe('qualified');
+  });
+});

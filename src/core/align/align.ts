@@ -768,7 +768,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
   const alignments: Alignment[] = aims.map((aim, a) => {
     const passages = capPassages(passagesOf[a], spansOf, a);
     if (passages.length === 0) return { aim: aim.id, stance: 'unaddressed', passages, cues: [] };
-    const { stance, cues } = classifyStance(response, spansOf[a], cueCache);
+    const { stance, cues } = classifyStance(response, spansOf[a], cueCache, passages.map((p) => p.score));
     return { aim: aim.id, stance, passages, cues };
   });
   const debug = DEBUG;

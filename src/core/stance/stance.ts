@@ -13,8 +13,13 @@
  *  5. Agreement ("we welcome", "no issues with"): qualified when a reservation goes with it (a contrast
  *     followed by a concern, a condition or an unqualified criticism, or concerns that weigh as much), else
  *     support. A request for information beside agreement is not a reservation.
- *  6. Concerns, requests, conditions, questions on their own: concern. No cue at all: concern (the response
- *     answers the aim without taking a position), with no cues.
+ *  6. Concerns, requests, conditions, questions on their own: concern. No cue at all: concern, with no cues.
+ *     This is deliberate: "concern" is the label for a response that answers the aim without taking a
+ *     position (DOMAIN.md), which is what a paragraph with no cue does; the empty cue list tells the reader
+ *     the engine found no words to go on (low confidence), rather than borrowing a neighbour's stance.
+ * Before all this: support stated without reserve ("without reservation", "wholeheartedly", "back it fully")
+ * stands unless opposition outweighs it or a contrast in its own sentence follows; and when the aligner's sure
+ * passages (restated or quoted) take a position, passages matched only on shared words do not change it.
  */
 import type { Stance, StanceCue } from '../contract';
 import type { Doc } from '../document/model';
@@ -246,6 +251,10 @@ export interface StanceResult {
   cues: StanceCue[];
 }
 
+/** Passage scores (0..1, from the aligner) of a sure answer and of one matched on a few shared words. */
+const SURE_PASSAGE = 0.8;
+const WEAK_PASSAGE = 0.5;
+
 const RESERVATION: ReadonlySet<CueLabel> = new Set(['concern', 'condition', 'oppose', 'mixed', 'qualified']);
 
 /**
@@ -258,7 +267,18 @@ export function cuesIn(doc: Doc, span: Span, words?: WordsView): CueMatch[] {
   return [...findCues(doc, span, words), ...questions(doc, [span])];
 }
 
-export function classifyStance(doc: Doc, spans: Span[], cache?: Map<number, CueMatch[]>): StanceResult {
+export function classifyStance(doc: Doc, spans: Span[], cache?: Map<number, CueMatch[]>, scores?: number[]): StanceResult {
+  // Passages of different confidence that disagree: the sure ones (a restatement, a quotation) speak for the
+  // union; a passage matched on a few shared words may be about something else ("in principle" said of
+  // another aim). When the sure passages take a position of their own, it stands.
+  if (scores && scores.length === spans.length && spans.length > 1) {
+    const sure = spans.filter((_, i) => scores[i] >= SURE_PASSAGE);
+    const weak = spans.some((_, i) => scores[i] < WEAK_PASSAGE);
+    if (sure.length > 0 && weak) {
+      const own = classifyStance(doc, sure, cache);
+      if (own.cues.length > 0) return own;
+    }
+  }
   const cues: CueMatch[] = [];
   for (const span of spans) {
     // A passage answering several aims is scanned once.
