@@ -4,7 +4,7 @@
  */
 import type { Position } from './text/positions';
 import { RULES, type RuleId, type Severity } from './rules';
-import type { Claim, CompareResult } from './contract';
+import { RUNGS, type Claim, type CompareResult } from './contract';
 
 export interface RelatedLocation {
   path?: string;
@@ -49,7 +49,7 @@ export function claimFinding(claim: Claim, path?: string, severities?: Partial<R
   return {
     ruleId,
     severity: severities?.[ruleId] ?? rule.severity,
-    message: claim.message,
+    message: claimHeadline(claim),
     note: claimNote(claim, rule.summary),
     url: rule.docs,
     path,
@@ -58,6 +58,43 @@ export function claimFinding(claim: Claim, path?: string, severities?: Partial<R
     related,
   };
 }
+
+/**
+ * The one line a diagnostic shows: what kind of flag, at which rung, on which words. The full account (the
+ * evidence found or missing, the disputing passage) is the claim's `message`, shown in hovers and reports; VS Code
+ * puts a diagnostic's message first in the hover, so a long one would push the explanation out of view.
+ */
+export function claimHeadline(claim: Claim): string {
+  const words = `"${shorten(claim.text.replace(/[*_`]/g, ''), 90)}"`;
+  const kind = `claim of ${RUNG_NOUN[claim.rung]}${claim.hedged ? ', stated as a belief,' : ''}`;
+  const best = claim.evidence.reduce<Claim['rung'] | undefined>((top, e) => (top === undefined || RUNGS.indexOf(e.rung) > RUNGS.indexOf(top) ? e.rung : top), undefined);
+  switch (claim.status) {
+    case 'unevidenced':
+      return `No evidence found for this ${kind}: ${words}`;
+    case 'overstated':
+      return `This ${kind} goes beyond the evidence${best ? `, which shows ${EVIDENCE_SHOWS[best]}` : ''}: ${words}`;
+    case 'disputed':
+      return `This ${kind} is disputed${claim.disputedBy?.path ? ` in ${claim.disputedBy.path.split(/[\\/]/).pop()}` : ''}: ${words}`;
+    default:
+      return claim.message;
+  }
+}
+
+const EVIDENCE_SHOWS: Record<Claim['rung'], string> = {
+  informed: 'only that the unions were informed',
+  engaged: 'engagement only',
+  consulted: 'consultation only',
+  negotiated: 'negotiation but not agreement',
+  agreed: 'agreement',
+};
+
+const RUNG_NOUN: Record<Claim['rung'], string> = {
+  informed: 'informing the unions',
+  engaged: 'engagement',
+  consulted: 'consultation',
+  negotiated: 'negotiation',
+  agreed: 'agreement',
+};
 
 const RESOLVE: Partial<Record<Claim['status'], string>> = {
   unevidenced: 'Ask for the date and forum of the meeting, the minutes or the letter that shows it, or add the meeting to your consultation log.',
