@@ -2,7 +2,7 @@
  * The engine's entry points: compare a letter with a response, check documents for claims, and diff two
  * versions of a letter. Pure functions of text in, contract objects out: no file system, no `vscode`.
  */
-import { CONTRACT_VERSION, type CheckResult, type CompareResult, type DiffResult } from './contract';
+import { CONTRACT_VERSION, type CheckResult, type CompareResult, type DiffResult, type DocumentWarning } from './contract';
 import { parseDocument } from './document/parse';
 import type { Doc } from './document/model';
 import { extractAims } from './aims/extract';
@@ -21,6 +21,12 @@ export interface AnalyseOptions {
   extraPhrases?: ExtraPhrase[];
 }
 
+/** The document's own warnings (front matter that could not be read, parts read as plain text), when it has any. */
+function warningsOf(doc: Doc): { warnings?: DocumentWarning[] } {
+  if (doc.warnings.length === 0) return {};
+  return { warnings: doc.warnings.map((w) => ({ message: w.message, position: doc.lines.position(w.span.start, w.span.end) })) };
+}
+
 export function compareDocs(letter: Doc, response: Doc, options: AnalyseOptions = {}): CompareResult {
   const aims = extractAims(letter);
   const { alignments, points } = alignAims(letter, aims, response);
@@ -28,8 +34,8 @@ export function compareDocs(letter: Doc, response: Doc, options: AnalyseOptions 
   const responseClaims = findClaims(response, { log: options.log, extraPhrases: options.extraPhrases, role: 'response' });
   const result: CompareResult = {
     version: CONTRACT_VERSION,
-    letter: { path: letter.path ?? '', aims: aims.map(({ id, text, position, title, format }) => ({ id, text, position, title, format })), claims: letterClaims },
-    response: { path: response.path ?? '', claims: responseClaims, points },
+    letter: { path: letter.path ?? '', aims: aims.map(({ id, text, position, title, format }) => ({ id, text, position, title, format })), claims: letterClaims, ...warningsOf(letter) },
+    response: { path: response.path ?? '', claims: responseClaims, points, ...warningsOf(response) },
     alignments,
   };
   if (options.log) result.log = { path: options.log.path ?? '', entries: options.log.entries.length, warnings: options.log.warnings };
@@ -44,7 +50,7 @@ export function check(files: Array<SourceFile & { log?: ConsultationLog }>, opti
   const documents = files.map((f) => {
     const doc = parseDocument(f.text, f.path);
     const aims = extractAims(doc);
-    return { path: f.path, claims: findClaims(doc, { log: f.log ?? options.log, aims, extraPhrases: options.extraPhrases }) };
+    return { path: f.path, claims: findClaims(doc, { log: f.log ?? options.log, aims, extraPhrases: options.extraPhrases }), ...warningsOf(doc) };
   });
   const logs = files.map((f) => f.log ?? options.log).filter((l): l is ConsultationLog => l !== undefined);
   const seen = new Set<string>();

@@ -106,17 +106,23 @@ export interface LogWarning {
   line?: number;
 }
 
+/** A part of a document that could not be read as written (front matter, Markdown too deep or dense to parse). */
+export interface DocumentWarning {
+  message: string;
+  position: Position;
+}
+
 export interface CompareResult {
   version: typeof CONTRACT_VERSION;
-  letter: { path: string; aims: Aim[]; claims: Claim[] };
-  response: { path: string; claims: Claim[]; points: Point[] };
+  letter: { path: string; aims: Aim[]; claims: Claim[]; warnings?: DocumentWarning[] };
+  response: { path: string; claims: Claim[]; points: Point[]; warnings?: DocumentWarning[] };
   alignments: Alignment[];
   log?: { path: string; entries: number; warnings: LogWarning[] };
 }
 
 export interface CheckResult {
   version: typeof CONTRACT_VERSION;
-  documents: Array<{ path: string; claims: Claim[] }>;
+  documents: Array<{ path: string; claims: Claim[]; warnings?: DocumentWarning[] }>;
   log?: Array<{ path: string; entries: number; warnings: LogWarning[] }>;
 }
 

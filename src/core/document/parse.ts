@@ -7,6 +7,7 @@ import { readFrontMatter } from './front-matter';
 import { readDirectives, scopeDirectives } from './directives';
 import type { Block, Doc, Sentence } from './model';
 import { chunkBoundaries } from './chunks';
+import { FLAT_MESSAGE, tooHardToParse } from './guard';
 
 /** Parses Markdown with unified + remark-parse into the syntax tree the document model is built from. */
 export function parseMarkdown(text: string): Root {
@@ -41,9 +42,26 @@ interface ChunkModel {
   masked: string;
   comments: Span[];
   yaml?: { value: string; span: Span };
+  /** A part read as plain text because it was too deep or too dense to parse as Markdown. */
+  warnings?: Array<{ message: string; span: Span }>;
 }
 
+/**
+ * Parses one chunk as Markdown, or, when the chunk would make the parser hang or overflow the stack (see
+ * guard.ts), reads it as plain text with a warning.
+ */
 function parseChunk(text: string, first: boolean): ChunkModel {
+  const hard = tooHardToParse(text);
+  if (hard) return flatChunk(text, first, FLAT_MESSAGE[hard]);
+  try {
+    return parseMarkdownChunk(text, first);
+  } catch (error) {
+    if (error instanceof RangeError) return flatChunk(text, first, FLAT_MESSAGE.overflow);
+    throw error;
+  }
+}
+
+function parseMarkdownChunk(text: string, first: boolean): ChunkModel {
   const tree = parseMarkdownTree(text, first);
   const masked = new Uint16Array(text.length).fill(32);
   const blocks: ChunkBlock[] = [];
@@ -147,12 +165,104 @@ function parseChunk(text: string, first: boolean): ChunkModel {
   }
 
   const maskedText = decodeMasked(masked);
+  finishBlocks(text, maskedText, blocks);
+  return { blocks, masked: maskedText, comments, yaml };
+}
+
+/** Fills in each block's plain text and sentences from the masked text. */
+function finishBlocks(text: string, maskedText: string, blocks: ChunkBlock[]): void {
   for (const block of blocks) {
     const spans = block.kind === 'tableRow' && block.cells ? block.cells.flatMap((c) => splitSentences(maskedText, c)) : splitSentences(maskedText, block.span);
     for (const s of spans) block.sentences.push({ span: widenOverMarkup(text, maskedText, s, block.span), text: plain(text, maskedText, s) });
     block.text = plain(text, maskedText, block.span);
   }
-  return { blocks, masked: maskedText, comments, yaml };
+}
+
+const FLAT_FRONT_MATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:([\s\S]*?)(?:\r\n|\r|\n))?---[ \t]*(?=\r\n|\r|\n|$)/;
+
+/**
+ * A chunk read as plain text, in one linear pass: each run of non-blank lines is a paragraph; quote and list
+ * markers at the start of a line, and emphasis, link, code and HTML characters, are blanked in `masked`;
+ * HTML comments are kept (for directives); front matter is still read.
+ */
+function flatChunk(text: string, first: boolean, message: string): ChunkModel {
+  const masked = new Uint16Array(text.length).fill(32);
+  const blocks: ChunkBlock[] = [];
+  const comments: Span[] = [];
+  let yaml: ChunkModel['yaml'];
+  let pos = 0;
+  const fm = first ? FLAT_FRONT_MATTER.exec(text) : null;
+  if (fm) {
+    yaml = { value: fm[1] ?? '', span: { start: 0, end: fm[0].length } };
+    pos = fm[0].length;
+  }
+  const n = text.length;
+  let para: Span | undefined;
+  const endParagraph = () => {
+    if (para) blocks.push({ kind: 'paragraph', span: para, text: '', firstInItem: false, quoteDepth: 0, sentences: [] });
+    para = undefined;
+  };
+  while (pos < n) {
+    let eol = pos;
+    while (eol < n) {
+      const c = text.charCodeAt(eol);
+      if (c === 10 || c === 13) break;
+      eol++;
+    }
+    const next = eol < n && text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
+    // Skip the line's container markers and heading marks.
+    let i = pos;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (i < eol && (c === 32 || c === 9 || c === 62 || c === 35)) i++;
+      else if (i < eol && (c === 45 || c === 42 || c === 43) && (i + 1 >= eol || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) i++;
+      else {
+        let j = i;
+        while (j < eol && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+        if (j > i && j < eol && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41) && (j + 1 >= eol || text.charCodeAt(j + 1) === 32)) i = j + 1;
+        else break;
+      }
+    }
+    if (text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      const end = close < 0 ? n : close + 3;
+      endParagraph();
+      comments.push({ start: i, end });
+      let after = end;
+      while (after < n && text.charCodeAt(after) !== 10 && text.charCodeAt(after) !== 13) after++;
+      pos = after < n && text.charCodeAt(after) === 13 && text.charCodeAt(after + 1) === 10 ? after + 2 : after + 1;
+      continue;
+    }
+    let first = -1;
+    let last = -1;
+    for (let k = i; k < eol; k++) {
+      const c = text.charCodeAt(k);
+      // * _ [ ] < > ` | ~ are markup here.
+      if (c === 42 || c === 95 || c === 91 || c === 93 || c === 60 || c === 62 || c === 96 || c === 124 || c === 126) continue;
+      masked[k] = c;
+      if (c !== 32 && c !== 9) {
+        if (first < 0) first = k;
+        last = k + 1;
+      }
+    }
+    if (first < 0) endParagraph();
+    else if (para) {
+      for (let k = para.end; k < first; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 10 || c === 13) masked[k] = c;
+      }
+      para.end = last;
+    } else para = { start: first, end: last };
+    pos = next;
+  }
+  endParagraph();
+  const maskedText = decodeMasked(masked);
+  finishBlocks(text, maskedText, blocks);
+  let start = 0;
+  while (start < n && text.charCodeAt(start) <= 32) start++;
+  let end = n;
+  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
+  return { blocks, masked: maskedText, comments, yaml, warnings: [{ message, span: { start, end } }] };
 }
 
 const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
@@ -198,10 +308,12 @@ function assemble(source: string, starts: number[], models: ChunkModel[], path?:
   const comments: Span[] = [];
   let headingIndex = -1;
   let yaml: ChunkModel['yaml'];
+  const flat: Array<{ message: string; span: Span }> = [];
   for (let c = 0; c < models.length; c++) {
     const base = starts[c];
     const model = models[c];
     if (model.yaml && c === 0) yaml = model.yaml;
+    for (const w of model.warnings ?? []) flat.push({ message: w.message, span: shift(w.span, base) });
     for (const comment of model.comments) comments.push(shift(comment, base));
     for (const b of model.blocks) {
       const span = shift(b.span, base);
@@ -241,7 +353,7 @@ function assemble(source: string, starts: number[], models: ChunkModel[], path?:
     lines,
     frontMatter: fm.data,
     frontMatterSpan: yaml?.span,
-    warnings: fm.warning ? [{ message: fm.warning, span: yaml?.span ?? { start: 0, end: 0 } }] : [],
+    warnings: [...(fm.warning ? [{ message: fm.warning, span: yaml?.span ?? { start: 0, end: 0 } }] : []), ...flat],
     blocks,
     sentences,
     directives,

@@ -41,6 +41,7 @@ export function compareText(result: CompareResult, s: Style = PLAIN): string {
   out.push(s.bold(`Response: ${result.response.path}`));
   if (result.log) out.push(`Log:      ${result.log.path} (${result.log.entries} entries)`);
   out.push(`${aims.length} aims, ${unanswered} unanswered, ${flagged.length} flagged claims`);
+  for (const d of [result.letter, result.response]) for (const w of d.warnings ?? []) out.push(s.yellow(`${d.path}:${w.position.start.line}  ${w.message}`));
   out.push('');
   if (aims.length === 0) {
     out.push('No aims found in the letter.');
@@ -84,6 +85,7 @@ export function checkText(result: CheckResult, s: Style = PLAIN): string {
     total += d.claims.length;
     flagged += d.claims.filter((c) => FLAGGED_STATUSES.includes(c.status)).length;
     out.push(s.bold(d.path));
+    for (const w of d.warnings ?? []) out.push(s.yellow(`  ${d.path}:${w.position.start.line}  ${w.message}`));
     if (d.claims.length === 0) out.push(s.dim('  no claims of union involvement'));
     else out.push(...claimLines(d.path, d.claims, s));
   }
