@@ -61,7 +61,12 @@ function parseChunk(text: string, first: boolean): ChunkModel {
   }
 }
 
-function parseMarkdownChunk(text: string, first: boolean): ChunkModel {
+function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
+  // micromark drops a byte-order mark at the start of its input without counting it in offsets, which would put
+  // every position in the chunk one early: a chunk starting with U+FEFF (a second BOM, or pasted files) is parsed
+  // with a zero-width space of the same length in its place, and the mark put back in `masked`.
+  const bom = input.charCodeAt(0) === 0xfeff;
+  const text = bom ? `\u200b${input.slice(1)}` : input;
   const tree = parseMarkdownTree(text, first);
   const masked = new Uint16Array(text.length).fill(32);
   const blocks: ChunkBlock[] = [];
@@ -164,6 +169,7 @@ function parseMarkdownChunk(text: string, first: boolean): ChunkModel {
     }
   }
 
+  if (bom && masked[0] === 0x200b) masked[0] = 0xfeff;
   const maskedText = decodeMasked(masked);
   finishBlocks(text, maskedText, blocks);
   return { blocks, masked: maskedText, comments, yaml };
