@@ -54,7 +54,9 @@ function parseChunk(text: string, first: boolean): ChunkModel {
   const hard = tooHardToParse(text);
   if (hard) return flatChunk(text, first, FLAT_MESSAGE[hard]);
   try {
-    return parseMarkdownChunk(text, first);
+    // Front matter only when it is closed: micromark's front-matter extension, once it has tried an unclosed
+    // `---` at the top, reads later list items as paragraphs.
+    return parseMarkdownChunk(text, first && FLAT_FRONT_MATTER.test(text));
   } catch (error) {
     if (error instanceof RangeError) return flatChunk(text, first, FLAT_MESSAGE.overflow);
     throw error;
