@@ -28,7 +28,7 @@ export function chunkBoundaries(text: string, minChunk = MIN_CHUNK, maxChunk = M
 
   // Front matter belongs to the first chunk whole.
   if (text.startsWith('---')) {
-    const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\r|$)/.exec(text.slice(3));
+    const close = /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/.exec(text.slice(3));
     if (close) pos = 3 + close.index + close[0].length;
   }
 
