@@ -5,6 +5,7 @@
  *    or cube of the depth, and the tree it builds can overflow the stack;
  *  - one long list of lists (thousands of items that hold lists, with no break the chunker can split at): time
  *    grows faster than the list;
+ *  - a table of many thousands of rows (no quadratic cost, but a third of a millisecond a row);
  *  - a paragraph dense with emphasis and link markup (`*a*a*a…`, `[a](` repeated): time grows with the paragraph's
  *    length times its delimiters.
  * A chunk like that is read as plain text instead (see `flatChunk` in parse.ts), with a warning. Real letters nest
@@ -17,8 +18,10 @@ export const MAX_NESTING = 32;
 export const MAX_INLINE_WORK = 10_000_000;
 /** Most list items inside other list items in one chunk read as Markdown (a chunk splits only between lists). */
 export const MAX_NESTED_ITEMS = 1000;
+/** Most table rows in one chunk read as Markdown: micromark takes about a third of a millisecond a row. */
+export const MAX_TABLE_ROWS = 5000;
 
-export type Hardness = 'nesting' | 'list' | 'markup';
+export type Hardness = 'nesting' | 'list' | 'table' | 'markup';
 
 /** Why a chunk should not go to the Markdown parser, or undefined when it can. One pass over the text. */
 export function tooHardToParse(text: string): Hardness | undefined {
@@ -27,6 +30,7 @@ export function tooHardToParse(text: string): Hardness | undefined {
   let runDelimiters = 0;
   let work = 0;
   let nestedItems = 0;
+  let tableRows = 0;
   let pos = 0;
   const n = text.length;
   while (pos < n) {
@@ -98,6 +102,7 @@ export function tooHardToParse(text: string): Hardness | undefined {
     if (text.charCodeAt(i) === 124 /* | */) {
       // A table row's cells are read one by one: the row is its own unit.
       work += (eol - pos) * delimiters;
+      if (++tableRows > MAX_TABLE_ROWS) return 'table';
     } else {
       runLength += eol - pos;
       runDelimiters += delimiters;
@@ -116,6 +121,7 @@ function isSpaceOrEnd(text: string, i: number, eol: number): boolean {
 
 export const FLAT_MESSAGE: Record<Hardness | 'overflow', string> = {
   nesting: `Lists or quotations here are nested more than ${MAX_NESTING} levels deep, too deep to read as Markdown: this part was read as plain text.`,
+  table: `This table has more than ${MAX_TABLE_ROWS.toLocaleString('en-GB')} rows, too many to read as Markdown in good time: it was read as plain text, a row at a time.`,
   list: 'This list holds too many lists within it to read as Markdown in good time: it was read as plain text.',
   markup: 'This part has too much emphasis or link markup in one paragraph to read as Markdown in good time: it was read as plain text.',
   overflow: 'This part is nested too deeply to read as Markdown: it was read as plain text.',

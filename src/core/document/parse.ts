@@ -253,14 +253,18 @@ function flatChunk(text: string, first: boolean, message: string): ChunkModel {
         last = k + 1;
       }
     }
-    if (first < 0) endParagraph();
-    else if (para) {
+    const row = text.charCodeAt(i) === 124; /* | */
+    // A blank line (or one of markup only) ends a paragraph; a table row is a paragraph of its own.
+    if (first < 0 || row) endParagraph();
+    if (first >= 0 && row) {
+      blocks.push({ kind: 'paragraph', span: { start: first, end: last }, text: '', firstInItem: false, quoteDepth: 0, sentences: [] });
+    } else if (first >= 0 && para) {
       for (let k = para.end; k < first; k++) {
         const c = text.charCodeAt(k);
         if (c === 10 || c === 13) masked[k] = c;
       }
       para.end = last;
-    } else para = { start: first, end: last };
+    } else if (first >= 0) para = { start: first, end: last };
     pos = next;
   }
   endParagraph();
