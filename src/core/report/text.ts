@@ -47,7 +47,7 @@ export function compareText(result: CompareResult, s: Style = PLAIN): string {
     out.push('No aims found in the letter.');
   } else {
     const byAim = new Map(result.alignments.map((a) => [a.aim, a]));
-    const width = Math.min(48, Math.max(...aims.map((a) => [...a.title].length), 3));
+    const width = Math.min(48, aims.reduce((w, a) => Math.max(w, [...a.title].length), 3));
     out.push(s.bold(`  ${pad('#', 3)} ${pad('Aim', width)}  ${pad('Stance', 11)} Answered in`));
     aims.forEach((aim, i) => {
       const al = byAim.get(aim.id);
@@ -68,7 +68,7 @@ export function compareText(result: CompareResult, s: Style = PLAIN): string {
   if (claimBlock.length > 0) {
     out.push('');
     out.push(s.bold('Claims of union involvement'));
-    out.push(...claimBlock);
+    for (const line of claimBlock) out.push(line);
   }
   if (result.log && result.log.warnings.length > 0) {
     out.push('');
@@ -87,7 +87,7 @@ export function checkText(result: CheckResult, s: Style = PLAIN): string {
     out.push(s.bold(d.path));
     for (const w of d.warnings ?? []) out.push(s.yellow(`  ${d.path}:${w.position.start.line}  ${w.message}`));
     if (d.claims.length === 0) out.push(s.dim('  no claims of union involvement'));
-    else out.push(...claimLines(d.path, d.claims, s));
+    else for (const line of claimLines(d.path, d.claims, s)) out.push(line);
   }
   for (const log of result.log ?? []) for (const w of log.warnings) out.push(s.yellow(`${w.path ?? log.path}${w.line ? `:${w.line}` : ''}  ${w.message}`));
   out.push('');
