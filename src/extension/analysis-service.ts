@@ -394,12 +394,23 @@ export class AnalysisService implements vscode.Disposable {
     const declared = doc.frontMatter.consultationLog;
     if (declared) {
       const uri = resolveFrom(letter, declared);
+      const span = frontMatterLine(doc, /^(consultation-log|consultationLog)\s*:/m);
+      if (!vscode.workspace.isTrusted && !vscode.workspace.getWorkspaceFolder(uri)) {
+        // A document someone else wrote must not make an untrusted workspace read files outside it.
+        return {
+          uri,
+          problem: {
+            span,
+            message: `This workspace is not trusted, so the consultation log "${declared}" named in the front matter, outside the workspace, was not read; claims were checked without a log.`,
+          },
+        };
+      }
       const src = await readText(uri);
       if (src) return { info: { uri, log: this.parseLog(src), text: src.text, from: 'front matter' }, uri, version: src.version };
       return {
         uri,
         problem: {
-          span: frontMatterLine(doc, /^(consultation-log|consultationLog)\s*:/m),
+          span,
           message: `The front matter names the consultation log "${declared}", which cannot be read; claims were checked without a log.`,
         },
       };
