@@ -10,6 +10,8 @@
  * Known difference from parsing the whole text at once: a link reference definition in one chunk does not
  * resolve a reference in another (the reference then reads as its bracketed text).
  */
+import { lineAt } from '../text/positions';
+
 const MIN_CHUNK = 2048;
 const MAX_CHUNK = 32768;
 
@@ -33,14 +35,8 @@ export function chunkBoundaries(text: string, minChunk = MIN_CHUNK, maxChunk = M
   }
 
   while (pos < text.length) {
-    let eol = pos;
-    while (eol < text.length) {
-      const c = text.charCodeAt(eol);
-      if (c === 10 || c === 13) break;
-      eol++;
-    }
+    const { eol, next } = lineAt(text, pos);
     const line = text.slice(pos, eol);
-    const next = eol >= text.length ? text.length : text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
 
     const blank = line.trim().length === 0;
     if (!fence && !inComment && !rawHtml && previousBlank && !blank && pos - chunkStart >= minChunk) {

@@ -11,6 +11,7 @@
  * A chunk like that is read as plain text instead (see `flatChunk` in parse.ts), with a warning. Real letters nest
  * a few levels and mark up a few phrases a paragraph, far inside both limits.
  */
+import { lineAt } from '../text/positions';
 
 /** Most quotes and list items around one line that are read as Markdown. */
 export const MAX_NESTING = 32;
@@ -34,13 +35,7 @@ export function tooHardToParse(text: string): Hardness | undefined {
   let pos = 0;
   const n = text.length;
   while (pos < n) {
-    let eol = pos;
-    while (eol < n) {
-      const c = text.charCodeAt(eol);
-      if (c === 10 || c === 13) break;
-      eol++;
-    }
-    const next = eol < n && text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
+    const { eol, next } = lineAt(text, pos);
     let i = pos;
     let col = 0;
     while (i < eol) {

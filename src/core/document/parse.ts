@@ -1,6 +1,6 @@
 import { parseMarkdownTree } from './markdown-syntax';
 import type { Root, Nodes, Parents } from 'mdast';
-import { LineIndex, type Span } from '../text/positions';
+import { lineAt, LineIndex, type Span } from '../text/positions';
 import { splitSentences } from '../text/sentences';
 import { stripBom } from '../text/decode';
 import { readFrontMatter } from './front-matter';
@@ -211,13 +211,7 @@ function flatChunk(text: string, first: boolean, message: string): ChunkModel {
     para = undefined;
   };
   while (pos < n) {
-    let eol = pos;
-    while (eol < n) {
-      const c = text.charCodeAt(eol);
-      if (c === 10 || c === 13) break;
-      eol++;
-    }
-    const next = eol < n && text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
+    const { eol, next } = lineAt(text, pos);
     // Skip the line's container markers and heading marks.
     let i = pos;
     for (;;) {

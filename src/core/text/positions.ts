@@ -65,3 +65,19 @@ export interface Span {
 export function sliceSpan(text: string, span: Span): string {
   return text.slice(span.start, span.end);
 }
+
+/**
+ * The line that starts at `pos`: where its text ends (before `\r\n`, `\n` or a lone `\r`) and where the next line
+ * starts. One linear step of the line scans over raw Markdown.
+ */
+export function lineAt(text: string, pos: number): { eol: number; next: number } {
+  const n = text.length;
+  let eol = pos;
+  while (eol < n) {
+    const c = text.charCodeAt(eol);
+    if (c === 10 || c === 13) break;
+    eol++;
+  }
+  const next = eol >= n ? n : text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
+  return { eol, next };
+}
