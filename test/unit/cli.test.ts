@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -49,10 +49,6 @@ function expectExactPositions(items: Array<{ text: string; position: Pos }>, sou
     expect(lineCol(source, item.position.end.offset)).toEqual({ line: item.position.end.line, column: item.position.end.column });
   }
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
-});
 
 describe('counterpoint CLI', () => {
   it('prints help and exits 0', () => {

@@ -35,7 +35,6 @@ let work: string;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
   work = mkdtempSync(join(tmpdir(), 'counterpoint-hostile-html-'));
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/vscode-server/install.sh (or apt-get install chromium) first`);
   context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'counterpoint-chromium-')), { executablePath: CHROMIUM, args: ARGS, headless: true });

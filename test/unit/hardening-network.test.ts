@@ -3,18 +3,14 @@
  * attempt and throws (test/fixtures/hostile/no-network.cjs, loaded with --require), and nothing is recorded;
  * the three bundles (CLI, desktop and web extension, which carry the same engine) hold no network API at all.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 const preload = path.join(root, 'test/fixtures/hostile/no-network.cjs');
-
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
-});
 
 function guarded(args: string[]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'counterpoint-net-'));

@@ -5,7 +5,7 @@
  * printed; the bound only catches a hang (the machine may be shared with other work).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -19,7 +19,6 @@ let big: string;
 const timings: Array<[string, number]> = [];
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
   big = mkdtempSync(path.join(tmpdir(), 'counterpoint-pathological-'));
   writeFileSync(path.join(big, 'long-line.md'), 'We have agreed the rota with the unions. '.repeat(250_000).slice(0, 10_000_000));
   writeFileSync(path.join(big, 'deep-list.md'), `${'- '.repeat(10_000)}We will close three offices.\n`);
