@@ -302,13 +302,50 @@ export function documentTitle(doc: Doc): string {
   return h ? h.text : '';
 }
 
+/** For each block, the first aim (in the letter's order) holding it or whose span holds its start; and the first
+ * aim holding it as one of its own blocks. Built once per list of aims: looking aims up claim by claim was
+ * quadratic in long letters. */
+interface AimsByBlock {
+  holding: Int32Array;
+  owning: Int32Array;
+}
+const aimsByBlockMemo = new WeakMap<LetterAim[], { doc: Doc; index: AimsByBlock }>();
+
+function aimsByBlock(doc: Doc, aims: LetterAim[]): AimsByBlock {
+  const memo = aimsByBlockMemo.get(aims);
+  if (memo && memo.doc === doc) return memo.index;
+  const n = doc.blocks.length;
+  const owning = new Int32Array(n).fill(-1);
+  const holding = new Int32Array(n).fill(-1);
+  const starts = doc.blocks.map((b) => b.span.start);
+  const firstAtOrAfter = (offset: number): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  aims.forEach((a, i) => {
+    for (const b of a.blocks) if (b >= 0 && b < n && owning[b] < 0) owning[b] = i;
+    for (let b = firstAtOrAfter(a.span.start); b < n && starts[b] < a.span.end; b++) if (holding[b] < 0) holding[b] = i;
+  });
+  for (let b = 0; b < n; b++) if (owning[b] >= 0 && (holding[b] < 0 || owning[b] < holding[b])) holding[b] = owning[b];
+  const index = { holding, owning };
+  aimsByBlockMemo.set(aims, { doc, index });
+  return index;
+}
+
 function aimOf(doc: Doc, sr: SentenceReading, aims: LetterAim[] | undefined): LetterAim | undefined {
   if (!aims || aims.length === 0) return undefined;
   const block = doc.blocks[sr.block];
-  return (
-    aims.find((a) => a.blocks.includes(sr.block) || (a.span.start <= block.span.start && block.span.start < a.span.end)) ??
-    aims.find((a) => block.headingIndex >= 0 && a.blocks.includes(block.headingIndex))
-  );
+  const { holding, owning } = aimsByBlock(doc, aims);
+  const direct = holding[sr.block];
+  if (direct >= 0) return aims[direct];
+  const viaHeading = block.headingIndex >= 0 ? owning[block.headingIndex] : -1;
+  return viaHeading >= 0 ? aims[viaHeading] : undefined;
 }
 
 function subjectStems(doc: Doc, sr: SentenceReading, aims: LetterAim[] | undefined, title: string): Set<string> {
