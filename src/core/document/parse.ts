@@ -285,7 +285,20 @@ export class DocumentParser {
   /** `chunk: false` parses every document whole (for comparison in tests). */
   constructor(private readonly options: { chunk?: boolean; minChunk?: number; maxChunk?: number } = {}) {}
 
+  /** The last document parsed: given the same text and path again, the same object is returned. */
+  private last: { input: string; path?: string; doc: Doc } | undefined;
+
   parse(input: string, path?: string): Doc {
+    if (this.last && this.last.input === input && this.last.path === path) {
+      this.lastStats = { reused: this.cache.size, parsed: 0 };
+      return this.last.doc;
+    }
+    const doc = this.parseAfresh(input, path);
+    this.last = { input, path, doc };
+    return doc;
+  }
+
+  private parseAfresh(input: string, path?: string): Doc {
     const source = stripBom(input);
     const starts = this.options.chunk === false ? [0] : chunkBoundaries(source, this.options.minChunk, this.options.maxChunk);
     const next = new Map<string, ChunkModel>();
