@@ -143,3 +143,104 @@ function isOffset(v: unknown): boolean {
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+// ---- merging two windows' notes ------------------------------------------------------------------------------
+
+export interface MergeInput {
+  /** The notes this window holds now. */
+  mine: readonly StoredAnnotation[];
+  /** The notes in the file on disk now; undefined when there is no file (or it was damaged and moved aside). */
+  theirs: readonly StoredAnnotation[] | undefined;
+  /**
+   * The notes as this window last read or wrote the file; undefined when it has not (then nothing can be told to
+   * have been deleted elsewhere, and every note of this window is kept).
+   */
+  base: readonly StoredAnnotation[] | undefined;
+  /** Ids of notes deleted in this window since it last wrote the file. */
+  deletedHere: ReadonlySet<string>;
+}
+
+export interface MergeResult {
+  annotations: StoredAnnotation[];
+  /** Ids of this window's notes that were deleted elsewhere (in the base, gone from the file, unchanged here). */
+  removed: string[];
+  /**
+   * Notes that differ from this window's copy: new in the file, changed there more recently, or combined from both
+   * sides. Each replaces this window's note of the same id (or is added).
+   */
+  updated: StoredAnnotation[];
+}
+
+/**
+ * Merges this window's notes with the file on disk, note by note (by id), so that two windows (or a window and a
+ * `git pull`) saving one notes file lose nothing:
+ *  - a note on both sides: the one modified more recently wins (on a tie, this window's: its anchor may have moved
+ *    with edits here, which do not change `modified`); when both sides changed it since the base, replies added on
+ *    the other side are kept too;
+ *  - a note only here: kept, unless it was in the file this window last saw and is unchanged here since, which
+ *    means it was deleted elsewhere;
+ *  - a note only in the file: kept (new there), unless it was deleted in this window.
+ * So a note deleted here stays deleted even if changed elsewhere meanwhile, and a note deleted elsewhere but
+ * changed here is kept. Pure and linear in the number of notes and replies; this window's objects are returned
+ * wherever they win unchanged.
+ */
+export function mergeAnnotations(input: MergeInput): MergeResult {
+  const { mine, deletedHere } = input;
+  if (input.theirs === undefined) return { annotations: mine.filter((a) => !deletedHere.has(a.id)), removed: [], updated: [] };
+  const theirs = new Map(input.theirs.map((a) => [a.id, a] as const));
+  const base = input.base ? new Map(input.base.map((a) => [a.id, a] as const)) : undefined;
+  const annotations: StoredAnnotation[] = [];
+  const removed: string[] = [];
+  const updated: StoredAnnotation[] = [];
+  const seen = new Set<string>();
+  for (const a of mine) {
+    if (seen.has(a.id) || deletedHere.has(a.id)) continue;
+    seen.add(a.id);
+    const t = theirs.get(a.id);
+    const b = base?.get(a.id);
+    if (t) {
+      const merged = mergeNote(a, t, b, base !== undefined);
+      annotations.push(merged);
+      if (merged !== a) updated.push(merged);
+    } else if (b && compareTimes(a.modified, b.modified) <= 0) {
+      removed.push(a.id);
+    } else {
+      annotations.push(a);
+    }
+  }
+  for (const t of input.theirs) {
+    if (seen.has(t.id) || deletedHere.has(t.id)) continue;
+    seen.add(t.id);
+    annotations.push(t);
+    updated.push(t);
+  }
+  return { annotations, removed, updated };
+}
+
+/** One note on both sides: the newer wins; replies the other side added since the base are kept as well. */
+function mergeNote(mine: StoredAnnotation, theirs: StoredAnnotation, base: StoredAnnotation | undefined, haveBase: boolean): StoredAnnotation {
+  const theirsNewer = compareTimes(theirs.modified, mine.modified) > 0;
+  const winner = theirsNewer ? theirs : mine;
+  const loser = theirsNewer ? mine : theirs;
+  // Replies the losing side added: not in the winner and not in the base (a reply in the base but missing from the
+  // winner was deleted on the winning side). With no base at all, every reply the winner lacks is kept.
+  const have = new Set(winner.comments.map((c) => c.id));
+  const inBase = new Set(base?.comments.map((c) => c.id) ?? []);
+  const extra = loser.comments.filter((c) => !have.has(c.id) && (!haveBase || !inBase.has(c.id)));
+  if (extra.length === 0) return winner;
+  const first = winner.comments.slice(0, 1);
+  const replies = [...winner.comments.slice(1), ...extra].map((c, i) => ({ c, i }));
+  replies.sort((x, y) => compareTimes(x.c.created, y.c.created) || x.i - y.i);
+  return { ...winner, comments: [...first, ...replies.map((r) => r.c)] };
+}
+
+/** Orders two ISO 8601 times; text that is not a time counts as older than any time, and is compared as text. */
+export function compareTimes(a: string, b: string): number {
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  const badX = Number.isNaN(x);
+  const badY = Number.isNaN(y);
+  if (!badX && !badY) return x === y ? 0 : x < y ? -1 : 1;
+  if (badX !== badY) return badX ? -1 : 1;
+  return cmp(a, b);
+}
