@@ -6,7 +6,7 @@ import { CONTRACT_VERSION, type CheckResult, type CompareResult, type DiffResult
 import { parseDocument } from './document/parse';
 import type { Doc } from './document/model';
 import { extractAims } from './aims/extract';
-import { alignAims } from './align/align';
+import { alignAims, AlignMemo } from './align/align';
 import { findClaims, type ExtraPhrase } from './claims/claims';
 import type { ConsultationLog } from './claims/log';
 import { diffLetters } from './versions/diff';
@@ -19,6 +19,16 @@ export interface SourceFile {
 export interface AnalyseOptions {
   log?: ConsultationLog;
   extraPhrases?: ExtraPhrase[];
+  /**
+   * What an earlier comparison of the same pair of documents worked out, kept for the next one (see
+   * `AnalysisCache.memo`): only the work an edit touched is done again. The result is the same with or without.
+   */
+  memo?: ComparisonMemo;
+}
+
+/** Kept between comparisons of one letter with one response. */
+export class ComparisonMemo {
+  readonly align = new AlignMemo();
 }
 
 /** The document's own warnings (front matter that could not be read, parts read as plain text), when it has any. */
@@ -29,7 +39,7 @@ function warningsOf(doc: Doc): { warnings?: DocumentWarning[] } {
 
 export function compareDocs(letter: Doc, response: Doc, options: AnalyseOptions = {}): CompareResult {
   const aims = extractAims(letter);
-  const { alignments, points } = alignAims(letter, aims, response);
+  const { alignments, points } = alignAims(letter, aims, response, options.memo?.align);
   const letterClaims = findClaims(letter, { log: options.log, response, aims, extraPhrases: options.extraPhrases });
   const responseClaims = findClaims(response, { log: options.log, extraPhrases: options.extraPhrases, role: 'response' });
   const result: CompareResult = {

@@ -286,7 +286,9 @@ export class AnalysisService implements vscode.Disposable {
     const key = settingsKey(settings);
     const hit = this.comparisons.find((c) => c.letter === letter && c.response === response && c.log === log && c.key === key);
     if (hit) return hit.result;
-    const result = compareDocs(letter, response, { log, extraPhrases: settings.extraPhrases });
+    // The memo lets an edit to one document redo only the work the edit touched.
+    const memo = this.parsers.memo(letter.path ?? '', response.path ?? '');
+    const result = compareDocs(letter, response, { log, extraPhrases: settings.extraPhrases, memo });
     this.comparisons = [{ letter, response, log, key, result }, ...this.comparisons.slice(0, 7)];
     return result;
   }

@@ -21,7 +21,7 @@ import { leadInOf } from '../aims/extract';
 import { blockRoles, type BlockRole } from '../aims/roles';
 import { NON_AIM_SECTION, HEADING_NUMBER_PREFIX } from '../aims/patterns';
 import { located } from '../document/located';
-import { classifyStance, cuesIn, type CueMatch, type WordsView } from '../stance/stance';
+import { classifyStance, cuesIn, type CueMatch, type StanceResult, type WordsView } from '../stance/stance';
 import { contentStems, WordTable } from './text';
 import { B, Bm25Index, K1, type Prepared } from './bm25';
 import { monotoneChain, type OrderPair } from './order';
@@ -91,19 +91,12 @@ class AimIndex {
   private readonly byTerm = new Map<string, number[]>();
   private sortedTerms: string[] | undefined;
   private readonly byTrigram = new Map<number, number[]>();
-  constructor(readonly letter: Doc, readonly aims: LetterAim[], readonly words: WordTable) {
+  constructor(readonly letter: Doc, readonly aims: LetterAim[], readonly words: WordTable, profileOf: (a: LetterAim) => AimProfile) {
     this.profiles = aims.map((a, i) => {
-      const ids = words.scan(letter.masked, a.span.start, a.span.end).ids;
-      const terms: string[] = [];
-      for (const id of ids) {
-        const stem = words.stem(id);
-        if (stem) terms.push(stem);
-      }
-      for (const t of unique(terms)) push(this.byTerm, t, i);
-      const trigrams = new Set(trigramKeysOfIds(words, ids));
-      for (const g of trigrams) push(this.byTrigram, g, i);
-      const uniqueTerms = unique(terms);
-      return { terms: uniqueTerms, termSet: new Set(uniqueTerms), titleTerms: new Set(contentStems(a.title)), trigrams };
+      const profile = profileOf(a);
+      for (const t of profile.terms) push(this.byTerm, t, i);
+      for (const g of profile.trigrams) push(this.byTrigram, g, i);
+      return profile;
     });
   }
   idf(term: string): number {
@@ -215,8 +208,7 @@ class AimIndex {
     return scored.filter((s) => s.score >= RESTATE_THRESHOLD && s.score >= top - 0.05);
   }
   /** Shared word trigrams between a block of the response and each aim. */
-  quoted(ids: number[]): { grams: number; hits: Map<number, number> } {
-    const grams = new Set(trigramKeysOfIds(this.words, ids));
+  quoted(grams: Set<number>): { grams: number; hits: Map<number, number> } {
     const hits = new Map<number, number>();
     for (const g of grams) {
       const list = this.byTrigram.get(g);
@@ -225,6 +217,18 @@ class AimIndex {
     }
     return { grams: grams.size, hits };
   }
+}
+
+/** What the matcher reads from an aim: a function of the aim's text and title alone. */
+function aimProfile(letter: Doc, a: LetterAim, words: WordTable): AimProfile {
+  const ids = words.scan(letter.masked, a.span.start, a.span.end).ids;
+  const terms: string[] = [];
+  for (const id of ids) {
+    const stem = words.stem(id);
+    if (stem) terms.push(stem);
+  }
+  const uniqueTerms = unique(terms);
+  return { terms: uniqueTerms, termSet: new Set(uniqueTerms), titleTerms: new Set(contentStems(a.title)), trigrams: new Set(trigramKeysOfIds(words, ids)) };
 }
 
 const ID_BITS = 2 ** 21;
@@ -270,6 +274,8 @@ interface Unit {
   /** The block's words: ids in the word table and offsets (not kept for furniture). */
   words: WordsView;
   ids: number[];
+  /** Word trigrams of the block (as numbers), for quotation; empty for furniture. */
+  trigrams: Set<number>;
   paragraph: number;
 }
 
@@ -318,37 +324,63 @@ interface Governance {
 
 // ---------------------------------------------------------------------------------------------------------
 
-/** Finds, for each aim, the response passages that answer it, and the stance they take; and the union's own points. */
-export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alignments: Alignment[]; points: Point[] } {
+/**
+ * What alignment works out from the response alone (its blocks read as units, their words, the BM25 index, the
+ * stance cues found in them), and from each aim's words: kept between analyses by an `AlignMemo` while the
+ * response is unchanged, so that an edit to the letter does not read the response again. Results are the same
+ * with or without a memo.
+ */
+interface ResponsePrep {
+  response: Doc;
+  roles: BlockRole[];
+  words: WordTable;
+  bm25: Bm25Index;
+  /** Units as first read (kinds before restatements are found): copied for each analysis. */
+  units: Unit[];
+  unitOfBlock: Int32Array;
+  docToUnit: number[];
+  sentenceAverage: number;
+  /** Stance cues of a block, by the block's start. */
+  cues: Map<number, CueMatch[]>;
+  /** Location of each unit's block, as passages and points report it. */
+  located: Array<ReturnType<typeof located> | undefined>;
+  /** Whether a unit's block turns to another matter (1), talks about claims (2), both (3); -1 until asked. */
+  talk: Int8Array;
+}
+
+/** Kept between analyses of the same response (see `ResponsePrep`). */
+export class AlignMemo {
+  prep: ResponsePrep | undefined;
+  profiles = new Map<string, AimProfile>();
+  prepared = new Map<string, Prepared>();
+  candidates = new Map<string, Array<[number, number]>>();
+  stances = new Map<string, StanceResult>();
+}
+
+function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
   const roles = blockRoles(response);
   const numbers = paragraphNumbers(response);
-  const wordIds = new WordTable();
-  const index = new AimIndex(letter, aims, wordIds);
   let sentenceWords = 0;
   let sentenceCount = 0;
-  let claimGramsMemo: Set<number> | undefined;
-  const claimGrams = (): Set<number> => (claimGramsMemo ??= letterBigramsOutsideAims(letter, aims, wordIds));
   const bm25 = new Bm25Index();
   const units: Unit[] = [];
   const unitOfBlock = new Int32Array(response.blocks.length).fill(-1);
-
-  // 1. Units: every block of prose, with its kind.
   for (const b of response.blocks) {
     if (b.kind === 'heading') continue;
     let kind: UnitKind = 'answer';
     const role: BlockRole = roles[b.index];
     if (role !== 'body' || (b.kind === 'tableRow' && b.headerRow) || isPreamble(response, b)) kind = 'furniture';
     else if (b.quoteDepth > 0) kind = 'quotation';
-    const scanned = kind === 'furniture' ? { ids: [], starts: [], ends: [] } : wordIds.scan(response.masked, b.span.start, b.span.end);
+    const scanned = kind === 'furniture' ? { ids: [], starts: [], ends: [] } : words.scan(response.masked, b.span.start, b.span.end);
     const ids = scanned.ids;
-    const words: WordsView = { count: ids.length, word: (k) => wordIds.word(ids[k]), start: (k) => scanned.starts[k], end: (k) => scanned.ends[k] };
+    const view: WordsView = { count: ids.length, word: (k) => words.word(ids[k]), start: (k) => scanned.starts[k], end: (k) => scanned.ends[k] };
     let doc = -1;
     const stems: string[] = [];
     const sentences: Array<[number, number]> = [];
     if (kind === 'answer') {
       const at: number[] = [];
       for (let k = 0; k < ids.length; k++) {
-        const stem = wordIds.stem(ids[k]);
+        const stem = words.stem(ids[k]);
         if (!stem) continue;
         stems.push(stem);
         at.push(scanned.starts[k]);
@@ -367,16 +399,87 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
         sentenceCount += sentences.length;
       }
     }
+    const trigrams = kind === 'furniture' ? new Set<number>() : new Set(trigramKeysOfIds(words, ids));
     unitOfBlock[b.index] = units.length;
-    units.push({ block: b, kind, doc, stems, sentences, words, ids, paragraph: numbers[b.index] });
+    units.push({ block: b, kind, doc, stems, sentences, words: view, ids, trigrams, paragraph: numbers[b.index] });
   }
+  const docToUnit: number[] = [];
+  units.forEach((u, i) => {
+    if (u.doc >= 0) docToUnit[u.doc] = i;
+  });
+  return {
+    response,
+    roles,
+    words,
+    bm25,
+    units,
+    unitOfBlock,
+    docToUnit,
+    sentenceAverage: sentenceCount > 0 ? Math.max(1, sentenceWords / sentenceCount) : 1,
+    cues: new Map(),
+    located: new Array(units.length),
+    talk: new Int8Array(units.length).fill(-1),
+  };
+}
+
+/** Finds, for each aim, the response passages that answer it, and the stance they take; and the union's own points. */
+export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: AlignMemo): { alignments: Alignment[]; points: Point[] } {
+  let prep = memo?.prep;
+  if (!prep || prep.response !== response) {
+    prep = prepareResponse(response, new WordTable());
+    if (memo) {
+      memo.prep = prep;
+      memo.profiles.clear();
+      memo.prepared.clear();
+      memo.candidates.clear();
+      memo.stances.clear();
+    }
+  }
+  const { roles, bm25, unitOfBlock, docToUnit, sentenceAverage } = prep;
+  const wordIds = prep.words;
+  const units: Unit[] = prep.units.map((u) => ({ ...u }));
+  const cueOf = (ui: number): CueMatch[] => {
+    const u = units[ui];
+    let found = prep.cues.get(u.block.span.start);
+    if (!found) prep.cues.set(u.block.span.start, (found = cuesIn(response, u.block.span, u.words)));
+    return found;
+  };
+  const locatedOf = (ui: number) => (prep.located[ui] ??= located(response, units[ui].block.span));
+  /** TURN (1) and CLAIM_TALK (2) of a unit's block, read once per response. */
+  const talkOf = (ui: number): number => {
+    let t = prep.talk[ui];
+    if (t < 0) {
+      const text = units[ui].block.text;
+      prep.talk[ui] = t = (TURN.test(text) ? 1 : 0) | (CLAIM_TALK.test(text) ? 2 : 0);
+    }
+    return t;
+  };
+  // Each aim's profile, its prepared query and its candidates are functions of its words (and of the response):
+  // kept by key in the memo; what this analysis used is kept for the next one.
+  const profiles = new Map<string, AimProfile>();
+  const index = new AimIndex(letter, aims, wordIds, (a) => {
+    const key = `${a.title}\u0000${letter.masked.slice(a.span.start, a.span.end)}`;
+    let p = profiles.get(key) ?? memo?.profiles.get(key);
+    if (!p) p = aimProfile(letter, a, wordIds);
+    profiles.set(key, p);
+    return p;
+  });
+  let claimGramsMemo: Set<number> | undefined;
+  const claimGrams = (): Set<number> => (claimGramsMemo ??= letterBigramsOutsideAims(letter, aims, wordIds));
 
   const assigned: Assignment[][] = units.map(() => []);
   /** How well a unit's words answer an aim, 0..1: BM25 of the paragraph, or of its best sentence, or the share
    * of the aim's words it holds (a paragraph answering several aims may give each only a sentence or a phrase),
    * each scaled by the score of an ideal answer. */
-  const prepared = index.profiles.map((p) => bm25.prepare(p.terms));
-  const sentenceAverage = sentenceCount > 0 ? Math.max(1, sentenceWords / sentenceCount) : 1;
+  const preparedNow = new Map<string, Prepared>();
+  const termsKey = index.profiles.map((p) => p.terms.join(' '));
+  const prepared = index.profiles.map((p, a) => {
+    const key = termsKey[a];
+    let q = preparedNow.get(key) ?? memo?.prepared.get(key);
+    if (!q) q = bm25.prepare(p.terms);
+    preparedNow.set(key, q);
+    return q;
+  });
   const heldTerms: string[] = new Array<string>(64);
   const heldIdf = new Float64Array(64);
   const lexical = (aim: number, u: Unit): number => {
@@ -425,24 +528,33 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
 
   // 2. Lexical candidates for every aim (BM25 over answer units and their sentences, capped postings).
   const cands: Array<Array<{ aim: number; score: number }>> = units.map(() => []);
-  const docToUnit: number[] = [];
-  units.forEach((u, i) => {
-    if (u.doc >= 0) docToUnit[u.doc] = i;
-  });
+  const candidatesNow = new Map<string, Array<[number, number]>>();
   aims.forEach((_, a) => {
-    const seen = new Set<number>();
     const near = Math.floor((a / Math.max(1, aims.length)) * bm25.size);
-    for (const d of bm25.candidates(prepared[a], near)) seen.add(docToUnit[d]);
-    for (const ui of seen) {
-      const sc = lexical(a, units[ui]);
-      if (sc >= 0.12) cands[ui].push({ aim: a, score: sc });
+    const key = `${near} ${termsKey[a]}`;
+    let found = candidatesNow.get(key) ?? memo?.candidates.get(key);
+    if (!found) {
+      found = [];
+      const seen = new Set<number>();
+      for (const d of bm25.candidates(prepared[a], near)) seen.add(docToUnit[d]);
+      for (const ui of seen) {
+        const sc = lexical(a, units[ui]);
+        if (sc >= 0.12) found.push([ui, sc]);
+      }
     }
+    candidatesNow.set(key, found);
+    for (const [ui, score] of found) cands[ui].push({ aim: a, score });
   });
+  if (memo) {
+    memo.profiles = profiles;
+    memo.prepared = preparedNow;
+    memo.candidates = candidatesNow;
+  }
 
   // 3. Quotation of aims' words inside units.
   const quotedIn = units.map((u) => {
     if (u.kind === 'furniture') return new Map<number, number>();
-    const { grams, hits } = index.quoted(u.ids);
+    const { grams, hits } = index.quoted(u.trigrams);
     const out = new Map<number, number>();
     for (const [a, h] of hits) {
       const aimGrams = index.profiles[a].trigrams.size;
@@ -564,7 +676,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     const govScore = Math.max(...gov.aims.map((a) => lexical(a, u)));
     const other = cands[ui].filter((c) => !gov!.aims.includes(c.aim)).reduce((m, c) => Math.max(m, c.score), 0);
     if (gov.answers > 0) {
-      const turns = TURN.test(b.text) || CLAIM_TALK.test(b.text) || quotesLetterClaims(claimGrams, wordIds, b);
+      const turns = talkOf(ui) !== 0 || quotesLetterClaims(claimGrams, wordIds, b);
       const structural = gov.kind === 'heading' || gov.kind === 'section' || gov.item !== undefined;
       const continues = structural || govScore >= 0.06 || ANAPHORIC.test(b.text);
       // Another aim's words pulling the paragraph away: decisive under a heading, lighter under a lead-in.
@@ -603,7 +715,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
     const list = new Map<number, { aim: number; score: number; quoted: boolean }>();
     // A paragraph about the letter's claims or the union's involvement needs more to count as an answer.
     const b = units[ui].block;
-    const damp = TURN.test(b.text) ? 0.3 : CLAIM_TALK.test(b.text) || quotesLetterClaims(claimGrams, wordIds, b) ? 0.5 : 1;
+    const damp = talkOf(ui) & 1 ? 0.3 : talkOf(ui) & 2 || quotesLetterClaims(claimGrams, wordIds, b) ? 0.5 : 1;
     for (const c of cands[ui]) list.set(c.aim, { aim: c.aim, score: c.score * damp, quoted: false });
     for (const [a, v] of quotedIn[ui]) {
       const prev = list.get(a) ?? { aim: a, score: lexical(a, units[ui]), quoted: false };
@@ -660,7 +772,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
   // A paragraph before the response's first answer (the first paragraph a restatement governs or that takes a
   // position) that itself takes no position is preamble ("We have met members at both sites"): a shared noun
   // or two is not enough to make it an answer.
-  const takesPosition = (ui: number) => cuesIn(response, units[ui].block.span, units[ui].words).some((c) => c.label !== 'contrast' && c.label !== 'process');
+  const takesPosition = (ui: number) => cueOf(ui).some((c) => c.label !== 'contrast' && c.label !== 'process');
   let firstAnswer = units.length;
   for (let ui = 0; ui < units.length; ui++) {
     if (units[ui].kind !== 'answer') continue;
@@ -702,7 +814,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
       const vb = v.block;
       if (v.kind === 'furniture' || v.kind === 'quotation' || governed[vi]) break;
       if (vb.headingIndex !== u.block.headingIndex || (vb.leadIn && vb.leadIn.start === vb.span.start) || Boolean(vb.list) !== Boolean(u.block.list)) break;
-      if (TURN.test(vb.text) || CLAIM_TALK.test(vb.text) || quotesLetterClaims(claimGrams, wordIds, vb)) break;
+      if (talkOf(vi) !== 0 || quotesLetterClaims(claimGrams, wordIds, vb)) break;
       const own = assigned[vi];
       const mine = lexical(aim, v);
       const bestOther = own.reduce((m, a) => Math.max(m, a.aim === aim ? 0 : a.score), 0);
@@ -732,7 +844,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
         continue;
       }
       const b = units[ui].block;
-      if (!seen || TURN.test(b.text) || CLAIM_TALK.test(b.text) || quotesLetterClaims(claimGrams, wordIds, b)) break;
+      if (!seen || talkOf(ui) !== 0 || quotesLetterClaims(claimGrams, wordIds, b)) break;
       assigned[ui].push({ aim, score: 0.5, reasons: ['order'] });
     }
   }
@@ -743,7 +855,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
   for (let ui = firstAnswer + 1; ui < units.length; ui++) {
     const u = units[ui];
     if (u.kind !== 'answer' || governed[ui] || assigned[ui].length > 0 || (cands[ui].length > 0 && cands[ui].some((c) => c.score >= 0.08))) continue;
-    if (TURN.test(u.block.text) || ANAPHORIC.test(u.block.text) || CLAIM_TALK.test(u.block.text) || quotesLetterClaims(claimGrams, wordIds, u.block)) continue;
+    if (talkOf(ui) & 1 || ANAPHORIC.test(u.block.text) || talkOf(ui) & 2 || quotesLetterClaims(claimGrams, wordIds, u.block)) continue;
     const named = namedByOpening(u);
     if (named >= 0) assigned[ui].push({ aim: named, score: 0.4, reasons: ['lexical'] });
   }
@@ -751,26 +863,32 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc): { alig
   // 6. Passages, points and stances.
   const passagesOf: Passage[][] = aims.map(() => []);
   const spansOf: Array<Array<{ start: number; end: number }>> = aims.map(() => []);
-  const cueCache = new Map<number, CueMatch[]>();
   units.forEach((u, ui) => {
-    if (assigned[ui].length > 0) cueCache.set(u.block.span.start, cuesIn(response, u.block.span, u.words));
+    if (assigned[ui].length > 0) cueOf(ui);
     for (const a of assigned[ui]) {
       const span = u.block.span;
-      passagesOf[a.aim].push({ ...located(response, span), score: round(a.score), reasons: a.reasons, paragraph: u.paragraph });
+      passagesOf[a.aim].push({ ...locatedOf(ui), score: round(a.score), reasons: a.reasons, paragraph: u.paragraph });
       spansOf[a.aim].push(span);
     }
   });
   const points: Point[] = [];
   units.forEach((u, ui) => {
     if (u.kind !== 'answer' || assigned[ui].length > 0) return;
-    points.push({ ...located(response, u.block.span), paragraph: u.paragraph });
+    points.push({ ...locatedOf(ui), paragraph: u.paragraph });
   });
+  const stancesNow = new Map<string, StanceResult>();
   const alignments: Alignment[] = aims.map((aim, a) => {
     const passages = capPassages(passagesOf[a], spansOf, a);
     if (passages.length === 0) return { aim: aim.id, stance: 'unaddressed', passages, cues: [] };
-    const { stance, cues } = classifyStance(response, spansOf[a], cueCache, passages.map((p) => p.score));
-    return { aim: aim.id, stance, passages, cues };
+    const scores = passages.map((p) => p.score);
+    // The stance is a function of the passages read (and the response): kept by them in the memo.
+    const key = `${spansOf[a].map((sp) => `${sp.start}-${sp.end}`).join(' ')}|${scores.join(' ')}`;
+    let result = stancesNow.get(key) ?? memo?.stances.get(key);
+    if (!result) result = classifyStance(response, spansOf[a], prep.cues, scores);
+    stancesNow.set(key, result);
+    return { aim: aim.id, stance: result.stance, passages, cues: result.cues };
   });
+  if (memo) memo.stances = stancesNow;
   const debug = DEBUG;
   if (debug) {
     units.forEach((u, ui) => {
