@@ -132,8 +132,7 @@ describe('the notes file', () => {
     await a.save([note('a', 'From window A')] as never);
     await b.save([note('b', 'From window B')] as never);
     expect(ids()).toEqual(['urn:uuid:a', 'urn:uuid:b']);
-    // Known limit (reported, not fixed): two windows whose saves interleave between read and rename can still
-    // leave one window's newest note only in that window's memory until its next save.
+    // Saves that interleave between read and rename: test/unit/sidecar-race.test.ts.
   });
 
   it('saves from one window are serialised: many at once end with the last', async () => {

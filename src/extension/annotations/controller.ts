@@ -212,6 +212,13 @@ export class AnnotationController implements vscode.Disposable {
       text = undefined;
     }
     if (base.sidecar.isOwnText(text)) return;
+    if (base.sidecar.lostRecent(text)) {
+      // Another window's save, begun before ours landed, went over notes written here moments ago: save again
+      // (the merge keeps them, and takes in the other window's notes).
+      this.output?.info(`Another window saved ${vscode.workspace.asRelativePath(uri)} over notes written here moments before; saving them again.`);
+      await this.save(base).catch(() => undefined);
+      return;
+    }
     // Changed by someone else (git, a colleague, another window): show what is on disk now.
     for (const [id, live] of this.lives) {
       if (live.base !== base) continue;
@@ -395,16 +402,45 @@ export class AnnotationController implements vscode.Disposable {
       const r = await base.sidecar.save(base.annotations);
       base.moved = false;
       if (r.corrupt) this.reportCorrupt(base.sidecar.uri, r.corrupt);
-      if (r.annotations.length !== base.annotations.length) {
-        base.annotations = r.annotations;
-        await Promise.all(vscode.workspace.textDocuments.map((d) => this.showThreads(d)));
-      }
+      if (r.removed.length > 0 || r.updated.length > 0) await this.adopt(base, r.removed, r.updated);
     } catch (error) {
       const message = `Counterpoint: the notes could not be saved to ${vscode.workspace.asRelativePath(base.sidecar.uri)} (${(error as Error).message}).`;
       this.output?.error(message);
       void vscode.window.showErrorMessage(message);
       throw error;
     }
+  }
+
+  /**
+   * Takes in what a save merged from the file: notes deleted elsewhere go, notes new or changed elsewhere join or
+   * replace this window's. Applied to the list as it is now (notes added here during the save stay).
+   */
+  private async adopt(base: Base, removed: string[], updated: StoredAnnotation[]): Promise<void> {
+    const gone = new Set(removed);
+    const byId = new Map(updated.map((a) => [a.id, a] as const));
+    const list = base.annotations.filter((a) => !gone.has(a.id)).map((a) => byId.get(a.id) ?? a);
+    const have = new Set(list.map((a) => a.id));
+    for (const a of updated) if (!have.has(a.id)) list.push(a);
+    base.annotations = list;
+    for (const [id, live] of [...this.lives]) {
+      if (live.base !== base) continue;
+      const next = byId.get(id);
+      if (gone.has(id)) {
+        live.thread?.dispose();
+        if (live.thread) this.byThread.delete(live.thread);
+        this.lives.delete(id);
+      } else if (next && next !== live.annotation) {
+        // Keep where the note sits in this window's open document; take the rest (replies, status) from the file.
+        next.target = live.annotation.target;
+        if (live.annotation.orphaned) next.orphaned = true;
+        else delete next.orphaned;
+        live.annotation = next;
+        const d = vscode.workspace.textDocuments.find((x) => x.uri.toString() === live.uri.toString());
+        if (d) this.render(live, d);
+      }
+    }
+    await Promise.all(vscode.workspace.textDocuments.map((d) => this.showThreads(d)));
+    this.changed.fire(undefined);
   }
 
   /** Adds a note on [start, end) of an open document; returns it. */
@@ -478,6 +514,7 @@ export class AnnotationController implements vscode.Disposable {
     const undo = 'Undo';
     void vscode.window.showInformationMessage(`Counterpoint: note on “${excerpt(info.quote, 50)}” deleted.`, undo).then(async (choice) => {
       if (choice !== undo) return;
+      base.sidecar.noteRestored(live.annotation.id);
       base.annotations.push(live.annotation);
       await this.save(base);
       const d = vscode.workspace.textDocuments.find((x) => x.uri.toString() === live.uri.toString());
