@@ -314,6 +314,32 @@ describe('two windows saving the notes file at once', () => {
     expect(ids()).toEqual(['urn:uuid:a', `urn:uuid:other${n - 1}`]);
   });
 
+  it('a rename that fails because another window already moved our temporary file into place counts as saved', async () => {
+    // VS Code renames over a file by deleting it first; a window loading the notes in between finds no file and
+    // restores the newest complete temporary file, which is ours.
+    const a = new Sidecar(base as never);
+    await a.load();
+    hook = once((op, path) => op === 'rename' && isTmp(path), async () => {
+      files.delete(SIDECAR);
+      await new Sidecar(base as never).load();
+    });
+    await a.save([note('a', 'Mine')]);
+    expect(ids()).toEqual(['urn:uuid:a']);
+    expect(temporaries()).toEqual([]);
+  });
+
+  it('a rename that fails for another reason fails the save, leaving the old file and no temporary file', async () => {
+    const a = new Sidecar(base as never);
+    await a.load();
+    await a.save([note('x', 'Saved before')]);
+    hook = (op) => {
+      if (op === 'rename') throw new Error('permission denied');
+    };
+    await expect(a.save([note('x', 'Saved before'), note('a', 'Mine')])).rejects.toThrow('permission denied');
+    expect(ids()).toEqual(['urn:uuid:x']);
+    expect(temporaries()).toEqual([]);
+  });
+
   it('a save with nothing new writes nothing', async () => {
     const a = new Sidecar(base as never);
     await a.load();

@@ -237,8 +237,11 @@ export class Sidecar {
             await pause(attempt);
             continue;
           }
-          await this.rename(tmp);
+          const renamed = await this.rename(tmp);
           const after = await readIfExists(this.uri);
+          // VS Code renames over a file by deleting it first; a window that looked in between may have restored our
+          // temporary file itself (see recover). Our text in place is what matters.
+          if (renamed !== true && after !== text) throw renamed;
           if (after !== text) {
             // Another save landed on top of ours at the same moment: merge again, so that neither is lost.
             if (attempt >= MAX_ATTEMPTS) throw new Error(CHANGING);
@@ -272,13 +275,14 @@ export class Sidecar {
     return tmp;
   }
 
-  /** Renames a temporary file over the notes file; on failure the temporary file is removed. */
-  private async rename(tmp: vscode.Uri): Promise<void> {
+  /** Renames a temporary file over the notes file: true, or the error (the temporary file is then removed). */
+  private async rename(tmp: vscode.Uri): Promise<true | unknown> {
     try {
       await vscode.workspace.fs.rename(tmp, this.uri, { overwrite: true });
+      return true;
     } catch (error) {
       await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
-      throw error;
+      return error ?? new Error('the rename failed');
     }
   }
 
