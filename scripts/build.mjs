@@ -2,6 +2,7 @@
 // the CLI, and the evaluation/benchmark entry points used by `npm run eval` and `npm run bench`.
 import * as esbuild from 'esbuild';
 import { chmodSync, mkdirSync } from 'node:fs';
+import { compactEntitiesPlugin } from './compact-entities.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -16,6 +17,11 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   target: 'es2022',
+  // Non-ASCII characters as themselves, not \u escapes (a third of the size for ’, “, ·, ¶ …). Node reads the
+  // bundles as UTF-8, and so does the web extension host, which fetches the script and decodes it as text.
+  charset: 'utf8',
+  // The table of HTML5 character references, written compactly (see compact-entities.mjs).
+  plugins: [compactEntitiesPlugin],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */
