@@ -11,7 +11,7 @@ import { located } from '../document/located';
 import { silencedBy } from '../document/directives';
 import type { Span } from '../text/positions';
 import { describeDate, findDates, formatDate, parseDate } from '../text/dates';
-import type { ConsultationLog, LogEntry } from './log';
+import { logTopicIndex, type ConsultationLog, type LogEntry } from './log';
 import { DISPUTE_CUES, EVIDENCE, FORUM_CAP, REPORTED_SPEECH, REPORTING_FRAME, SELF_SPEAKER } from './lexicon';
 import { scanDocument, type Scan, type SentenceReading } from './scan';
 import { sharedStems, topicStems } from './topic';
@@ -84,10 +84,7 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
   const letterDate = documentDate(doc);
   const title = documentTitle(doc);
   const responseScan = ctx.response ? scanDocument(ctx.response, { role: 'response', extraPhrases: ctx.extraPhrases }) : undefined;
-  const disputes = responseScan ? disputingPassages(responseScan) : [];
-  const confirmations = responseScan
-    ? responseScan.readings.filter((r) => statusOf(responseScan, r) === 'reported').map((c) => ({ c, stems: clauseStemsOf(responseScan, c.reading), quotes: quotesAround(responseScan, c.sentence) }))
-    : [];
+  const { disputes, confirmations, disputeIndex, confirmationIndex } = responseScan ? responseReadings(responseScan) : NO_RESPONSE;
   const docNoun = scan.isResponse ? 'The response' : doc.frontMatter.role === 'letter' || ctx.response || role === 'letter' ? 'The letter' : 'The document';
   const out: Claim[] = [];
   const titleStems = topicStems(title);
@@ -152,13 +149,21 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
       const clauseStems = claimStems();
       let claimTextMemo: string | undefined;
       const claimText = () => (claimTextMemo ??= normWords(doc.source.slice(sentence.span.start, sentence.span.end)));
-      for (const { c, stems, quotes } of confirmations) {
+      for (const k of confirmationIndex.candidates(clauseStems, 2)) {
+        const { c, stems, quotes } = confirmations[k];
         if (!(sharedStems(stems, clauseStems).length >= 2 || quoteMatches(quotes, claimText))) continue;
         const sp = responseScan.doc.sentences[c.sentence];
         const loc = located(responseScan.doc, sp.span);
         evidence.push({ kind: 'text', description: `the union's own account in its response (${c.reading.rung}): "${shorten(sp.text, 120)}"`, rung: c.reading.rung, ...loc, ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) });
       }
-      const d = disputes.find((p) => (p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && p.matches(claimText, clauseStems, reading.rung));
+      let d: DisputePassage | undefined;
+      for (const k of disputeIndex.candidates(clauseStems, 1)) {
+        const p = disputes[k];
+        if ((p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && p.matches(claimText, clauseStems, reading.rung)) {
+          d = p;
+          break;
+        }
+      }
       if (d) {
         disputedBy = { ...located(responseScan.doc, d.span), ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) };
         // The disputing passage is quoted once: an account inside it is not listed again as evidence.
@@ -465,7 +470,6 @@ function namedUnions(r: Reading, scan: Scan): string[] {
   return names;
 }
 
-const ROW_STEMS = new WeakMap<LogEntry, Set<string>>();
 /** Text evidence of a meeting: the forum as written ('' for a plain meeting). */
 const MEETING_OF = new WeakMap<Evidence, string>();
 /** Log evidence: its row. */
@@ -533,26 +537,35 @@ function logOverrides(evidence: Evidence[]): Evidence[] {
   });
 }
 
+/** Whether a log row with `size` topic stems, `shared` of them with the claim's subject and title, is on its topic. */
+function rowMatches(shared: number, size: number): boolean {
+  return size === 1 ? shared === 1 : shared >= 2 && shared / size >= 0.4;
+}
+
+/** The fewest shared stems with which a row of `size` stems is on the claim's topic (for the log's topic index). */
+function rowStemsNeeded(size: number): number {
+  for (let shared = 1; shared <= size; shared++) if (rowMatches(shared, size)) return shared;
+  return size;
+}
+
 /** Log rows on the claim's topic, dated on or before the letter. */
 function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, titleStems: Set<string>, letterDate: string | undefined, claimedNames: () => string[]): { support: Evidence[]; denial?: LogEntry } {
   const scored: Array<{ e: Evidence; score: number; specific: number }> = [];
   let denial: LogEntry | undefined;
-  for (const row of log.entries) {
+  // Only the rows that could share enough words with the claim's subject and title (see LogTopicIndex), in log order.
+  const index = logTopicIndex(log, rowStemsNeeded);
+  for (const i of index.candidates(subject, titleStems)) {
+    const row = log.entries[i];
     if (!row.outcome) continue;
     if (letterDate && row.date && row.date > letterDate) continue;
-    let rowStems = ROW_STEMS.get(row);
-    if (!rowStems) {
-      rowStems = topicStems(row.topic);
-      ROW_STEMS.set(row, rowStems);
-    }
+    const rowStems = index.stems[i];
     if (rowStems.size === 0) continue;
     // The row must share a word with the claim's own sentence, paragraph, aim or section; the document's title
     // may add to that, but cannot match a row on its own.
     const local = sharedStems(rowStems, subject);
     if (local.length === 0) continue;
     const shared = local.length + sharedStems(rowStems, titleStems).filter((x) => !subject.has(x)).length;
-    const ok = rowStems.size === 1 ? shared === 1 : shared >= 2 && shared / rowStems.size >= 0.4;
-    if (!ok) continue;
+    if (!rowMatches(shared, rowStems.size)) continue;
     const unions = row.unions.toLowerCase();
     if (unions && /[a-z]/.test(unions) && !/\b(?:all|staff side|tus|trade unions|unions|joint)\b/.test(unions)) {
       const claimed = claimedNames();
@@ -584,7 +597,75 @@ interface DisputePassage {
   span: Span;
   /** For a union denial: the rung it denies; undefined for an outright contradiction ("this is not the case"). */
   denies?: Rung;
+  /** The passage's topic words and the quotations around it, which `matches` compares with a claim's. */
+  stems: Set<string>;
+  quotes: string[];
   matches(claimText: () => string, claimStems: Set<string>, claimRung: Rung): boolean;
+}
+
+/**
+ * Passages found by the words they share with a claim. A passage can match a claim only by sharing at least
+ * `least` of its words or by quoting it, so only those are tried, in their order: the same answers as trying
+ * every passage for every claim, without the cost of that in a long letter and a long response.
+ */
+class PassageIndex {
+  private readonly byStem = new Map<string, number[]>();
+  private readonly quoting: number[] = [];
+  private readonly size: number;
+  constructor(items: Array<{ stems: Set<string>; quotes: string[] }>) {
+    this.size = items.length;
+    items.forEach((item, i) => {
+      for (const st of item.stems) {
+        const list = this.byStem.get(st);
+        if (list) list.push(i);
+        else this.byStem.set(st, [i]);
+      }
+      if (item.quotes.length > 0) this.quoting.push(i);
+    });
+  }
+  /** Indexes, ascending, of the passages sharing at least `least` of `stems` or holding quotations. */
+  candidates(stems: Set<string>, least: number): number[] {
+    const counts = (this.counts ??= new Int32Array(this.size));
+    const touched: number[] = [];
+    for (const st of stems) {
+      const list = this.byStem.get(st);
+      if (!list) continue;
+      for (const i of list) if (counts[i]++ === 0) touched.push(i);
+    }
+    const out: number[] = [];
+    for (const i of touched) {
+      if (counts[i] >= least) {
+        out.push(i);
+        counts[i] = -1;
+      } else counts[i] = 0;
+    }
+    for (const i of this.quoting) if (counts[i] !== -1) out.push(i);
+    for (const i of out) counts[i] = 0;
+    return out.sort((a, b) => a - b);
+  }
+  private counts: Int32Array | undefined;
+}
+
+interface ResponseReadings {
+  disputes: DisputePassage[];
+  confirmations: Array<{ c: SentenceReading; stems: Set<string>; quotes: string[] }>;
+  disputeIndex: PassageIndex;
+  confirmationIndex: PassageIndex;
+}
+
+const NO_RESPONSE: ResponseReadings = { disputes: [], confirmations: [], disputeIndex: new PassageIndex([]), confirmationIndex: new PassageIndex([]) };
+
+/** What a response says about involvement: read once per scan of it, however many letters are compared with it. */
+const responseReadingsMemo = new WeakMap<Scan, ResponseReadings>();
+
+function responseReadings(rs: Scan): ResponseReadings {
+  const known = responseReadingsMemo.get(rs);
+  if (known) return known;
+  const disputes = disputingPassages(rs);
+  const confirmations = rs.readings.filter((r) => statusOf(rs, r) === 'reported').map((c) => ({ c, stems: clauseStemsOf(rs, c.reading), quotes: quotesAround(rs, c.sentence) }));
+  const out = { disputes, confirmations, disputeIndex: new PassageIndex(disputes), confirmationIndex: new PassageIndex(confirmations) };
+  responseReadingsMemo.set(rs, out);
+  return out;
 }
 
 function normWords(text: string): string {
@@ -669,6 +750,8 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     out.push({
       span,
       ...(explicit ? {} : { denies }),
+      stems,
+      quotes,
       matches(claimText, claimStems, claimRung) {
         if (quoteMatches(quotes, claimText)) return true;
         const shared = sharedStems(claimStems, stems).length;
