@@ -215,6 +215,8 @@ suite('Nothing lost: notes', () => {
   let registration: vscode.Disposable | undefined;
   let doc: vscode.TextDocument;
   const letter = vscode.Uri.from({ scheme: 'memfs', path: `${DIR}/letter.md` });
+  /** The notes shown on this suite's letter (other suites' documents may still be open). */
+  const shownHere = async () => (await list()).filter((n) => n.uri === letter.toString());
 
   suiteSetup(async () => {
     await activate();
@@ -253,7 +255,7 @@ suite('Nothing lost: notes', () => {
   });
 
   test('a damaged notes file found on loading is renamed aside, the user is told, and a new note is still saved', async () => {
-    const before = (await list()).map((n) => n.id);
+    const before = (await shownHere()).map((n) => n.id);
     const damaged = '{"version": 1, "annotations": [{"id": "urn:uuid:cut-off';
     fs.put(NOTES, damaged);
     const warnings = await warningsDuring(async () => {
@@ -268,14 +270,14 @@ suite('Nothing lost: notes', () => {
     assert.match(told, /not valid JSON/);
     assert.ok(told.includes(aside[0].slice(aside[0].lastIndexOf('/') + 1)), `the message does not say where the file was kept: ${told}`);
     assert.match(told, /nothing was deleted/);
-    assert.ok(before.length > 0 && (await list()).length === 0, 'the notes of the damaged file are not shown as if read');
+    assert.ok(before.length > 0 && (await shownHere()).length === 0, 'the notes of the damaged file are not shown as if read');
     const added = await addNote(doc, 'one contract covering all four districts', 'Which contractor? Ask for the tender.');
     assert.deepEqual(idsIn(fs.text(NOTES)), [added.id]);
     assert.equal(fs.text(aside[0]), damaged, 'the damaged file was touched by the save');
   });
 
   test('a notes file damaged while loaded is renamed aside on the next save, the user is told, and every note of this window is saved', async () => {
-    const shown = (await list()).map((n) => n.id);
+    const shown = (await shownHere()).map((n) => n.id);
     assert.ok(shown.length > 0);
     const damaged = '<<<<<<< HEAD\n{"version": 1}\n=======\n>>>>>>> theirs\n';
     fs.put(NOTES, damaged);
