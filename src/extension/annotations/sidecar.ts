@@ -2,10 +2,14 @@
  * The notes file beside the workspace, `.counterpoint/annotations.json`, read and written through
  * `vscode.workspace.fs` only (so it works in the web extension host and in remote workspaces):
  *  - writes are atomic: the new content goes to a temporary file in the same folder, which is then renamed over
- *    the old one, so a crash never leaves half a file;
+ *    the old one, so a crash never leaves half a file (VS Code removes the old file just before the rename; a
+ *    save stopped in between leaves the complete temporary file, which the next load restores);
  *  - writes are serialised per file, and each is merged note by note with what is on disk (another window, a
  *    `git pull`, a colleague on a shared drive), then checked before and after the rename, and merged again if
- *    the file changed meanwhile, so two saves at once lose neither;
+ *    the file changed meanwhile, so two saves at once lose neither. A rename cannot be made conditional, so a
+ *    save landing between another window's last check and its rename is overwritten; notes this window wrote in
+ *    the last minute and finds missing (on its next save, or when the watcher sees the file change) are written
+ *    again;
  *  - a file that cannot be read is never overwritten: it is renamed aside (`annotations.corrupt-<time>.json`)
  *    and the caller is told, so it can say so.
  */
