@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DocumentParser } from '../../src/core/document/parse';
 import { chunkBoundaries } from '../../src/core/document/chunks';
 import type { Doc } from '../../src/core/document/model';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { AnalysisCache } from '../../src/core/incremental';
+import { compareDocs } from '../../src/core/analyse';
 
 const PARTS = [
   '# Workforce review\n\nDear colleagues,\n\nWe write to set out our proposals for the review. The unions were consulted at the JNCC on 3 May 2026.\n',
@@ -67,5 +71,65 @@ describe('chunked parsing', () => {
     expect(parser.lastStats.parsed).toBeLessThanOrEqual(3);
     expect(parser.lastStats.reused).toBeGreaterThanOrEqual(total - 3);
     expect(summary(doc)).toEqual(summary(new DocumentParser({ chunk: false }).parse(edited)));
+  });
+});
+
+describe('comparison memo (incremental analysis of an edited pair)', () => {
+  const dir = path.join(__dirname, '../fixtures/pairs');
+  const pairs = readdirSync(dir)
+    .filter((n) => !n.startsWith('empty'))
+    .slice(0, 12)
+    .map((n) => ({ name: n, letter: readFileSync(path.join(dir, n, 'letter.md'), 'utf8'), response: readFileSync(path.join(dir, n, 'response.md'), 'utf8') }));
+
+  /** Edits a user might make: a word in the middle, a sentence added, a paragraph removed, two paragraphs swapped. */
+  const edits: Array<(t: string) => string> = [
+    (t) => t.replace(/\b(staff|members|proposals?|service)\b/, 'colleagues'),
+    (t) => t.replace(/\n\n/, '\n\nThis has been agreed with the trade unions at the JNCC.\n\n'),
+    (t) => {
+      const parts = t.split('\n\n');
+      if (parts.length > 4) parts.splice(Math.floor(parts.length / 2), 1);
+      return parts.join('\n\n');
+    },
+    (t) => {
+      const parts = t.split('\n\n');
+      const i = Math.floor(parts.length / 2);
+      if (parts.length > 4) [parts[i], parts[i + 1]] = [parts[i + 1], parts[i]];
+      return parts.join('\n\n');
+    },
+    (t) => t + '\n\nWe oppose the closure of the regional office.\n',
+  ];
+
+  it('gives, after each edit to the letter or the response, exactly what a fresh analysis gives', () => {
+    let compared = 0;
+    for (const p of pairs) {
+      const cache = new AnalysisCache();
+      const memo = cache.memo('letter.md', 'response.md');
+      let letter = p.letter;
+      let response = p.response;
+      compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', response), { memo });
+      for (let step = 0; step < edits.length * 2; step++) {
+        const edit = edits[step % edits.length];
+        if (step % 2 === 0) letter = edit(letter);
+        else response = edit(response);
+        const incremental = compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', response), { memo });
+        const fresh = compareDocs(new DocumentParser().parse(letter, 'letter.md'), new DocumentParser().parse(response, 'response.md'));
+        expect(JSON.stringify(incremental), `${p.name}, step ${step}`).toBe(JSON.stringify(fresh));
+        compared++;
+      }
+    }
+    expect(compared).toBe(pairs.length * edits.length * 2);
+  });
+
+  it('keeps what it read of the response while only the letter changes, and reads it again when the response changes', () => {
+    const p = pairs[0];
+    const cache = new AnalysisCache();
+    const memo = cache.memo('letter.md', 'response.md');
+    compareDocs(cache.parse('letter.md', p.letter), cache.parse('response.md', p.response), { memo });
+    const read = memo.align.prep;
+    expect(read).toBeDefined();
+    compareDocs(cache.parse('letter.md', edits[0](p.letter)), cache.parse('response.md', p.response), { memo });
+    expect(memo.align.prep).toBe(read);
+    compareDocs(cache.parse('letter.md', edits[0](p.letter)), cache.parse('response.md', edits[4](p.response)), { memo });
+    expect(memo.align.prep).not.toBe(read);
   });
 });
