@@ -24,11 +24,14 @@ function add(data: ParserData, micromark: unknown, fromMarkdown: unknown): void 
   (data.fromMarkdownExtensions ??= []).push(fromMarkdown);
 }
 
-/** GFM tables and strikethrough, parsing only. */
+/** GFM tables, parsing only. */
 function remarkTables(this: Processor): void {
-  const data = this.data() as ParserData;
-  add(data, gfmTable(), gfmTableFromMarkdown());
-  add(data, gfmStrikethrough(), gfmStrikethroughFromMarkdown());
+  add(this.data() as ParserData, gfmTable(), gfmTableFromMarkdown());
+}
+
+/** GFM strikethrough, parsing only. */
+function remarkStrikethrough(this: Processor): void {
+  add(this.data() as ParserData, gfmStrikethrough(), gfmStrikethroughFromMarkdown());
 }
 
 /** YAML front matter, parsing only. */
@@ -36,10 +39,31 @@ function remarkYamlFrontMatter(this: Processor): void {
   add(this.data() as ParserData, frontmatter(['yaml']), frontmatterFromMarkdown(['yaml']));
 }
 
-const withFrontMatter = unified().use(remarkParse).use(remarkTables).use(remarkYamlFrontMatter);
-const withoutFrontMatter = unified().use(remarkParse).use(remarkTables);
+const parsers = {
+  tablesFrontMatter: unified().use(remarkParse).use(remarkTables).use(remarkStrikethrough).use(remarkYamlFrontMatter),
+  tables: unified().use(remarkParse).use(remarkTables).use(remarkStrikethrough),
+  frontMatter: unified().use(remarkParse).use(remarkStrikethrough).use(remarkYamlFrontMatter),
+  plain: unified().use(remarkParse).use(remarkStrikethrough),
+};
+
+/** Parses with tables whatever the text (tests compare it with `parseMarkdownTree`). */
+export function parseMarkdownTreeWithTables(text: string, frontMatter = true): Root {
+  return (frontMatter ? parsers.tablesFrontMatter : parsers.tables).parse(text) as Root;
+}
+
+/**
+ * Whether a text may hold a GFM table. A table needs a delimiter row: cells of dashes separated by pipes, or,
+ * without a pipe, one cell with a colon beside its dashes (`:-`, `-:`). The table extension is tried at the
+ * start of every line and reads the line through, which makes parsing up to a third slower: texts that cannot
+ * hold a table (most letters) are parsed without it, to the same tree.
+ */
+export function mayHoldTable(text: string): boolean {
+  return text.includes('|') || text.includes(':-') || text.includes('-:');
+}
 
 /** Parses a Markdown text; front matter is recognised only where asked (at the very start of a document). */
 export function parseMarkdownTree(text: string, frontMatter = true): Root {
-  return (frontMatter ? withFrontMatter : withoutFrontMatter).parse(text) as Root;
+  const tables = mayHoldTable(text);
+  const parser = tables ? (frontMatter ? parsers.tablesFrontMatter : parsers.tables) : frontMatter ? parsers.frontMatter : parsers.plain;
+  return parser.parse(text) as Root;
 }
