@@ -132,4 +132,21 @@ describe('comparison memo (incremental analysis of an edited pair)', () => {
     compareDocs(cache.parse('letter.md', edits[0](p.letter)), cache.parse('response.md', edits[4](p.response)), { memo });
     expect(memo.align.prep).not.toBe(read);
   });
+
+  it('reuses the whole alignment when an edit leaves the aims as they were (a claim added to the background)', () => {
+    const letter = '# Proposals\n\nDear colleagues,\n\nWe propose to:\n\n1. Close the Northgate office and move staff to the civic centre.\n2. Introduce a seven-day rota for duty officers.\n\nYours sincerely,\n';
+    const response = '# Branch response\n\n**Closing Northgate** – we oppose the closure of the Northgate office.\n\n**Seven-day rota** – we cannot accept a seven-day rota without more staff.\n';
+    const cache = new AnalysisCache();
+    const memo = cache.memo('letter.md', 'response.md');
+    const first = compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', response), { memo });
+    const edited = letter.replace('Dear colleagues,', 'Dear colleagues,\n\nThese proposals were agreed with the trade unions.');
+    const second = compareDocs(cache.parse('letter.md', edited), cache.parse('response.md', response), { memo });
+    expect(second.alignments).toBe(first.alignments);
+    expect(second.letter.claims.length).toBe(first.letter.claims.length + 1);
+    const fresh = compareDocs(new DocumentParser().parse(edited, 'letter.md'), new DocumentParser().parse(response, 'response.md'));
+    expect(JSON.stringify(second)).toBe(JSON.stringify(fresh));
+    // An edit inside an aim is aligned again.
+    const third = compareDocs(cache.parse('letter.md', edited.replace('seven-day', 'six-day')), cache.parse('response.md', response), { memo });
+    expect(third.alignments).not.toBe(first.alignments);
+  });
 });

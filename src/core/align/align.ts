@@ -355,6 +355,9 @@ export class AlignMemo {
   prepared = new Map<string, Prepared>();
   candidates = new Map<string, Array<[number, number]>>();
   stances = new Map<string, StanceResult>();
+  /** The last result, with what it was read from: reused whole when the aims are the same and the letter's
+   * other words were not consulted (an edit to a letter's background or its claims). */
+  last: { prep: ResponsePrep; aims: string; result: { alignments: Alignment[]; points: Point[] } } | undefined;
 }
 
 function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
@@ -454,6 +457,10 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     }
     return t;
   };
+  // The aims as the matcher reads them: when they are what they were and the response is unchanged, so is the
+  // alignment, unless the letter's words outside its aims were consulted (a response quoting the letter's claims).
+  const aimsRead = aims.map((a) => `${a.id}\u0000${a.title}\u0000${letter.masked.slice(a.span.start, a.span.end)}`).join('\u0001');
+  if (memo?.last && memo.last.prep === prep && memo.last.aims === aimsRead && !DEBUG) return memo.last.result;
   // Each aim's profile, its prepared query and its candidates are functions of its words (and of the response):
   // kept by key in the memo; what this analysis used is kept for the next one.
   const profiles = new Map<string, AimProfile>();
@@ -888,7 +895,10 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     stancesNow.set(key, result);
     return { aim: aim.id, stance: result.stance, passages, cues: result.cues };
   });
-  if (memo) memo.stances = stancesNow;
+  if (memo) {
+    memo.stances = stancesNow;
+    memo.last = claimGramsMemo === undefined ? { prep, aims: aimsRead, result: { alignments, points } } : undefined;
+  }
   const debug = DEBUG;
   if (debug) {
     units.forEach((u, ui) => {
