@@ -440,7 +440,18 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   }
   const { roles, bm25, unitOfBlock, docToUnit, sentenceAverage } = prep;
   const wordIds = prep.words;
-  const units: Unit[] = prep.units.map((u) => ({ ...u }));
+  // Copies: a unit's kind changes when it turns out to restate an aim.
+  const units: Unit[] = prep.units.map((u) => ({
+    block: u.block,
+    kind: u.kind,
+    doc: u.doc,
+    stems: u.stems,
+    sentences: u.sentences,
+    words: u.words,
+    ids: u.ids,
+    trigrams: u.trigrams,
+    paragraph: u.paragraph,
+  }));
   const cueOf = (ui: number): CueMatch[] => {
     const u = units[ui];
     let found = prep.cues.get(u.block.span.start);
@@ -770,7 +781,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       const on = onChain.has(key(ui, c.aim));
       const inPlay = close.length > 1 && c.score >= top - ORDER_MARGIN;
       const score = Math.max(0, Math.min(1, c.score + (on ? ORDER_BONUS : inPlay && hasChain ? -ORDER_PENALTY : 0)));
-      return { ...c, on, score };
+      return { aim: c.aim, score, quoted: c.quoted, on };
     });
     scored.sort((x, y) => y.score - x.score);
     scoredPool.set(ui, scored);
@@ -874,14 +885,16 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (assigned[ui].length > 0) cueOf(ui);
     for (const a of assigned[ui]) {
       const span = u.block.span;
-      passagesOf[a.aim].push({ ...locatedOf(ui), score: round(a.score), reasons: a.reasons, paragraph: u.paragraph });
+      const at = locatedOf(ui);
+      passagesOf[a.aim].push({ text: at.text, position: at.position, score: round(a.score), reasons: a.reasons, paragraph: u.paragraph });
       spansOf[a.aim].push(span);
     }
   });
   const points: Point[] = [];
   units.forEach((u, ui) => {
     if (u.kind !== 'answer' || assigned[ui].length > 0) return;
-    points.push({ ...locatedOf(ui), paragraph: u.paragraph });
+    const at = locatedOf(ui);
+    points.push({ text: at.text, position: at.position, paragraph: u.paragraph });
   });
   const stancesNow = new Map<string, StanceResult>();
   const alignments: Alignment[] = aims.map((aim, a) => {
