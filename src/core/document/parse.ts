@@ -1,6 +1,6 @@
 import { parseMarkdownTree } from './markdown-syntax';
 import type { Root, Nodes, Parents } from 'mdast';
-import { lineAt, LineIndex, type Span } from '../text/positions';
+import { lineAt, LineIndex, type Position, type Span } from '../text/positions';
 import { splitSentences } from '../text/sentences';
 import { stripBom } from '../text/decode';
 import { readFrontMatter } from './front-matter';
@@ -21,11 +21,13 @@ interface Context {
   header?: boolean;
 }
 
-/** A block as parsed within one chunk: spans relative to the chunk's start. */
+/**
+ * A block as parsed within one chunk: spans relative to the chunk's start. Kept in the parser's chunk cache, so it
+ * holds no more than the document needs to rebuild the block: its sentences sit in the chunk's `sentences` table.
+ */
 interface ChunkBlock {
   kind: Block['kind'];
   span: Span;
-  text: string;
   depth?: number;
   list?: Block['list'];
   firstInItem: boolean;
@@ -33,12 +35,27 @@ interface ChunkBlock {
   cells?: Span[];
   headerRow?: boolean;
   leadIn?: Span;
-  sentences: Array<{ span: Span; text: string }>;
+  /** Plain text, when it is not simply `masked.slice(textStart, textEnd)` (see `plainRun`). */
+  text?: string;
+  textStart: number;
+  textEnd: number;
+  /** How many sentences of the chunk's table belong to this block (they follow the previous block's). */
+  sentenceCount: number;
 }
 
 /** What one chunk contributes to the document; independent of where the chunk sits. */
 interface ChunkModel {
   blocks: ChunkBlock[];
+  /**
+   * Per sentence, four numbers relative to the chunk: span start and end, and where its plain text lies in
+   * `masked` (start -1 when the text is not a slice of `masked`: it is then in `sentenceTexts`).
+   */
+  sentences: Int32Array;
+  sentenceTexts?: Map<number, string>;
+  /**
+   * The chunk's masked text. Once the chunk is part of a document, a slice of the document's `masked`, so the
+   * cache keeps no copy of its own.
+   */
   masked: string;
   comments: Span[];
   yaml?: { value: string; span: Span };
@@ -81,10 +98,11 @@ function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
     const block: ChunkBlock = {
       kind,
       span,
-      text: '',
       quoteDepth: ctx.quoteDepth,
       firstInItem: ctx.firstInItem,
-      sentences: [],
+      textStart: 0,
+      textEnd: 0,
+      sentenceCount: 0,
       ...(ctx.list ? { list: ctx.list } : {}),
       ...extra,
     };
@@ -173,17 +191,56 @@ function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
 
   if (bom && masked[0] === 0x200b) masked[0] = 0xfeff;
   const maskedText = decodeMasked(masked);
-  finishBlocks(text, maskedText, blocks);
-  return { blocks, masked: maskedText, comments, yaml };
+  const { sentences, sentenceTexts } = finishBlocks(text, maskedText, blocks);
+  return { blocks, sentences, sentenceTexts, masked: maskedText, comments, yaml };
 }
 
-/** Fills in each block's plain text and sentences from the masked text. */
-function finishBlocks(text: string, maskedText: string, blocks: ChunkBlock[]): void {
+/** Grows as needed; reused from chunk to chunk so that building a chunk's sentence table makes no garbage. */
+let table = new Int32Array(4096);
+
+/** Fills in each block's plain text and the chunk's sentence table from the masked text. */
+function finishBlocks(text: string, maskedText: string, blocks: ChunkBlock[]): Pick<ChunkModel, 'sentences' | 'sentenceTexts'> {
+  let n = 0;
+  let sentenceTexts: Map<number, string> | undefined;
+  const addSentence = (start: number, end: number, limit: Span) => {
+    if ((n + 1) * 4 > table.length) {
+      const grown = new Int32Array(table.length * 2);
+      grown.set(table);
+      table = grown;
+    }
+    const t = plainRun(text, maskedText, start, end);
+    // Widen over markup that opens or closes around the sentence (`**`, `_`, `` ` ``), so that the source slice
+    // reads as the writer typed it, without dangling emphasis markers. Never leaves the block.
+    while (start > limit.start && isMarkup(text, maskedText, start - 1)) start--;
+    while (end < limit.end && isMarkup(text, maskedText, end)) end++;
+    const k = n * 4;
+    table[k] = start;
+    table[k + 1] = end;
+    if (t === undefined) {
+      table[k + 2] = runStart;
+      table[k + 3] = runEnd;
+    } else {
+      table[k + 2] = -1;
+      table[k + 3] = -1;
+      (sentenceTexts ??= new Map()).set(n, t);
+    }
+    n++;
+  };
   for (const block of blocks) {
-    const spans = block.kind === 'tableRow' && block.cells ? block.cells.flatMap((c) => splitSentences(maskedText, c)) : splitSentences(maskedText, block.span);
-    for (const s of spans) block.sentences.push({ span: widenOverMarkup(text, maskedText, s, block.span), text: plain(text, maskedText, s) });
-    block.text = plain(text, maskedText, block.span);
+    const first = n;
+    if (block.kind === 'tableRow' && block.cells) {
+      for (const c of block.cells) for (const s of splitSentences(maskedText, c)) addSentence(s.start, s.end, block.span);
+    } else {
+      for (const s of splitSentences(maskedText, block.span)) addSentence(s.start, s.end, block.span);
+    }
+    block.sentenceCount = n - first;
+    const t = plainRun(text, maskedText, block.span.start, block.span.end);
+    if (t === undefined) {
+      block.textStart = runStart;
+      block.textEnd = runEnd;
+    } else block.text = t;
   }
+  return { sentences: table.slice(0, n * 4), sentenceTexts };
 }
 
 const FLAT_FRONT_MATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:([\s\S]*?)(?:\r\n|\r|\n))?---[ \t]*(?=\r\n|\r|\n|$)/;
@@ -207,7 +264,7 @@ function flatChunk(text: string, first: boolean, message: string): ChunkModel {
   const n = text.length;
   let para: Span | undefined;
   const endParagraph = () => {
-    if (para) blocks.push({ kind: 'paragraph', span: para, text: '', firstInItem: false, quoteDepth: 0, sentences: [] });
+    if (para) blocks.push(flatBlock(para));
     para = undefined;
   };
   while (pos < n) {
@@ -251,7 +308,7 @@ function flatChunk(text: string, first: boolean, message: string): ChunkModel {
     // A blank line (or one of markup only) ends a paragraph; a table row is a paragraph of its own.
     if (first < 0 || row) endParagraph();
     if (first >= 0 && row) {
-      blocks.push({ kind: 'paragraph', span: { start: first, end: last }, text: '', firstInItem: false, quoteDepth: 0, sentences: [] });
+      blocks.push(flatBlock({ start: first, end: last }));
     } else if (first >= 0 && para) {
       for (let k = para.end; k < first; k++) {
         const c = text.charCodeAt(k);
@@ -263,12 +320,16 @@ function flatChunk(text: string, first: boolean, message: string): ChunkModel {
   }
   endParagraph();
   const maskedText = decodeMasked(masked);
-  finishBlocks(text, maskedText, blocks);
+  const { sentences, sentenceTexts } = finishBlocks(text, maskedText, blocks);
   let start = 0;
   while (start < n && text.charCodeAt(start) <= 32) start++;
   let end = n;
   while (end > start && text.charCodeAt(end - 1) <= 32) end--;
-  return { blocks, masked: maskedText, comments, yaml, warnings: [{ message, span: { start, end } }] };
+  return { blocks, sentences, sentenceTexts, masked: maskedText, comments, yaml, warnings: [{ message, span: { start, end } }] };
+}
+
+function flatBlock(span: Span): ChunkBlock {
+  return { kind: 'paragraph', span, firstInItem: false, quoteDepth: 0, textStart: 0, textEnd: 0, sentenceCount: 0 };
 }
 
 const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
@@ -319,49 +380,116 @@ export class DocumentParser {
   }
 }
 
+/**
+ * A block of a document. `position` is worked out from the document's line index when first read: most blocks'
+ * positions are never needed, and a position is three objects.
+ */
+class DocBlock implements Block {
+  declare depth?: number;
+  declare list?: Block['list'];
+  declare cells?: Span[];
+  declare headerRow?: boolean;
+  declare leadIn?: Span;
+  #lines: LineIndex;
+  #position: Position | undefined = undefined;
+
+  constructor(
+    lines: LineIndex,
+    public index: number,
+    public kind: Block['kind'],
+    public span: Span,
+    public text: string,
+    public quoteDepth: number,
+    public headingIndex: number,
+    public firstInItem: boolean,
+    public sentences: number[],
+  ) {
+    this.#lines = lines;
+  }
+
+  get position(): Position {
+    return (this.#position ??= this.#lines.position(this.span.start, this.span.end));
+  }
+
+  set position(position: Position) {
+    this.#position = position;
+  }
+}
+
+/** A sentence of a document; `position` is worked out when first read, as for blocks. */
+class DocSentence implements Sentence {
+  #lines: LineIndex;
+  #position: Position | undefined = undefined;
+
+  constructor(
+    lines: LineIndex,
+    public index: number,
+    public block: number,
+    public span: Span,
+    public text: string,
+  ) {
+    this.#lines = lines;
+  }
+
+  get position(): Position {
+    return (this.#position ??= this.#lines.position(this.span.start, this.span.end));
+  }
+
+  set position(position: Position) {
+    this.#position = position;
+  }
+}
+
 /** Builds the document model: blocks (headings, paragraphs, table rows) and sentences, each with exact offsets. */
 function assemble(source: string, starts: number[], models: ChunkModel[], path?: string): Doc {
   const lines = new LineIndex(source);
-  const blocks: Block[] = [];
-  const sentences: Sentence[] = [];
+  // One flat string for the document; each chunk's model then keeps a slice of it rather than its own copy, and
+  // plain texts that are runs of it are slices of it too.
+  const masked = models.length === 1 ? models[0].masked : models.map((m) => m.masked).join('');
+  if (models.length > 1) for (let c = 0; c < models.length; c++) models[c].masked = masked.slice(starts[c], starts[c] + models[c].masked.length);
+  let blockCount = 0;
+  let sentenceCount = 0;
+  for (const model of models) {
+    blockCount += model.blocks.length;
+    sentenceCount += model.sentences.length >> 2;
+  }
+  const blocks: Block[] = new Array(blockCount);
+  const sentences: Sentence[] = new Array(sentenceCount);
   const comments: Span[] = [];
   let headingIndex = -1;
   let yaml: ChunkModel['yaml'];
   const flat: Array<{ message: string; span: Span }> = [];
+  let bi = 0;
+  let si = 0;
   for (let c = 0; c < models.length; c++) {
     const base = starts[c];
     const model = models[c];
+    const table = model.sentences;
+    let ci = 0; // sentence index within the chunk
     if (model.yaml && c === 0) yaml = model.yaml;
     for (const w of model.warnings ?? []) flat.push({ message: w.message, span: shift(w.span, base) });
     for (const comment of model.comments) comments.push(shift(comment, base));
     for (const b of model.blocks) {
-      const span = shift(b.span, base);
-      const block: Block = {
-        index: blocks.length,
-        kind: b.kind,
-        span,
-        position: lines.position(span.start, span.end),
-        text: b.text,
-        quoteDepth: b.quoteDepth,
-        headingIndex: b.kind === 'heading' ? blocks.length : headingIndex,
-        firstInItem: b.firstInItem,
-        sentences: [],
-      };
-      if (b.kind === 'heading') headingIndex = block.index;
+      const index = bi++;
+      const own: number[] = b.sentenceCount === 0 ? [] : new Array(b.sentenceCount);
+      const text = b.text ?? masked.slice(base + b.textStart, base + b.textEnd);
+      const block = new DocBlock(lines, index, b.kind, shift(b.span, base), text, b.quoteDepth, b.kind === 'heading' ? index : headingIndex, b.firstInItem, own);
+      if (b.kind === 'heading') headingIndex = index;
       if (b.depth !== undefined) block.depth = b.depth;
       if (b.list) block.list = b.list;
       if (b.cells) block.cells = b.cells.map((x) => shift(x, base));
       if (b.headerRow !== undefined) block.headerRow = b.headerRow;
       if (b.leadIn) block.leadIn = shift(b.leadIn, base);
-      for (const s of b.sentences) {
-        const sspan = shift(s.span, base);
-        block.sentences.push(sentences.length);
-        sentences.push({ index: sentences.length, block: block.index, span: sspan, position: lines.position(sspan.start, sspan.end), text: s.text });
+      for (let k = 0; k < b.sentenceCount; k++, ci++) {
+        const t = ci * 4;
+        const sentenceText = table[t + 2] < 0 ? model.sentenceTexts!.get(ci)! : masked.slice(base + table[t + 2], base + table[t + 3]);
+        own[k] = si;
+        sentences[si] = new DocSentence(lines, si, index, { start: base + table[t], end: base + table[t + 1] }, sentenceText);
+        si++;
       }
-      blocks.push(block);
+      blocks[index] = block;
     }
   }
-  const masked = models.length === 1 ? models[0].masked : models.map((m) => m.masked).join('');
   const fm = readFrontMatter(yaml?.value);
   const directives = readDirectives(source, comments, lines);
   scopeDirectives(directives, blocks.map((b) => b.span), source.length);
@@ -445,48 +573,68 @@ function decodeMasked(masked: Uint16Array): string {
   return out;
 }
 
+/** Where the text `plainRun` found lies in `masked`, when it returns undefined. */
+let runStart = 0;
+let runEnd = 0;
+/** Scratch space for building plain texts that are not runs of `masked`. */
+let scratch = new Uint16Array(1024);
+
 /**
  * Plain text of a span: the words of `masked`, with markup characters dropped (not turned into spaces, so
  * "*Consistency*:" reads "Consistency:") and white space collapsed.
  */
 export function plain(source: string, masked: string, span: Span): string {
-  let out = '';
-  let runStart = -1;
-  let pendingSpace = false;
-  for (let i = span.start; i < span.end; i++) {
-    const m = masked.charCodeAt(i);
-    const kept = m !== 32 && m !== 9 && m !== 10 && m !== 13;
-    if (kept) {
-      if (runStart < 0) {
-        if (pendingSpace && out.length > 0) out += ' ';
-        pendingSpace = false;
-        runStart = i;
-      }
-      continue;
-    }
-    if (runStart >= 0) {
-      out += masked.slice(runStart, i);
-      runStart = -1;
-    }
-    const c = source.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) pendingSpace = true;
-  }
-  if (runStart >= 0) out += masked.slice(runStart, span.end);
-  return out;
+  return plainRun(source, masked, span.start, span.end) ?? masked.slice(runStart, runEnd);
 }
 
 /**
- * Widens a sentence span over markup that opens or closes around it (`**`, `_`, `[`, `` ` ``), so that the
- * source slice reads as the writer typed it, without dangling emphasis markers. Never leaves the block.
+ * The plain text of `[start, end)`, built as one flat string; or, most often, undefined when the text is exactly
+ * `masked.slice(runStart, runEnd)`, so the caller can take a slice (which shares `masked`'s characters).
  */
-function widenOverMarkup(source: string, masked: string, span: Span, limit: Span): Span {
-  let { start, end } = span;
-  while (start > limit.start && isMarkup(source, masked, start - 1)) start--;
-  while (end < limit.end && isMarkup(source, masked, end)) end++;
-  return { start, end };
+function plainRun(source: string, masked: string, start: number, end: number): string | undefined {
+  // First pass: is the text a run of `masked`? It is when every gap between words is one space (in both texts).
+  let first = -1;
+  let last = -1;
+  let simple = true;
+  let gap = 0;
+  for (let i = start; i < end; i++) {
+    const m = masked.charCodeAt(i);
+    if (m !== 32 && m !== 9 && m !== 10 && m !== 13) {
+      if (first < 0) first = i;
+      else if (gap > 0 && (gap > 1 || masked.charCodeAt(i - 1) !== 32 || !isBlank(source.charCodeAt(i - 1)))) {
+        simple = false;
+        break;
+      }
+      gap = 0;
+      last = i + 1;
+    } else gap++;
+  }
+  if (simple) {
+    if (first < 0) return '';
+    runStart = first;
+    runEnd = last;
+    return undefined;
+  }
+  // Second pass: copy the words and single spaces into the scratch space.
+  if (scratch.length < end - start) scratch = new Uint16Array(Math.max(end - start, scratch.length * 2));
+  let n = 0;
+  let pendingSpace = false;
+  for (let i = first; i < end; i++) {
+    const m = masked.charCodeAt(i);
+    if (m !== 32 && m !== 9 && m !== 10 && m !== 13) {
+      if (pendingSpace) scratch[n++] = 32;
+      pendingSpace = false;
+      scratch[n++] = m;
+    } else if (isBlank(source.charCodeAt(i))) pendingSpace = true;
+  }
+  return decodeMasked(scratch.subarray(0, n));
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
 function isMarkup(source: string, masked: string, i: number): boolean {
-  const ch = source[i];
-  return masked[i] === ' ' && (ch === '*' || ch === '_' || ch === '`' || ch === '~');
+  const ch = source.charCodeAt(i);
+  return masked.charCodeAt(i) === 32 && (ch === 42 || ch === 95 || ch === 96 || ch === 126);
 }
