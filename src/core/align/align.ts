@@ -91,9 +91,9 @@ class AimIndex {
   private readonly byTerm = new Map<string, number[]>();
   private sortedTerms: string[] | undefined;
   private readonly byTrigram = new Map<number, number[]>();
-  constructor(readonly letter: Doc, readonly aims: LetterAim[], readonly words: WordTable, profileOf: (a: LetterAim) => AimProfile) {
+  constructor(readonly letter: Doc, readonly aims: LetterAim[], readonly words: WordTable, profileOf: (a: LetterAim, i: number) => AimProfile) {
     this.profiles = aims.map((a, i) => {
-      const profile = profileOf(a);
+      const profile = profileOf(a, i);
       for (const t of profile.terms) push(this.byTerm, t, i);
       for (const g of profile.trigrams) push(this.byTrigram, g, i);
       return profile;
@@ -470,14 +470,16 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   };
   // The aims as the matcher reads them: when they are what they were and the response is unchanged, so is the
   // alignment, unless the letter's words outside its aims were consulted (a response quoting the letter's claims).
-  const aimsRead = aims.map((a) => `${a.id}\u0000${a.title}\u0000${letter.masked.slice(a.span.start, a.span.end)}`).join('\u0001');
+  const aimKeys = memo ? aims.map((a) => `${a.title}\u0000${letter.masked.slice(a.span.start, a.span.end)}`) : [];
+  const aimsRead = memo ? aims.map((a, i) => `${a.id}\u0000${aimKeys[i]}`).join('\u0001') : '';
   if (memo?.last && memo.last.prep === prep && memo.last.aims === aimsRead && !DEBUG) return memo.last.result;
   // Each aim's profile, its prepared query and its candidates are functions of its words (and of the response):
   // kept by key in the memo; what this analysis used is kept for the next one.
   const profiles = new Map<string, AimProfile>();
-  const index = new AimIndex(letter, aims, wordIds, (a) => {
-    const key = `${a.title}\u0000${letter.masked.slice(a.span.start, a.span.end)}`;
-    let p = profiles.get(key) ?? memo?.profiles.get(key);
+  const index = new AimIndex(letter, aims, wordIds, (a, i) => {
+    if (!memo) return aimProfile(letter, a, wordIds);
+    const key = aimKeys[i];
+    let p = profiles.get(key) ?? memo.profiles.get(key);
     if (!p) p = aimProfile(letter, a, wordIds);
     profiles.set(key, p);
     return p;
