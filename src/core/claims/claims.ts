@@ -105,7 +105,8 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
     const initial = statusOf(scan, sr);
     let status: ClaimStatus = initial === 'quoted' ? 'reported' : initial;
     const claim: Claim = {
-      ...base,
+      text: base.text,
+      position: base.position,
       rung: reading.rung,
       status,
       message: '',

@@ -391,5 +391,5 @@ function toCue(doc: Doc, c: CueMatch, decided: Exclude<Stance, 'unaddressed'>): 
   if (c.label === 'contrast') note = 'A contrast after agreement, followed by a reservation.';
   if (c.label === 'process') note = `${c.note} Nothing in the passage speaks to the aim itself, so it decides.`;
   const phrase = c.entry.phrase === '?' ? '?' : doc.masked.slice(c.span.start, c.span.end).replace(/\s+/g, ' ').trim().toLowerCase();
-  return { ...loc, phrase, stance, note };
+  return { text: loc.text, position: loc.position, phrase, stance, note };
 }
