@@ -10,7 +10,7 @@ import { registerCommonCommands, SHOW_DETAILS, openBeside } from './commands';
 import { Diagnostics } from './diagnostics';
 import { HoverProvider } from './hover';
 import { Pairing, registerPairingCommands, targetDocument } from './pairing';
-import { ignoredWorkspaceSettings, readSettings, SECTION } from './settings';
+import { ignoredWorkspaceSettingsAsync, readSettings, SECTION } from './settings';
 import { StatusBar } from './status-bar';
 import { displayName, isMarkdown, openDocument } from './workspace';
 import { registerComparisonFeatures } from './commands/index';
@@ -44,10 +44,12 @@ export function activate(context: vscode.ExtensionContext): CounterpointApi {
   };
 
   let toldUntrusted = false;
-  const tellUntrustedOnce = (uri: vscode.Uri) => {
-    if (toldUntrusted || vscode.workspace.isTrusted) return;
-    const ignored = ignoredWorkspaceSettings(uri);
-    if (ignored.length === 0) return;
+  let checkingUntrusted = false;
+  const tellUntrustedOnce = async (uri: vscode.Uri) => {
+    if (toldUntrusted || checkingUntrusted || vscode.workspace.isTrusted) return;
+    checkingUntrusted = true;
+    const ignored = await ignoredWorkspaceSettingsAsync(uri).finally(() => (checkingUntrusted = false));
+    if (ignored.length === 0 || toldUntrusted || vscode.workspace.isTrusted) return;
     toldUntrusted = true;
     const message = `Counterpoint: this workspace is not trusted, so its settings ${ignored.join(' and ')} are ignored; your own user settings are used instead.`;
     output.warn(message);
@@ -59,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): CounterpointApi {
       diagnostics.show(a);
       statusBar.update();
       codeLenses.refresh();
-      tellUntrustedOnce(a.uri);
+      void tellUntrustedOnce(a.uri);
       const document = openDocument(a.uri);
       if (document) void pairing.offerConvention(document, a.role);
     }),

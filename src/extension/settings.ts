@@ -75,6 +75,34 @@ export function ignoredWorkspaceSettings(scope?: vscode.Uri): string[] {
   }).map((k) => `${SECTION}.${k}`);
 }
 
+/**
+ * The restricted settings the workspace sets, for telling the user they are ignored: those `inspect()` reports,
+ * and those written in the workspace's own settings files (each folder's .vscode/settings.json, a .code-workspace
+ * file). In Restricted Mode VS Code itself drops the workspace values of the settings listed in package.json's
+ * `restrictedConfigurations`, so `inspect()` no longer shows them and only the files tell.
+ */
+export async function ignoredWorkspaceSettingsAsync(scope?: vscode.Uri): Promise<string[]> {
+  if (vscode.workspace.isTrusted) return [];
+  const found = new Set(ignoredWorkspaceSettings(scope));
+  const files = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
+  if (vscode.workspace.workspaceFile) files.push(vscode.workspace.workspaceFile);
+  for (const uri of files) {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      continue; // no such file (or an untitled workspace)
+    }
+    const bare = text.replace(JSONC_COMMENT, (_, string: string | undefined) => string ?? ' ');
+    for (const [name, key] of RESTRICTED_KEYS) if (key.test(bare)) found.add(name);
+  }
+  return RESTRICTED.map((k) => `${SECTION}.${k}`).filter((name) => found.has(name));
+}
+
+/** A JSON string (kept), or a // or /* comment (removed), in a settings file. */
+const JSONC_COMMENT = /("(?:[^"\\\n]|\\.)*"?)|\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g;
+const RESTRICTED_KEYS = RESTRICTED.map((k) => [`${SECTION}.${k}`, new RegExp(`"${SECTION}\\.${k}"\\s*:`)] as const);
+
 /** Validates `counterpoint.extraClaimPhrases`: each a literal phrase and a rung of the ladder. */
 export function readPhrases(value: unknown, problems: string[] = []): ExtraPhrase[] {
   if (value === undefined || value === null) return [];
