@@ -47,6 +47,19 @@ export const quietSettings = {
   'workbench.editor.restoreViewState': false,
 };
 
+/**
+ * With workspaceTrust: Workspace Trust on, and a folder nobody has trusted opens straight in Restricted Mode:
+ * no modal asking whether to trust it (it would block a test run), no banner, and files from outside it open
+ * without a prompt. Trusted folders are remembered in the browser's storage, which each run starts empty.
+ */
+export const restrictedModeSettings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /** Where install.sh put Node 24 and code-server; throws if the install is missing or incomplete. */
 export function locateInstall() {
   const sh = readFileSync(join(here, 'install.sh'), 'utf8');
@@ -85,6 +98,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  *  - env: extra environment for the server (and so for its extension host)
  *  - smokeTestDriver: pass VS Code's enable-smoke-test-driver, which a built VS Code needs to honour the
  *    `payload` query parameter (extensionDevelopmentPath / extensionTestsPath); default true
+ *  - workspaceTrust: true leaves Workspace Trust on (no --disable-workspace-trust; restrictedModeSettings), so
+ *    a folder opens in Restricted Mode, with no startup prompt (a fresh browser profile trusts no folder);
+ *    default false: every folder is trusted
  *  - keep: keep the temp dir after stop (for debugging); also COUNTERPOINT_KEEP_TMP=1
  *  - log: function for progress lines (default: stderr)
  */
@@ -98,7 +114,7 @@ export async function startServer(opts = {}) {
   for (const d of [join(userDataDir, 'User'), join(userDataDir, 'Machine'), extensionsDir, join(xdg, 'data'), join(xdg, 'config')]) {
     mkdirSync(d, { recursive: true });
   }
-  const settings = JSON.stringify({ ...quietSettings, ...(opts.settings ?? {}) }, null, 2);
+  const settings = JSON.stringify({ ...quietSettings, ...(opts.workspaceTrust ? restrictedModeSettings : {}), ...(opts.settings ?? {}) }, null, 2);
   writeFileSync(join(userDataDir, 'User', 'settings.json'), settings);
   writeFileSync(join(userDataDir, 'Machine', 'settings.json'), settings);
   const port = await freePort();
@@ -129,8 +145,9 @@ export async function startServer(opts = {}) {
     log(`installed ${ext} in ${Date.now() - t0} ms`);
   }
 
-  const args = [entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-workspace-trust',
+  const args = [entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-getting-started-override', '--ignore-last-opened'];
+  if (!opts.workspaceTrust) args.push('--disable-workspace-trust');
   if (opts.smokeTestDriver !== false) args.push('--vscode-option', 'enable-smoke-test-driver');
   const fd = openSync(logFile, 'a');
   // detached: the server, its extension hosts and other children get their own process group, killed as one.
