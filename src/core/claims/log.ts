@@ -9,6 +9,7 @@ import type { LogWarning, Rung } from '../contract';
 import { rungLevel } from '../contract';
 import { LineIndex, type Position } from '../text/positions';
 import { describeDate, parseDate } from '../text/dates';
+import { topicStems } from './topic';
 
 export interface LogEntry {
   /** ISO day the meeting was held (the first day, for a row dated by month). */
@@ -228,4 +229,75 @@ export function parseConsultationLog(text: string, path?: string): ConsultationL
   }
   if (!sawTable) warn(undefined, 'No consultation-log table was found: expected a Markdown table with the columns Date, Forum, Topic, Unions, Outcome and Reference.');
   return { ...(path !== undefined ? { path } : {}), entries, warnings };
+}
+
+/**
+ * The log's rows found by their topic words, so that a claim is weighed against the few rows that could be on its
+ * topic rather than every row: a long letter against a long log was quadratic. A row matches a claim only when it
+ * shares at least `needed(k)` of its k topic stems with the claim's words, so it is filed under only its
+ * k − needed(k) + 1 rarest stems (a row sharing enough stems must share one of those); `candidates` returns every
+ * row that could match, in log order, and the caller checks each as before. Rows with no outcome or no topic
+ * stems are never candidates (they can match nothing).
+ */
+export class LogTopicIndex {
+  /** Each entry's topic stems, by index in `log.entries`. */
+  readonly stems: Array<Set<string>>;
+  private readonly postings = new Map<string, number[]>();
+  private readonly seen: Uint32Array;
+  private stamp = 0;
+
+  constructor(
+    readonly entries: readonly LogEntry[],
+    readonly needed: (size: number) => number,
+  ) {
+    this.stems = entries.map((e) => topicStems(e.topic));
+    this.seen = new Uint32Array(entries.length);
+    const frequency = new Map<string, number>();
+    const filed = (i: number) => entries[i].outcome !== undefined && this.stems[i].size > 0;
+    for (let i = 0; i < entries.length; i++) if (filed(i)) for (const s of this.stems[i]) frequency.set(s, (frequency.get(s) ?? 0) + 1);
+    for (let i = 0; i < entries.length; i++) {
+      if (!filed(i)) continue;
+      const stems = [...this.stems[i]];
+      const k = stems.length;
+      const need = Math.min(k, Math.max(1, needed(k)));
+      stems.sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+      for (const s of stems.slice(0, k - need + 1)) {
+        const list = this.postings.get(s);
+        if (list) list.push(i);
+        else this.postings.set(s, [i]);
+      }
+    }
+  }
+
+  /** Indices, ascending, of the rows filed under any stem in `bags`: every row that could share enough stems with their union. */
+  candidates(...bags: Array<Set<string>>): number[] {
+    if (++this.stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    const out: number[] = [];
+    for (const bag of bags) {
+      for (const s of bag) {
+        const list = this.postings.get(s);
+        if (!list) continue;
+        for (const i of list) {
+          if (this.seen[i] === this.stamp) continue;
+          this.seen[i] = this.stamp;
+          out.push(i);
+        }
+      }
+    }
+    return out.sort((a, b) => a - b);
+  }
+}
+
+const topicIndexes = new WeakMap<ConsultationLog, LogTopicIndex>();
+
+/** The topic index of a log, built once and kept while the log is (rebuilt if its entries or the rule change). */
+export function logTopicIndex(log: ConsultationLog, needed: (size: number) => number): LogTopicIndex {
+  const known = topicIndexes.get(log);
+  if (known && known.entries === log.entries && known.needed === needed && known.stems.length === log.entries.length) return known;
+  const index = new LogTopicIndex(log.entries, needed);
+  topicIndexes.set(log, index);
+  return index;
 }
