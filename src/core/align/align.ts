@@ -271,6 +271,8 @@ interface Unit {
   stems: string[];
   /** Where each sentence's stems start and end in `stems`, for answer units of two sentences or more. */
   sentences: Array<[number, number]>;
+  /** How often each stem occurs in each of those sentences. */
+  sentenceTf: Array<Map<string, number>>;
   /** The block's words: ids in the word table and offsets (not kept for furniture). */
   words: WordsView;
   ids: number[];
@@ -403,8 +405,13 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
       }
     }
     const trigrams = kind === 'furniture' ? new Set<number>() : new Set(trigramKeysOfIds(words, ids));
+    const sentenceTf = sentences.map(([from, to]) => {
+      const tf = new Map<string, number>();
+      for (let k = from; k < to; k++) tf.set(stems[k], (tf.get(stems[k]) ?? 0) + 1);
+      return tf;
+    });
     unitOfBlock[b.index] = units.length;
-    units.push({ block: b, kind, doc, stems, sentences, words: view, ids, trigrams, paragraph: numbers[b.index] });
+    units.push({ block: b, kind, doc, stems, sentences, sentenceTf, words: view, ids, trigrams, paragraph: numbers[b.index] });
   }
   const docToUnit: number[] = [];
   units.forEach((u, i) => {
@@ -447,6 +454,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     doc: u.doc,
     stems: u.stems,
     sentences: u.sentences,
+    sentenceTf: u.sentenceTf,
     words: u.words,
     ids: u.ids,
     trigrams: u.trigrams,
@@ -523,12 +531,13 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     }
     if (held === 0) return 0;
     let best = Math.max(score, COVERAGE_WEIGHT * covered) / q.ideal;
-    for (const [from, to] of u.sentences) {
+    for (let j = 0; j < u.sentences.length; j++) {
+      const [from, to] = u.sentences[j];
+      const tf = u.sentenceTf[j];
       const snorm = K1 * (1 - B + (B * (to - from)) / sentenceAverage);
       let ss = 0;
       for (let h = 0; h < held; h++) {
-        let f = 0;
-        for (let k = from; k < to; k++) if (u.stems[k] === heldTerms[h]) f++;
+        const f = tf.get(heldTerms[h]) ?? 0;
         if (f) ss += (heldIdf[h] * f * (K1 + 1)) / (f + snorm);
       }
       best = Math.max(best, (SENTENCE_WEIGHT * ss) / q.ideal);
