@@ -131,14 +131,10 @@ export function extractAims(doc: Doc): LetterAim[] {
   findHeadingAims(letter, found);
   findProseAims(letter, found);
   found.sort((a, b) => a.span.start - b.span.start);
-  return found.map((f, i) => ({
-    id: `aim-${i + 1}`,
-    title: f.title,
-    format: f.format,
-    ...located(doc, f.span),
-    span: f.span,
-    blocks: f.blocks,
-  }));
+  return found.map((f, i) => {
+    const at = located(doc, f.span);
+    return { id: `aim-${i + 1}`, title: f.title, format: f.format, text: at.text, position: at.position, span: f.span, blocks: f.blocks };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -168,16 +164,12 @@ export function classifyIntro(sentence: string): Signal {
 }
 
 function firstWords(text: string, n: number): string[] {
-  const out: string[] = [];
-  for (const t of tokenize(text)) {
-    out.push(t.word);
-    if (out.length >= n) break;
-  }
-  return out;
+  return tokenize(text, 0, text.length, n).map((t) => t.word);
 }
 
-function wordCount(text: string): number {
-  return tokenize(text).length;
+/** The number of words in a text, counting no further than `atMost`. */
+function wordCount(text: string, atMost = Infinity): number {
+  return tokenize(text, 0, text.length, atMost).length;
 }
 
 /** Text that reads as an action: it opens with a verb ("Introduce …", "to move …") or says what will happen. */
@@ -319,7 +311,7 @@ export function leadInOf(doc: Doc, b: Block): LeadIn | undefined {
     if (!(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9')) return undefined;
   }
   const bodySpan = { start: bodyStart, end: b.span.end };
-  const titleWords = wordCount(title);
+  const titleWords = wordCount(title, 13);
   if (titleWords < 1 || titleWords > 12 || !hasWords(m, bodySpan, 3)) return undefined;
   const firstWord = firstWords(title, 1)[0] ?? '';
   if (METADATA_TITLES.has(firstWord) && titleWords <= 3) return undefined;
@@ -360,7 +352,7 @@ function findTableAims(letter: Letter, found: Found[]): void {
     for (const r of rows) {
       if (!letter.eligible(r) || !r.cells || r.cells.length === 0) continue;
       const first = letter.plain(r.cells[0]).trim();
-      if (first.length === 0 || wordCount(r.text) < 2) continue;
+      if (first.length === 0 || wordCount(r.text, 2) < 2) continue;
       let last = r.cells.length - 1;
       while (last > 0 && letter.plain(r.cells[last]).trim().length === 0) last--;
       const span = trimSpan(doc, { start: r.cells[0].start, end: r.cells[last].end });
@@ -421,8 +413,8 @@ function findListAims(letter: Letter, found: Found[]): void {
     }
     if (!accept) continue;
     for (const { it, lead, body } of texts) {
-      if (!letter.eligible(it) || wordCount(it.text) < 3) continue;
-      if (!lead && !actionLike(body) && !statementLike(body) && wordCount(it.text) < 5) continue;
+      if (!letter.eligible(it) || wordCount(it.text, 3) < 3) continue;
+      if (!lead && !actionLike(body) && !statementLike(body) && wordCount(it.text, 5) < 5) continue;
       letter.claimed[it.index] = 1;
       found.push({
         span: trimSpan(doc, it.span),

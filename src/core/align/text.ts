@@ -37,13 +37,13 @@ export interface Token {
 }
 
 /**
- * Splits text into lower-cased words. Hyphens and other punctuation separate words ("e-rostering" gives "e",
+ * Splits text into lower-cased words (the first `limit` of them, when given). Hyphens and other punctuation separate words ("e-rostering" gives "e",
  * "rostering"); an apostrophe inside a word is kept ("don't") and a possessive ending is dropped ("members'").
  */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+export function tokenize(text: string, from = 0, to = text.length, limit = Infinity): Token[] {
   const out: Token[] = [];
   let i = from;
-  while (i < to) {
+  while (i < to && out.length < limit) {
     const c = text.charCodeAt(i);
     if (!isWordChar(c)) {
       i++;
