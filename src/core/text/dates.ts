@@ -103,7 +103,7 @@ function dayMention(base: Pick<DateMention, 'text' | 'start' | 'end'>, year: num
   if (month < 1 || month > 12 || day < 1) return undefined;
   const y = year ?? options.year;
   if (day > (y === undefined ? daysInMonth(2024, month) : daysInMonth(y, month))) return undefined;
-  const out: DateMention = { ...base, precision: 'day', month, day };
+  const out: DateMention = { text: base.text, start: base.start, end: base.end, precision: 'day', month, day };
   if (y !== undefined) {
     out.year = y;
     out.from = out.to = iso(y, month, day);
@@ -113,11 +113,11 @@ function dayMention(base: Pick<DateMention, 'text' | 'start' | 'end'>, year: num
 }
 
 function monthMention(base: Pick<DateMention, 'text' | 'start' | 'end'>, year: number, month: number): DateMention {
-  return { ...base, precision: 'month', year, month, from: iso(year, month, 1), to: iso(year, month, daysInMonth(year, month)) };
+  return { text: base.text, start: base.start, end: base.end, precision: 'month', year, month, from: iso(year, month, 1), to: iso(year, month, daysInMonth(year, month)) };
 }
 
 function seasonMention(base: Pick<DateMention, 'text' | 'start' | 'end'>, season: Season, year: number | undefined, options: DateOptions, assumed: boolean): DateMention {
-  const out: DateMention = { ...base, precision: 'season', season };
+  const out: DateMention = { text: base.text, start: base.start, end: base.end, precision: 'season', season };
   const y = year ?? options.year;
   if (y !== undefined) {
     const { first, last } = SEASONS[season];
@@ -158,7 +158,7 @@ function fromMatch(m: RegExpExecArray, options: DateOptions): DateMention | unde
     const q = Number(m[19]);
     const year = Number(m[20]);
     const first = (q - 1) * 3 + 1;
-    return { ...base, precision: 'quarter', quarter: q, year, from: iso(year, first, 1), to: iso(year, first + 2, daysInMonth(year, first + 2)) };
+    return { text: base.text, start: base.start, end: base.end, precision: 'quarter', quarter: q, year, from: iso(year, first, 1), to: iso(year, first + 2, daysInMonth(year, first + 2)) };
   }
   return undefined;
 }
