@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { compactEntitiesPlugin } from './compact-entities.mjs';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,8 +21,9 @@ const common = {
   // Non-ASCII characters as themselves, not \u escapes (a third of the size for ’, “, ·, ¶ …). Node reads the
   // bundles as UTF-8, and so does the web extension host, which fetches the script and decodes it as text.
   charset: 'utf8',
-  // The table of HTML5 character references, written compactly (see compact-entities.mjs).
-  plugins: [compactEntitiesPlugin],
+  // The table of HTML5 character references, written compactly (compact-entities.mjs), and the report pages'
+  // style sheets and scripts minified (minify-templates.mjs).
+  plugins: [compactEntitiesPlugin, minifyTemplatesPlugin],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */

@@ -23,6 +23,7 @@ import {
   type ReportPassage,
   plainText,
 } from './model';
+import { BASE_CSS, THEME_CSS, css, js } from './css';
 
 export type HtmlOptions =
   | { mode: 'export' }
@@ -323,7 +324,7 @@ const ICON = {
 };
 
 /** Reveal on click (blocks and location buttons), unless the reader was selecting text; updates in place. */
-const WEBVIEW_SCRIPT = `(function () {
+const WEBVIEW_SCRIPT = js`(function () {
   const vscode = acquireVsCodeApi();
   function reveal(el) {
     vscode.postMessage({ type: 'reveal', doc: el.getAttribute('data-doc'), start: Number(el.getAttribute('data-start')), end: Number(el.getAttribute('data-end')) });
@@ -348,19 +349,8 @@ const WEBVIEW_SCRIPT = `(function () {
   vscode.postMessage({ type: 'ready' });
 })();`;
 
-const REPORT_CSS = `
+const REPORT_CSS = THEME_CSS + BASE_CSS + css`
 :root {
-  --cp-bg: var(--vscode-editor-background, #ffffff);
-  --cp-fg: var(--vscode-editor-foreground, #1f2328);
-  --cp-muted: var(--vscode-descriptionForeground, #59636e);
-  --cp-border: var(--vscode-panel-border, #d8dee4);
-  --cp-card: var(--vscode-editorWidget-background, #f6f8fa);
-  --cp-quote: var(--vscode-textBlockQuote-background, #f6f8fa);
-  --cp-quote-border: var(--vscode-textBlockQuote-border, #d0d7de);
-  --cp-link: var(--vscode-textLink-foreground, #0969da);
-  --cp-focus: var(--vscode-focusBorder, #0969da);
-  --cp-hover: var(--vscode-list-hoverBackground, #eef1f4);
-  --cp-contrast: var(--vscode-contrastBorder, transparent);
   --cp-mark: var(--vscode-editor-findMatchHighlightBackground, rgba(255, 196, 0, 0.28));
   --cp-support: var(--vscode-charts-green, #1a7f37);
   --cp-qualified: var(--vscode-charts-blue, #0969da);
@@ -368,23 +358,9 @@ const REPORT_CSS = `
   --cp-oppose: var(--vscode-charts-red, #cf222e);
   --cp-unaddressed: var(--vscode-charts-purple, #8250df);
   --cp-unevidenced: var(--vscode-charts-yellow, #9a6700);
-  --cp-font: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
-  --cp-quote-font: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "DejaVu Serif", serif;
-  --cp-radius: 6px;
-  color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   :root {
-    --cp-bg: var(--vscode-editor-background, #0f1419);
-    --cp-fg: var(--vscode-editor-foreground, #e6edf3);
-    --cp-muted: var(--vscode-descriptionForeground, #9aa4ae);
-    --cp-border: var(--vscode-panel-border, #30363d);
-    --cp-card: var(--vscode-editorWidget-background, #161b22);
-    --cp-quote: var(--vscode-textBlockQuote-background, #1b222b);
-    --cp-quote-border: var(--vscode-textBlockQuote-border, #3d444d);
-    --cp-link: var(--vscode-textLink-foreground, #4493f8);
-    --cp-focus: var(--vscode-focusBorder, #4493f8);
-    --cp-hover: var(--vscode-list-hoverBackground, #1f2630);
     --cp-mark: var(--vscode-editor-findMatchHighlightBackground, rgba(234, 179, 8, 0.3));
     --cp-support: var(--vscode-charts-green, #3fb950);
     --cp-qualified: var(--vscode-charts-blue, #4493f8);
@@ -394,30 +370,20 @@ const REPORT_CSS = `
     --cp-unevidenced: var(--vscode-charts-yellow, #d29922);
   }
 }
-* { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: var(--cp-bg); color: var(--cp-fg); font-family: var(--cp-font); font-size: 14px; line-height: 1.5; }
 body.in-webview { font-size: var(--vscode-font-size, 13px); background: var(--vscode-editor-background); padding: 0; }
 .report { max-width: 1120px; margin: 0 auto; padding: 28px 32px 40px; }
 .in-webview .report { padding: 16px 20px 32px; }
-h1, h2, h3 { line-height: 1.25; margin: 0; }
 h1 { font-size: 1.6em; font-weight: 650; letter-spacing: -0.01em; margin: 4px 0 6px; overflow-wrap: anywhere; }
-h2 { font-size: 1.15em; font-weight: 650; margin: 0 0 2px; }
 h3 { font-size: 1.02em; font-weight: 650; }
-p { margin: 0; }
-.sep { color: var(--cp-muted); margin: 0 .45em; }
 .vs { color: var(--cp-muted); font-weight: 400; font-size: .7em; margin: 0 .25em; white-space: nowrap; }
-.eyebrow { display: flex; align-items: center; gap: 6px; color: var(--cp-muted); font-size: .78em; text-transform: uppercase; letter-spacing: .08em; font-weight: 600; }
-.eyebrow .sep { margin: 0; }
 .i-logo .mark-c { stroke: var(--cp-link); }
-.paths { color: var(--cp-muted); font-size: .86em; overflow-wrap: anywhere; }
-.path { font-family: var(--vscode-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace); font-size: .95em; }
+.path { font-family: var(--cp-mono); font-size: .95em; }
 .masthead { padding-bottom: 18px; border-bottom: 1px solid var(--cp-border); margin-bottom: 22px; }
 .summary { margin-top: 16px; display: grid; gap: 12px; }
 .tiles { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 10px; }
 .tile { display: flex; align-items: baseline; gap: 8px; padding: 8px 14px; border: 1px solid var(--cp-border); border-radius: var(--cp-radius); background: var(--cp-card); outline: 1px solid var(--cp-contrast); }
 .tile strong { font-size: 1.45em; font-variant-numeric: tabular-nums; font-weight: 650; }
-.tile span { color: var(--cp-muted); }
 .tile.attention { border-color: var(--cp-unaddressed); box-shadow: inset 3px 0 0 var(--cp-unaddressed); }
 .stances { display: grid; gap: 8px; }
 .stancebar { display: block; width: 100%; height: 10px; border-radius: 5px; overflow: hidden; background: var(--cp-border); }
@@ -428,7 +394,6 @@ p { margin: 0; }
 .legend .count { font-variant-numeric: tabular-nums; font-weight: 600; }
 
 .section { margin-top: 30px; }
-.hint { color: var(--cp-muted); font-size: .9em; margin: 2px 0 12px; }
 .empty { color: var(--cp-muted); padding: 14px 16px; border: 1px dashed var(--cp-border); border-radius: var(--cp-radius); }
 
 .badge { --c: var(--cp-muted); display: inline-flex; align-items: center; gap: 5px; padding: 1px 9px 1px 6px; border-radius: 999px; border: 1px solid var(--c); color: var(--cp-fg); background: color-mix(in srgb, var(--c) 13%, transparent); font-weight: 600; font-size: .86em; white-space: nowrap; line-height: 1.6; outline: 1px solid var(--cp-contrast); }
@@ -450,7 +415,6 @@ p { margin: 0; }
 .aim-letter { padding: 14px 16px; background: var(--cp-card); border-right: 1px solid var(--cp-border); display: grid; gap: 6px; align-content: start; }
 .aim-answer { padding: 14px 16px; display: grid; gap: 10px; align-content: start; }
 .aim-meta, .answer-meta, .claim-meta, figcaption { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; color: var(--cp-muted); font-size: .84em; }
-.aim-number { font-weight: 700; color: var(--cp-fg); text-transform: uppercase; letter-spacing: .05em; font-size: .92em; }
 .stance-note { color: var(--cp-muted); }
 .quote { margin: 0; padding: 8px 12px; border-left: 3px solid var(--cp-quote-border); background: var(--cp-quote); border-radius: 0 4px 4px 0; font-family: var(--cp-quote-font); font-size: 1.02em; line-height: 1.55; overflow-wrap: anywhere; }
 .docs { font-size: 1.05em; font-weight: 600; margin-bottom: 2px; }
@@ -493,11 +457,7 @@ table.other th { color: var(--cp-muted); font-weight: 600; font-size: .9em; }
 .note-body { white-space: pre-wrap; overflow-wrap: anywhere; }
 .note-reply { margin-left: 14px; padding-left: 10px; border-left: 2px solid var(--cp-border); }
 
-.loc { font: inherit; font-size: 1em; color: var(--cp-muted); background: none; border: 0; padding: 0; }
-button.loc { color: var(--cp-link); cursor: pointer; text-decoration: underline; text-underline-offset: 2px; }
 button.loc:hover { text-decoration-thickness: 2px; }
-button.loc:focus-visible, [data-reveal]:focus-visible { outline: 2px solid var(--cp-focus); outline-offset: 2px; }
-[data-reveal] { cursor: pointer; }
 .aim-letter[data-reveal]:hover, .passage[data-reveal]:hover .quote, .point[data-reveal]:hover .quote, blockquote[data-reveal]:hover { background: var(--cp-hover); }
 
 .foot { margin-top: 36px; padding-top: 14px; border-top: 1px solid var(--cp-border); color: var(--cp-muted); font-size: .84em; display: grid; gap: 6px; }

@@ -15,6 +15,7 @@
 import type { AimDiff, DiffResult, SignificantChange, WordChange } from '../contract';
 import type { Position } from '../text/positions';
 import { EXPORT_CSP, esc, webviewCsp, type HtmlOptions } from './html';
+import { BASE_CSS, THEME_CSS, css, js } from './css';
 
 export type VersionRole = 'old' | 'new';
 
@@ -257,7 +258,7 @@ export function renderWords(words: WordChange[]): string {
 }
 
 /** Reveal on click (blocks and location buttons), unless the reader was selecting text. */
-const WEBVIEW_SCRIPT = `(function () {
+const WEBVIEW_SCRIPT = js`(function () {
   const vscode = acquireVsCodeApi();
   function reveal(el) {
     vscode.postMessage({ type: 'reveal', doc: el.getAttribute('data-doc'), start: Number(el.getAttribute('data-start')), end: Number(el.getAttribute('data-end')) });
@@ -275,19 +276,8 @@ const WEBVIEW_SCRIPT = `(function () {
   vscode.postMessage({ type: 'ready' });
 })();`;
 
-const VERSIONS_CSS = `
+const VERSIONS_CSS = THEME_CSS + BASE_CSS + css`
 :root {
-  --cp-bg: var(--vscode-editor-background, #ffffff);
-  --cp-fg: var(--vscode-editor-foreground, #1f2328);
-  --cp-muted: var(--vscode-descriptionForeground, #59636e);
-  --cp-border: var(--vscode-panel-border, #d8dee4);
-  --cp-card: var(--vscode-editorWidget-background, #f6f8fa);
-  --cp-quote: var(--vscode-textBlockQuote-background, #f6f8fa);
-  --cp-quote-border: var(--vscode-textBlockQuote-border, #d0d7de);
-  --cp-link: var(--vscode-textLink-foreground, #0969da);
-  --cp-focus: var(--vscode-focusBorder, #0969da);
-  --cp-hover: var(--vscode-list-hoverBackground, #eef1f4);
-  --cp-contrast: var(--vscode-contrastBorder, transparent);
   --cp-added: var(--vscode-charts-green, #1a7f37);
   --cp-removed: var(--vscode-charts-red, #cf222e);
   --cp-reworded: var(--vscode-charts-blue, #0969da);
@@ -296,24 +286,9 @@ const VERSIONS_CSS = `
   --cp-claim: var(--vscode-charts-purple, #8250df);
   --cp-ins-bg: var(--vscode-diffEditor-insertedTextBackground, rgba(46, 160, 67, 0.2));
   --cp-del-bg: var(--vscode-diffEditor-removedTextBackground, rgba(248, 81, 73, 0.2));
-  --cp-font: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
-  --cp-mono: var(--vscode-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
-  --cp-quote-font: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "DejaVu Serif", serif;
-  --cp-radius: 6px;
-  color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   :root {
-    --cp-bg: var(--vscode-editor-background, #0f1419);
-    --cp-fg: var(--vscode-editor-foreground, #e6edf3);
-    --cp-muted: var(--vscode-descriptionForeground, #9aa4ae);
-    --cp-border: var(--vscode-panel-border, #30363d);
-    --cp-card: var(--vscode-editorWidget-background, #161b22);
-    --cp-quote: var(--vscode-textBlockQuote-background, #1b222b);
-    --cp-quote-border: var(--vscode-textBlockQuote-border, #3d444d);
-    --cp-link: var(--vscode-textLink-foreground, #4493f8);
-    --cp-focus: var(--vscode-focusBorder, #4493f8);
-    --cp-hover: var(--vscode-list-hoverBackground, #1f2630);
     --cp-added: var(--vscode-charts-green, #3fb950);
     --cp-removed: var(--vscode-charts-red, #f85149);
     --cp-reworded: var(--vscode-charts-blue, #4493f8);
@@ -321,35 +296,24 @@ const VERSIONS_CSS = `
     --cp-claim: var(--vscode-charts-purple, #b392f0);
   }
 }
-* { box-sizing: border-box; }
-body { margin: 0; background: var(--cp-bg); color: var(--cp-fg); font-family: var(--cp-font); font-size: 14px; line-height: 1.5; }
 body.in-webview { font-size: var(--vscode-font-size, 13px); background: var(--vscode-editor-background); }
 .report { max-width: 960px; margin: 0 auto; padding: 28px 32px 40px; }
 .in-webview .report { padding: 14px 18px 28px; }
-h1, h2, h3 { line-height: 1.25; margin: 0; }
 h1 { font-size: 1.45em; font-weight: 650; margin: 4px 0 6px; overflow-wrap: anywhere; }
-h2 { font-size: 1.15em; font-weight: 650; margin: 0 0 2px; }
 h3 { font-size: 1.02em; font-weight: 650; overflow-wrap: anywhere; }
-p { margin: 0; }
-.sep { color: var(--cp-muted); margin: 0 .45em; }
 .vs { color: var(--cp-muted); font-weight: 400; font-size: .7em; margin: 0 .25em; }
-.eyebrow { display: flex; align-items: center; gap: 6px; color: var(--cp-muted); font-size: .78em; text-transform: uppercase; letter-spacing: .08em; font-weight: 600; }
-.eyebrow .sep { margin: 0; }
-.paths { color: var(--cp-muted); font-size: .86em; overflow-wrap: anywhere; }
 .path { font-family: var(--cp-mono); font-size: .95em; }
 .counts-line { margin-top: 10px; }
 .masthead { padding-bottom: 16px; border-bottom: 1px solid var(--cp-border); margin-bottom: 20px; }
 .tiles { list-style: none; margin: 12px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 8px; }
 .tile { --c: var(--cp-unchanged); display: flex; align-items: baseline; gap: 7px; padding: 6px 12px; border: 1px solid var(--cp-border); border-radius: var(--cp-radius); background: var(--cp-card); outline: 1px solid var(--cp-contrast); }
 .tile strong { font-size: 1.35em; font-variant-numeric: tabular-nums; font-weight: 650; }
-.tile span { color: var(--cp-muted); }
 .tile .sym { color: var(--c); font-weight: 700; font-family: var(--cp-mono); }
 .tile.attention { border-color: var(--c); box-shadow: inset 3px 0 0 var(--c); }
 .tile.significant { --c: var(--cp-significant); }
 .change-added { --c: var(--cp-added); } .change-removed { --c: var(--cp-removed); } .change-reworded { --c: var(--cp-reworded); } .change-unchanged { --c: var(--cp-unchanged); }
 .kind-date, .kind-number, .kind-modal { --c: var(--cp-significant); } .kind-claim { --c: var(--cp-claim); }
 .section { margin-top: 26px; }
-.hint { color: var(--cp-muted); font-size: .9em; margin: 2px 0 12px; }
 .empty { color: var(--cp-muted); padding: 12px 14px; border: 1px dashed var(--cp-border); border-radius: var(--cp-radius); }
 .badge { --c: var(--cp-muted); display: inline-flex; align-items: center; gap: 5px; padding: 1px 9px 1px 7px; border-radius: 999px; border: 1px solid var(--c); background: color-mix(in srgb, var(--c) 13%, transparent); font-weight: 600; font-size: .86em; white-space: nowrap; line-height: 1.6; outline: 1px solid var(--cp-contrast); color: var(--cp-fg); }
 .badge .sym { font-family: var(--cp-mono); font-weight: 700; color: var(--c); }
@@ -361,7 +325,6 @@ p { margin: 0; }
 .matter-meta, .aim-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; color: var(--cp-muted); font-size: .84em; }
 .matter-text { font-weight: 600; }
 .matter-where { overflow-wrap: anywhere; }
-.aim-number { font-weight: 700; color: var(--cp-fg); text-transform: uppercase; letter-spacing: .05em; font-size: .92em; }
 .was, .note { color: var(--cp-muted); font-size: .9em; }
 .aim-matters { margin: 0; padding-left: 0; list-style: none; font-size: .92em; }
 .aim-matters .sym { color: var(--cp-significant); font-family: var(--cp-mono); font-weight: 700; }
@@ -373,10 +336,6 @@ del.w-del { text-decoration: line-through; text-decoration-color: var(--cp-remov
 .mk { font-family: var(--cp-mono); font-size: .8em; color: var(--cp-muted); text-decoration: none; display: inline-block; }
 .whole { display: inline; }
 .was-now { font-size: .92em; }
-.loc { font: inherit; font-size: 1em; color: var(--cp-muted); background: none; border: 0; padding: 0; }
-button.loc { color: var(--cp-link); cursor: pointer; text-decoration: underline; text-underline-offset: 2px; }
-button.loc:focus-visible, [data-reveal]:focus-visible { outline: 2px solid var(--cp-focus); outline-offset: 2px; }
-[data-reveal] { cursor: pointer; }
 [data-reveal]:hover { background: var(--cp-hover); }
 .foot { margin-top: 30px; padding-top: 12px; border-top: 1px solid var(--cp-border); color: var(--cp-muted); font-size: .84em; }
 body.vscode-high-contrast .matter, body.vscode-high-contrast .aim, body.vscode-high-contrast .tile { border-color: var(--vscode-contrastBorder); }
