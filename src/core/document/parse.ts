@@ -21,10 +21,7 @@ interface Context {
   header?: boolean;
 }
 
-/**
- * A block as parsed within one chunk: spans relative to the chunk's start. Kept in the parser's chunk cache, so it
- * holds no more than the document needs to rebuild the block: its sentences sit in the chunk's `sentences` table.
- */
+/** A block as parsed within one chunk: spans relative to the chunk's start. */
 interface ChunkBlock {
   kind: Block['kind'];
   span: Span;
@@ -35,27 +32,31 @@ interface ChunkBlock {
   cells?: Span[];
   headerRow?: boolean;
   leadIn?: Span;
-  /** Plain text, when it is not simply `masked.slice(textStart, textEnd)` (see `plainRun`). */
+  /** Plain text, when it is not a slice of `masked` (see `plainRun`). */
   text?: string;
-  textStart: number;
-  textEnd: number;
   /** How many sentences of the chunk's table belong to this block (they follow the previous block's). */
   sentenceCount: number;
 }
 
-/** What one chunk contributes to the document; independent of where the chunk sits. */
+/**
+ * What one chunk contributes to the document; independent of where the chunk sits. Kept in the parser's chunk
+ * cache, so once the chunk is part of a document it keeps no copy of what the document holds: its blocks are read
+ * back from the last document built from it (`from`), its masked text is a slice of that document's.
+ */
 interface ChunkModel {
-  blocks: ChunkBlock[];
+  /** The blocks as parsed, until the chunk is first part of a document. */
+  parsed?: ChunkBlock[];
+  /** Where the chunk's blocks are in the last document built from it, and where the chunk started there. */
+  from?: { blocks: Block[]; first: number; base: number };
+  blockCount: number;
+  /** Per block, where its plain text lies in `masked` (start, end), or -1, -1 when it is not a slice of it. */
+  blockTexts: Int32Array;
   /**
    * Per sentence, four numbers relative to the chunk: span start and end, and where its plain text lies in
    * `masked` (start -1 when the text is not a slice of `masked`: it is then in `sentenceTexts`).
    */
   sentences: Int32Array;
   sentenceTexts?: Map<number, string>;
-  /**
-   * The chunk's masked text. Once the chunk is part of a document, a slice of the document's `masked`, so the
-   * cache keeps no copy of its own.
-   */
   masked: string;
   comments: Span[];
   yaml?: { value: string; span: Span };
@@ -100,8 +101,6 @@ function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
       span,
       quoteDepth: ctx.quoteDepth,
       firstInItem: ctx.firstInItem,
-      textStart: 0,
-      textEnd: 0,
       sentenceCount: 0,
       ...(ctx.list ? { list: ctx.list } : {}),
       ...extra,
@@ -191,15 +190,15 @@ function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
 
   if (bom && masked[0] === 0x200b) masked[0] = 0xfeff;
   const maskedText = decodeMasked(masked);
-  const { sentences, sentenceTexts } = finishBlocks(text, maskedText, blocks);
-  return { blocks, sentences, sentenceTexts, masked: maskedText, comments, yaml };
+  return { ...finishBlocks(text, maskedText, blocks), masked: maskedText, comments, yaml };
 }
 
 /** Grows as needed; reused from chunk to chunk so that building a chunk's sentence table makes no garbage. */
 let table = new Int32Array(4096);
 
 /** Fills in each block's plain text and the chunk's sentence table from the masked text. */
-function finishBlocks(text: string, maskedText: string, blocks: ChunkBlock[]): Pick<ChunkModel, 'sentences' | 'sentenceTexts'> {
+function finishBlocks(text: string, maskedText: string, blocks: ChunkBlock[]): Pick<ChunkModel, 'parsed' | 'blockCount' | 'blockTexts' | 'sentences' | 'sentenceTexts'> {
+  const blockTexts = new Int32Array(blocks.length * 2);
   let n = 0;
   let sentenceTexts: Map<number, string> | undefined;
   const addSentence = (start: number, end: number, limit: Span) => {
@@ -226,7 +225,8 @@ function finishBlocks(text: string, maskedText: string, blocks: ChunkBlock[]): P
     }
     n++;
   };
-  for (const block of blocks) {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
     const first = n;
     if (block.kind === 'tableRow' && block.cells) {
       for (const c of block.cells) for (const s of splitSentences(maskedText, c)) addSentence(s.start, s.end, block.span);
@@ -236,11 +236,14 @@ function finishBlocks(text: string, maskedText: string, blocks: ChunkBlock[]): P
     block.sentenceCount = n - first;
     const t = plainRun(text, maskedText, block.span.start, block.span.end);
     if (t === undefined) {
-      block.textStart = runStart;
-      block.textEnd = runEnd;
-    } else block.text = t;
+      blockTexts[b * 2] = runStart;
+      blockTexts[b * 2 + 1] = runEnd;
+    } else {
+      blockTexts[b * 2] = blockTexts[b * 2 + 1] = -1;
+      block.text = t;
+    }
   }
-  return { sentences: table.slice(0, n * 4), sentenceTexts };
+  return { parsed: blocks, blockCount: blocks.length, blockTexts, sentences: table.slice(0, n * 4), sentenceTexts };
 }
 
 const FLAT_FRONT_MATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:([\s\S]*?)(?:\r\n|\r|\n))?---[ \t]*(?=\r\n|\r|\n|$)/;
@@ -320,16 +323,16 @@ function flatChunk(text: string, first: boolean, message: string): ChunkModel {
   }
   endParagraph();
   const maskedText = decodeMasked(masked);
-  const { sentences, sentenceTexts } = finishBlocks(text, maskedText, blocks);
+  const finished = finishBlocks(text, maskedText, blocks);
   let start = 0;
   while (start < n && text.charCodeAt(start) <= 32) start++;
   let end = n;
   while (end > start && text.charCodeAt(end - 1) <= 32) end--;
-  return { blocks, sentences, sentenceTexts, masked: maskedText, comments, yaml, warnings: [{ message, span: { start, end } }] };
+  return { ...finished, masked: maskedText, comments, yaml, warnings: [{ message, span: { start, end } }] };
 }
 
 function flatBlock(span: Span): ChunkBlock {
-  return { kind: 'paragraph', span, firstInItem: false, quoteDepth: 0, textStart: 0, textEnd: 0, sentenceCount: 0 };
+  return { kind: 'paragraph', span, firstInItem: false, quoteDepth: 0, sentenceCount: 0 };
 }
 
 const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
@@ -450,7 +453,7 @@ function assemble(source: string, starts: number[], models: ChunkModel[], path?:
   let blockCount = 0;
   let sentenceCount = 0;
   for (const model of models) {
-    blockCount += model.blocks.length;
+    blockCount += model.blockCount;
     sentenceCount += model.sentences.length >> 2;
   }
   const blocks: Block[] = new Array(blockCount);
@@ -464,31 +467,38 @@ function assemble(source: string, starts: number[], models: ChunkModel[], path?:
   for (let c = 0; c < models.length; c++) {
     const base = starts[c];
     const model = models[c];
-    const table = model.sentences;
+    const { parsed, from, blockTexts, sentences: table } = model;
+    // Blocks come from the parse, spans relative to the chunk, or from the last document built from the chunk.
+    const shiftBy = parsed ? base : base - from!.base;
+    const firstBlock = bi;
     let ci = 0; // sentence index within the chunk
     if (model.yaml && c === 0) yaml = model.yaml;
     for (const w of model.warnings ?? []) flat.push({ message: w.message, span: shift(w.span, base) });
     for (const comment of model.comments) comments.push(shift(comment, base));
-    for (const b of model.blocks) {
+    for (let k = 0; k < model.blockCount; k++) {
+      const b: ChunkBlock | Block = parsed ? parsed[k] : from!.blocks[from!.first + k];
+      const count = parsed ? parsed[k].sentenceCount : (b as Block).sentences.length;
       const index = bi++;
-      const own: number[] = b.sentenceCount === 0 ? [] : new Array(b.sentenceCount);
-      const text = b.text ?? masked.slice(base + b.textStart, base + b.textEnd);
-      const block = new DocBlock(lines, index, b.kind, shift(b.span, base), text, b.quoteDepth, b.kind === 'heading' ? index : headingIndex, b.firstInItem, own);
+      const own: number[] = count === 0 ? [] : new Array(count);
+      const text = blockTexts[k * 2] < 0 ? b.text! : masked.slice(base + blockTexts[k * 2], base + blockTexts[k * 2 + 1]);
+      const block = new DocBlock(lines, index, b.kind, shift(b.span, shiftBy), text, b.quoteDepth, b.kind === 'heading' ? index : headingIndex, b.firstInItem, own);
       if (b.kind === 'heading') headingIndex = index;
       if (b.depth !== undefined) block.depth = b.depth;
       if (b.list) block.list = b.list;
-      if (b.cells) block.cells = b.cells.map((x) => shift(x, base));
+      if (b.cells) block.cells = b.cells.map((x) => shift(x, shiftBy));
       if (b.headerRow !== undefined) block.headerRow = b.headerRow;
-      if (b.leadIn) block.leadIn = shift(b.leadIn, base);
-      for (let k = 0; k < b.sentenceCount; k++, ci++) {
+      if (b.leadIn) block.leadIn = shift(b.leadIn, shiftBy);
+      for (let j = 0; j < count; j++, ci++) {
         const t = ci * 4;
         const sentenceText = table[t + 2] < 0 ? model.sentenceTexts!.get(ci)! : masked.slice(base + table[t + 2], base + table[t + 3]);
-        own[k] = si;
+        own[j] = si;
         sentences[si] = new DocSentence(lines, si, index, { start: base + table[t], end: base + table[t + 1] }, sentenceText);
         si++;
       }
       blocks[index] = block;
     }
+    model.parsed = undefined;
+    model.from = { blocks, first: firstBlock, base };
   }
   const fm = readFrontMatter(yaml?.value);
   const directives = readDirectives(source, comments, lines);
