@@ -1,6 +1,7 @@
 /**
  * Checks for the contract's positions, shared by the hardening and property tests: every `{ text, position }`
- * in a result lies within its document, slices to its `text`, and has the line and column of its offsets.
+ * in a result lies within its document, slices to its `text`, has the line and column of its offsets, and does
+ * not cut a surrogate pair in half.
  */
 import type { Position } from '../../src/core/text/positions';
 
@@ -38,7 +39,15 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line: lo + 1, column: offset - starts[lo] + 1 };
 }
 
-/** Problems with one position against its source (empty when it is exact). */
+/** Whether `offset` lies inside a character written as two UTF-16 code units (an emoji, 𝕏): no position may. */
+export function splitsSurrogatePair(source: string, offset: number): boolean {
+  if (offset <= 0 || offset >= source.length) return false;
+  const before = source.charCodeAt(offset - 1);
+  const after = source.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/** Problems with one position against its source (empty when it is exact, and splits no surrogate pair). */
 export function checkPosition(source: string, position: Position, text: string | undefined, where: string): LocatedProblem[] {
   const out: LocatedProblem[] = [];
   const { start, end } = position;
@@ -50,6 +59,7 @@ export function checkPosition(source: string, position: Position, text: string |
     out.push({ where, problem: `text ${JSON.stringify(text.slice(0, 60))} is not the slice ${JSON.stringify(source.slice(start.offset, Math.min(end.offset, start.offset + 60)))}` });
   }
   for (const [name, p] of [['start', start], ['end', end]] as const) {
+    if (splitsSurrogatePair(source, p.offset)) out.push({ where, problem: `${name} offset ${p.offset} falls between the two halves of a surrogate pair` });
     const lc = lineColumn(source, p.offset);
     if (lc.line !== p.line || lc.column !== p.column) out.push({ where, problem: `${name} ${p.line}:${p.column} but offset ${p.offset} is at ${lc.line}:${lc.column}` });
   }
