@@ -199,7 +199,7 @@ suite('Comparison report', () => {
     assert.match(page, /^<!DOCTYPE html>/);
     assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;[^"]*script-src &#39;none&#39;/);
     assert.doesNotMatch(page, /<script|<link|<img|<iframe|\ssrc=|\shref=/i);
-    assert.match(page, /prefers-color-scheme: dark/);
+    assert.match(page, /prefers-color-scheme:\s*dark/);
     assert.match(page, /@media print/);
     const model = await vscode.commands.executeCommand<ReportModel>('counterpoint.showReport', fileUri(LETTER), fileUri(RESPONSE));
     for (const a of model.aims) assert.ok(page.includes(a.title.replace(/'/g, '&#39;')), `the exported page lacks "${a.title}"`);
