@@ -5,7 +5,8 @@
 #   3. integration tests    npm run test:integration (the extension in a real VS Code: code-server + headless
 #                           Chromium; installs code-server into ~/.cache/counterpoint on first use, a few minutes)
 # Every step runs even if an earlier one failed; exits non-zero if any failed. Ends with a summary of the
-# steps and a closing line `all: N passed, M failed` (unit + integration test counts).
+# steps and a closing line `all: N passed, M failed` (unit + integration test counts, plus one for each step that
+# failed without a failing test, such as the typecheck).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,8 +23,9 @@ step() { # step NAME COMMAND...: runs it, shows its output, records ok/FAILED an
   "$@" 2>&1 | tee "$logdir/$name.log"
   local rc=${PIPESTATUS[0]}
   local secs=$((SECONDS - t0))
-  if [ "$rc" -eq 0 ]; then summary+=("$name: ok (${secs}s)"); else summary+=("$name: FAILED, exit $rc (${secs}s)"); failed=1; fi
+  if [ "$rc" -eq 0 ]; then summary+=("$name: ok (${secs}s)"); else summary+=("$name: FAILED, exit $rc (${secs}s)"); failed=1; failed_steps+=("$name"); fi
 }
+failed_steps=()
 
 # The browser tests (unit) and the integration suite need Debian's chromium and code-server: install them first.
 step setup bash scripts/vscode-server/install.sh
@@ -38,6 +40,15 @@ unit_line=$(strip "$logdir/unit.log" | grep -E '^\s*Tests\s' | tail -1)
 int_line=$(strip "$logdir/integration.log" | grep -E '^integration: [0-9]+ passed, [0-9]+ failed$' | tail -1)
 passed=$(( $(count "$unit_line" passed) + $(count "$int_line" passed) ))
 failures=$(( $(count "$unit_line" failed) + $(count "$int_line" failed) ))
+# A step that failed without a failing test to show for it (set-up, the typecheck, a build that stopped before
+# any test ran) counts as one failure, so the closing line never reads "0 failed" when something failed.
+for name in "${failed_steps[@]}"; do
+  case $name in
+    unit) [ "$(count "$unit_line" failed)" -eq 0 ] && failures=$((failures + 1)) ;;
+    integration) [ "$(count "$int_line" failed)" -eq 0 ] && failures=$((failures + 1)) ;;
+    *) failures=$((failures + 1)) ;;
+  esac
+done
 
 echo
 echo "=== summary"
