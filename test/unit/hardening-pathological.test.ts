@@ -125,12 +125,34 @@ describe('the CLI on pathological input', () => {
     }
   });
 
-  it('a log table with wrong columns and dates: warnings, not a failure', () => {
+  it('a log table with a required column missing (and rows of the wrong width): a warning naming the column, not a failure', () => {
     const r = expectResultOrOneLine('bad log', ['check', fixture('letter-for-bad-log.md'), '--log', fixture('bad-log.md')], [fixture('letter-for-bad-log.md'), fixture('bad-log.md')]);
     expect(r.status).toBe(0);
-    expect(r.json.log[0].warnings.length).toBeGreaterThan(0);
+    expect(r.json.log[0].entries).toBe(0);
+    expect(r.json.log[0].warnings).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/no "Outcome" column/) })]);
     const text = cliRun('bad log (text)', ['check', fixture('letter-for-bad-log.md'), '--log', fixture('bad-log.md')]);
     expect(text.status).toBe(0);
+  });
+
+  it('a log table with the right columns but rows that cannot be read: each skipped with a warning on its line, the good row used', () => {
+    const log = fixture('bad-log-rows.md');
+    const letter = fixture('letter-for-bad-log.md');
+    const r = expectResultOrOneLine('bad log rows', ['check', letter, '--log', log], [letter, log]);
+    expect(r.status).toBe(0);
+    const { entries, warnings } = r.json.log[0];
+    expect(entries).toBe(1);
+    const byLine = new Map<number, string>(warnings.map((w: { line: number; message: string }) => [w.line, w.message]));
+    // An impossible day, an impossible month, words, a date with no year, no date, no topic, an unknown outcome, a short row.
+    expect([...byLine.keys()]).toEqual([7, 8, 9, 10, 11, 12, 13, 14]);
+    for (const line of [7, 8, 9, 10]) expect(byLine.get(line)).toMatch(/^The date ".+" could not be read/);
+    expect(byLine.get(11)).toMatch(/no date/);
+    expect(byLine.get(12)).toMatch(/no topic/);
+    expect(byLine.get(13)).toMatch(/"bogus" is not a rung/);
+    expect(byLine.get(14)).toMatch(/no date/);
+    // The one row that can be read (with cells to spare) is the evidence for the letter's claim.
+    const [claim] = r.json.documents[0].claims;
+    expect(claim.status).toBe('evidenced');
+    expect(claim.evidence.map((e: { text: string }) => e.text)).toEqual([readFileSync(log, 'utf8').split('\n')[14]]);
   });
 
   for (const name of ['deep-list.md', 'deep-list-lines.md', 'deep-quote.md', 'deep-quote-lines.md']) {
