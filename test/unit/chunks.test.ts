@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { chunkBoundaries, htmlBlockKind } from '../../src/core/document/chunks';
+import { DocumentParser } from '../../src/core/document/parse';
+import type { Doc } from '../../src/core/document/model';
+
+/** Paragraphs of ordinary prose, enough to give the chunker room for boundaries on either side of a case. */
+function prose(n: number, from = 0): string {
+  const out: string[] = [];
+  for (let i = from; i < from + n; i++) out.push(`Paragraph ${i} sets out how the team will handle case ${i * 7} during the review. Staff were told on ${1 + (i % 28)} May.`);
+  return out.join('\n\n');
+}
+
+function summary(doc: Doc) {
+  return {
+    blocks: doc.blocks.map((b) => ({ ...b, position: b.position })),
+    sentences: doc.sentences.map((s) => ({ ...s, position: s.position })),
+    masked: doc.masked,
+  };
+}
+
+/** The chunked parse must give exactly the model a parse of the whole text gives. */
+function expectSameAsWhole(text: string): number[] {
+  const whole = new DocumentParser({ chunk: false }).parse(text);
+  const chunked = new DocumentParser({ minChunk: 64, maxChunk: 512 }).parse(text);
+  expect(summary(chunked)).toEqual(summary(whole));
+  return chunkBoundaries(text, 64, 512);
+}
+
+describe('chunk boundaries around HTML blocks', () => {
+  it('knows the kinds of HTML block that end at a blank line', () => {
+    expect(htmlBlockKind('<div>')).toBe(6);
+    expect(htmlBlockKind('  </TABLE>')).toBe(6);
+    expect(htmlBlockKind('<p class="x">Some text')).toBe(6);
+    expect(htmlBlockKind('<section/>')).toBe(6);
+    expect(htmlBlockKind('<custom-tag data-x="1" hidden>')).toBe(7);
+    expect(htmlBlockKind('</custom>  ')).toBe(7);
+    expect(htmlBlockKind("<x a=b c='d e' f = \"g\" />")).toBe(7);
+    expect(htmlBlockKind('<b>bold</b> words')).toBe(0);
+    expect(htmlBlockKind('<x a=>')).toBe(0);
+    expect(htmlBlockKind('<x "a">')).toBe(0);
+    expect(htmlBlockKind('    <div>')).toBe(0);
+    expect(htmlBlockKind('<pre>')).toBe(0);
+    expect(htmlBlockKind('a <div>')).toBe(0);
+  });
+
+  it('does not read a fence inside an HTML block as opening code', () => {
+    // The first ``` is part of the HTML block; the second opens code that runs to the end.
+    const text = `${prose(6)}\n\n<div>\n<p>Some <b>raw</b> HTML.</p>\n</div>\n\`\`\`\n\n\`\`\`\n\n${prose(8, 10)}`;
+    const starts = expectSameAsWhole(text);
+    const opening = text.indexOf('```', text.indexOf('</div>\n```') + 10);
+    expect(starts.every((s) => s <= opening)).toBe(true);
+  });
+
+  it('does the same for a custom tag alone on its line, which cannot interrupt a paragraph', () => {
+    const block = `${prose(6)}\n\n<custom-box>\n~~~\n</custom-box>\n\n~~~\n\n${prose(6, 10)}\n\n~~~\n\n${prose(6, 20)}`;
+    const starts = expectSameAsWhole(block);
+    expect(starts.some((s) => s > block.lastIndexOf('~~~'))).toBe(true);
+    const inParagraph = `${prose(6)}\n\nA paragraph line\n<custom-box>\n\`\`\`\n\n${prose(6, 10)}\n\n\`\`\`\n\n${prose(6, 20)}`;
+    expectSameAsWhole(inParagraph);
+  });
+
+  it('keeps processing instructions, declarations and CDATA whole until they close', () => {
+    for (const [open, close] of [['<?php', '?>'], ['<!DOCTYPE html', '>'], ['<![CDATA[', ']]>']]) {
+      const text = `${prose(6)}\n\n${open}\n\n${prose(6, 10)}\n\n${close}\n\n${prose(6, 20)}`;
+      const starts = expectSameAsWhole(text);
+      expect(starts.some((s) => s > text.indexOf(open) && s < text.indexOf(close, text.indexOf(open) + open.length))).toBe(false);
+    }
+  });
+
+  it('places no more boundaries after a fence in an indented HTML block, which may belong to a list item', () => {
+    const text = `${prose(6)}\n\n- an item\n\n  <div>\n\`\`\`\n\n${prose(6, 10)}\n\n\`\`\`\n\n${prose(6, 20)}`;
+    const starts = expectSameAsWhole(text);
+    expect(starts.every((s) => s < text.indexOf('<div>'))).toBe(true);
+  });
+});
