@@ -91,6 +91,9 @@ export interface Claim extends Located {
   phrase: string;
   hedged: boolean;
   evidence: Evidence[];
+  /** How many further pieces of evidence were found and not listed (at most eight are listed: the strongest,
+   * in the order found). Absent when all are listed. */
+  evidenceNotListed?: number;
   /** The passage of the paired response (or a log row) that contradicts the claim. */
   disputedBy?: Located & { path?: string };
   /** For a silenced claim: the directive's reason. */

@@ -6,6 +6,7 @@
 import type { Aim, Alignment, Claim, Evidence, Rung, Stance } from '../core/contract';
 import { RUNGS, rungLevel } from '../core/contract';
 import { RULES, type RuleId } from '../core/rules';
+import { moreEvidence } from '../core/report/model';
 
 /**
  * Escapes text so that Markdown shows it literally, on one line: no markup, no HTML, and no links (the renderer
@@ -140,6 +141,7 @@ export function claimHover(claim: Claim, links: ClaimHoverLinks = {}): string {
       const link = links.evidence?.[i];
       out.push(`- ${escapeMarkdown(e.description)} (reaches *${e.rung}*)${link ? ` · [open](${link})` : ''}`);
     });
+    if (claim.evidenceNotListed) out.push(`- ${escapeMarkdown(moreEvidence(claim.evidenceNotListed))}`);
   }
   if (claim.disputedBy) {
     out.push('');

@@ -175,7 +175,10 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
       }
     }
     const weighed = logOverrides(evidence);
-    if (weighed !== evidence) evidence.splice(0, evidence.length, ...weighed);
+    if (weighed !== evidence) {
+      evidence.length = 0;
+      for (const e of weighed) evidence.push(e);
+    }
     claim.evidence = evidence;
     // On a tie, the log's own row is named rather than the text it overrode.
     const best = evidence.reduce<Evidence | undefined>((b, e) => (!b || rungLevel(e.rung) > rungLevel(b.rung) || (rungLevel(e.rung) === rungLevel(b.rung) && CAPPED.has(b) && !CAPPED.has(e)) ? e : b), undefined);
@@ -187,6 +190,10 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
     else status = 'unevidenced';
     claim.status = status;
     claim.message = flaggedMessage(docNoun, status, fragment, reading, evidence, best, disputedBy, ctx.log !== undefined, responseScan !== undefined);
+    if (evidence.length > MAX_LISTED_EVIDENCE) {
+      claim.evidence = strongestEvidence(evidence, best);
+      claim.evidenceNotListed = evidence.length - claim.evidence.length;
+    }
     const rule = RULE_OF[status];
     if (rule) {
       const d = silencedBy(doc.directives, rule, sentence.span);
@@ -199,6 +206,23 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
     out.push(claim);
   }
   return out;
+}
+
+/**
+ * Evidence listed for one claim, at most. A log whose every row shares a word with every claim would otherwise
+ * list the whole log under each claim: unreadable, and in a long letter more than a result can hold.
+ */
+const MAX_LISTED_EVIDENCE = 8;
+
+/** The strongest pieces of evidence (the deciding one first chosen), in the order they were found. */
+function strongestEvidence(evidence: Evidence[], best: Evidence | undefined): Evidence[] {
+  const ranked = evidence
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e === best ? -1 : b.e === best ? 1 : rungLevel(b.e.rung) - rungLevel(a.e.rung) || (b.e.date ?? '').localeCompare(a.e.date ?? '') || a.i - b.i));
+  return ranked
+    .slice(0, MAX_LISTED_EVIDENCE)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.e);
 }
 
 /** The status a reading gives before evidence is weighed: 'unevidenced' stands for "a claim to weigh". */

@@ -11,6 +11,7 @@
  */
 import type { ClaimStatus, Stance } from '../contract';
 import {
+  moreEvidence,
   STANCE_INFO,
   STANCE_ORDER,
   STATUS_INFO,
@@ -192,7 +193,7 @@ ${cues}
     const evidence =
       c.evidence.length === 0
         ? '<p class="evidence none">No evidence found: no dated meeting at a named forum, no minutes or formal letter in the text, and no matching entry in the consultation log.</p>'
-        : `<ul class="evidence">${c.evidence.map((e) => `<li><span class="rung">${esc(e.rung)}</span> ${esc(e.description)}</li>`).join('')}</ul>`;
+        : `<ul class="evidence">${c.evidence.map((e) => `<li><span class="rung">${esc(e.rung)}</span> ${esc(e.description)}</li>`).join('')}${c.evidenceNotListed ? `<li>${esc(moreEvidence(c.evidenceNotListed))}</li>` : ''}</ul>`;
     // When the reason already quotes the disputing passage, point to it rather than quote it twice.
     const quoted = c.disputedBy !== undefined && plainText(c.reason).includes(c.disputedBy.display.slice(0, 40));
     const disputed = !c.disputedBy

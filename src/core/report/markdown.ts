@@ -1,6 +1,6 @@
 /** Markdown reports: the same content as the text report, as tables a union officer can paste or keep. */
 import type { CompareResult, DiffResult, Stance } from '../contract';
-import { buildReportModel, plainText, STANCE_INFO, STANCE_ORDER, STATUS_INFO, type ReportLocation, type ReportModel, type ReportOptions } from './model';
+import { buildReportModel, moreEvidence, plainText, STANCE_INFO, STANCE_ORDER, STATUS_INFO, type ReportLocation, type ReportModel, type ReportOptions } from './model';
 import { shorten } from '../findings';
 import { versionsMarkdown } from '../versions/report';
 
@@ -77,7 +77,7 @@ export function reportMarkdown(model: ReportModel): string {
     out.push('|---|---|---|---|---|');
     for (const c of model.flaggedClaims) {
       const repeated = c.disputedBy !== undefined && plainText(c.reason).includes(c.disputedBy.display.slice(0, 40));
-      const why = [c.reason, ...(c.disputedBy && !repeated ? [`Disputed by: ${shorten(c.disputedBy.display, 160)}`] : []), ...c.evidence.map((e) => `Evidence (${e.rung}): ${e.description}`)];
+      const why = [c.reason, ...(c.disputedBy && !repeated ? [`Disputed by: ${shorten(c.disputedBy.display, 160)}`] : []), ...c.evidence.map((e) => `Evidence (${e.rung}): ${e.description}`), ...(c.evidenceNotListed ? [moreEvidence(c.evidenceNotListed)] : [])];
       out.push(`| ${where(c.location)} | ${md(shorten(c.display, 200))} | ${c.rung} | **${STATUS_INFO[c.status].label}** | ${why.map(md).join('<br>')} |`);
     }
   }

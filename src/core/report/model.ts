@@ -12,6 +12,11 @@ import { LineIndex } from '../text/positions';
 export type DocRole = 'letter' | 'response';
 
 /** Where an item is: enough to reveal it in an editor (offsets) and to cite it (1-based line and column). */
+/** The line that stands for evidence found and not listed. */
+export function moreEvidence(n: number): string {
+  return `…and ${n} more ${n === 1 ? 'piece' : 'pieces'} of evidence, not listed (the strongest eight are).`;
+}
+
 export interface ReportLocation {
   doc: DocRole;
   path: string;
@@ -129,6 +134,8 @@ export interface ReportClaim {
   /** Why it was flagged (or not), in a sentence that can be pasted into a reply. */
   reason: string;
   evidence: Array<{ description: string; rung: Rung; kind: 'text' | 'log' }>;
+  /** Further evidence found and not listed (the strongest eight are). */
+  evidenceNotListed?: number;
   disputedBy?: { text: string; display: string; location?: ReportLocation };
   silencedReason?: string;
   location: ReportLocation;
@@ -239,6 +246,7 @@ function claimOf(doc: DocRole, path: string, c: Claim, responsePath: string): Re
     hedged: c.hedged,
     reason: c.message,
     evidence: c.evidence.map((e) => ({ description: e.description, rung: e.rung, kind: e.kind })),
+    ...(c.evidenceNotListed ? { evidenceNotListed: c.evidenceNotListed } : {}),
     location: loc(doc, path, c),
   };
   if (c.disputedBy) {
