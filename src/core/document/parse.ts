@@ -241,6 +241,8 @@ function finishBlocks(text: string, maskedText: string, blocks: ChunkBlock[]): P
     } else {
       blockTexts[b * 2] = blockTexts[b * 2 + 1] = -1;
       block.text = t;
+      // A block of one sentence: the sentence keeps the same string rather than a copy.
+      if (n - first === 1 && sentenceTexts?.get(first) === t) sentenceTexts.set(first, t);
     }
   }
   return { parsed: blocks, blockCount: blocks.length, blockTexts, sentences: table.slice(0, n * 4), sentenceTexts };
@@ -490,7 +492,12 @@ function assemble(source: string, starts: number[], models: ChunkModel[], path?:
       if (b.leadIn) block.leadIn = shift(b.leadIn, shiftBy);
       for (let j = 0; j < count; j++, ci++) {
         const t = ci * 4;
-        const sentenceText = table[t + 2] < 0 ? model.sentenceTexts!.get(ci)! : masked.slice(base + table[t + 2], base + table[t + 3]);
+        const sentenceText =
+          table[t + 2] < 0
+            ? model.sentenceTexts!.get(ci)!
+            : table[t + 2] === blockTexts[k * 2] && table[t + 3] === blockTexts[k * 2 + 1]
+              ? text // a block of one sentence: the same string
+              : masked.slice(base + table[t + 2], base + table[t + 3]);
         own[j] = si;
         sentences[si] = new DocSentence(lines, si, index, { start: base + table[t], end: base + table[t + 1] }, sentenceText);
         si++;
