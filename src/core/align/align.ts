@@ -499,9 +499,11 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   /** How well a unit's words answer an aim, 0..1: BM25 of the paragraph, or of its best sentence, or the share
    * of the aim's words it holds (a paragraph answering several aims may give each only a sentence or a phrase),
    * each scaled by the score of an ideal answer. */
+  // Without a memo nothing is kept, so no keys are made.
   const preparedNow = new Map<string, Prepared>();
-  const termsKey = index.profiles.map((p) => p.terms.join(' '));
+  const termsKey = memo ? index.profiles.map((p) => p.terms.join(' ')) : [];
   const prepared = index.profiles.map((p, a) => {
+    if (!memo) return bm25.prepare(p.terms);
     const key = termsKey[a];
     let q = preparedNow.get(key) ?? memo?.prepared.get(key);
     if (!q) q = bm25.prepare(p.terms);
@@ -560,13 +562,23 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   const candidatesNow = new Map<string, Array<[number, number]>>();
   aims.forEach((_, a) => {
     const near = Math.floor((a / Math.max(1, aims.length)) * bm25.size);
+    const seen = (): Set<number> => {
+      const hits = new Set<number>();
+      for (const d of bm25.candidates(prepared[a], near)) hits.add(docToUnit[d]);
+      return hits;
+    };
+    if (!memo) {
+      for (const ui of seen()) {
+        const score = lexical(a, units[ui]);
+        if (score >= 0.12) cands[ui].push({ aim: a, score });
+      }
+      return;
+    }
     const key = `${near} ${termsKey[a]}`;
-    let found = candidatesNow.get(key) ?? memo?.candidates.get(key);
+    let found = candidatesNow.get(key) ?? memo.candidates.get(key);
     if (!found) {
       found = [];
-      const seen = new Set<number>();
-      for (const d of bm25.candidates(prepared[a], near)) seen.add(docToUnit[d]);
-      for (const ui of seen) {
+      for (const ui of seen()) {
         const sc = lexical(a, units[ui]);
         if (sc >= 0.12) found.push([ui, sc]);
       }
