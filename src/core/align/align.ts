@@ -208,14 +208,14 @@ class AimIndex {
     return scored.filter((s) => s.score >= RESTATE_THRESHOLD && s.score >= top - 0.05);
   }
   /** Shared word trigrams between a block of the response and each aim. */
-  quoted(grams: Set<number>): { grams: number; hits: Map<number, number> } {
+  quoted(grams: Float64Array): { grams: number; hits: Map<number, number> } {
     const hits = new Map<number, number>();
     for (const g of grams) {
       const list = this.byTrigram.get(g);
       if (!list || list.length > TRIGRAM_DF_CAP) continue;
       for (const a of list) hits.set(a, (hits.get(a) ?? 0) + 1);
     }
-    return { grams: grams.size, hits };
+    return { grams: grams.length, hits };
   }
 }
 
@@ -232,6 +232,7 @@ function aimProfile(letter: Doc, a: LetterAim, words: WordTable): AimProfile {
 }
 
 const ID_BITS = 2 ** 21;
+const NO_TRIGRAMS = new Float64Array(0);
 
 /** Word trigrams as numbers (three 21-bit ids), skipping those made only of stop words. */
 function trigramKeysOfIds(words: WordTable, ids: number[]): number[] {
@@ -276,8 +277,9 @@ interface Unit {
   /** The block's words: ids in the word table and offsets (not kept for furniture). */
   words: WordsView;
   ids: number[];
-  /** Word trigrams of the block (as numbers), for quotation; empty for furniture. */
-  trigrams: Set<number>;
+  /** Word trigrams of the block (as numbers, each once, in the order first seen), for quotation; empty for
+   * furniture. A typed array: a response holds thousands of blocks. */
+  trigrams: Float64Array;
   paragraph: number;
 }
 
@@ -404,7 +406,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
         sentenceCount += sentences.length;
       }
     }
-    const trigrams = kind === 'furniture' ? new Set<number>() : new Set(trigramKeysOfIds(words, ids));
+    const trigrams = kind === 'furniture' ? NO_TRIGRAMS : Float64Array.from(new Set(trigramKeysOfIds(words, ids)));
     const sentenceTf = sentences.map(([from, to]) => {
       const tf = new Map<string, number>();
       for (let k = from; k < to; k++) tf.set(stems[k], (tf.get(stems[k]) ?? 0) + 1);
