@@ -25,13 +25,11 @@ export class AnalysisCache {
   /** The memo for comparing the letter at `letterKey` with the response at `responseKey`. */
   memo(letterKey: string, responseKey: string): ComparisonMemo {
     const key = `${letterKey}\u0000${responseKey}`;
-    let memo = this.memos.get(key);
-    if (!memo) {
-      memo = new ComparisonMemo();
-      this.memos.set(key, memo);
-      // A workspace compares a handful of pairs at a time: keep the most recent few.
-      if (this.memos.size > 8) this.memos.delete(this.memos.keys().next().value as string);
-    }
+    const memo = this.memos.get(key) ?? new ComparisonMemo();
+    // A workspace compares a handful of pairs at a time: keep the few used most recently.
+    this.memos.delete(key);
+    this.memos.set(key, memo);
+    if (this.memos.size > 8) this.memos.delete(this.memos.keys().next().value as string);
     return memo;
   }
 
