@@ -7,77 +7,13 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-interface FakeUri {
-  path: string;
-  scheme: string;
-  toString(): string;
-}
+import { fakeFs, type FakeUri } from './fake-workspace-fs';
 
-const files = new Map<string, Uint8Array>();
-const ops: string[] = [];
+vi.mock('vscode', async () => (await import('./fake-workspace-fs')).fakeVscode());
+
+const { files, ops } = fakeFs;
 let tick = () => Promise.resolve();
-
-vi.mock('vscode', () => {
-  const norm = (p: string) => {
-    const out: string[] = [];
-    for (const part of p.split('/')) {
-      if (part === '' || part === '.') continue;
-      if (part === '..') out.pop();
-      else out.push(part);
-    }
-    return '/' + out.join('/');
-  };
-  const uri = (p: string): FakeUri => ({ path: norm(p), scheme: 'file', toString: () => `file://${norm(p)}` });
-  class FileSystemError extends Error {
-    constructor(
-      message: string,
-      readonly code: string,
-    ) {
-      super(message);
-    }
-  }
-  const notFound = (p: string) => new FileSystemError(`not found: ${p}`, 'FileNotFound');
-  const FileType = { File: 1, Directory: 2 };
-  const fs = {
-    async readFile(u: FakeUri) {
-      await tick();
-      const f = files.get(u.path);
-      if (!f) throw notFound(u.path);
-      return f;
-    },
-    async writeFile(u: FakeUri, data: Uint8Array) {
-      await tick();
-      ops.push(`write ${u.path}`);
-      files.set(u.path, data);
-    },
-    async rename(a: FakeUri, b: FakeUri, o?: { overwrite?: boolean }) {
-      await tick();
-      if (!files.has(a.path)) throw notFound(a.path);
-      if (files.has(b.path) && !o?.overwrite) throw new FileSystemError(`exists: ${b.path}`, 'FileExists');
-      ops.push(`rename ${a.path} -> ${b.path}`);
-      files.set(b.path, files.get(a.path)!);
-      files.delete(a.path);
-    },
-    async delete(u: FakeUri) {
-      files.delete(u.path);
-    },
-    async createDirectory() {},
-    async stat(u: FakeUri) {
-      if (!files.has(u.path)) throw notFound(u.path);
-      return { type: FileType.File };
-    },
-    async readDirectory(u: FakeUri) {
-      const prefix = u.path.endsWith('/') ? u.path : `${u.path}/`;
-      return [...files.keys()].filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/')).map((k) => [k.slice(prefix.length), FileType.File]);
-    },
-  };
-  return {
-    Uri: { joinPath: (base: FakeUri, ...parts: string[]) => uri([base.path, ...parts].join('/')), file: (p: string) => uri(p) },
-    FileSystemError,
-    FileType,
-    workspace: { fs },
-  };
-});
+fakeFs.before = () => tick();
 
 const vscode = (await import('vscode')) as unknown as { Uri: { file(p: string): FakeUri } };
 const { Sidecar } = await import('../../src/extension/annotations/sidecar');
@@ -107,9 +43,9 @@ const ids = () => {
 };
 
 beforeEach(() => {
-  files.clear();
-  ops.length = 0;
+  fakeFs.reset();
   tick = () => Promise.resolve();
+  fakeFs.before = () => tick();
 });
 
 describe('the notes file', () => {
