@@ -53,10 +53,18 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** The whole page. */
 export function renderReportHtml(model: ReportModel, options: HtmlOptions = { mode: 'export' }): string {
+  const title = `${model.title}: ${model.letter.name} and ${model.response.name}`;
+  return htmlPage(options, { title, css: REPORT_CSS, mainId: 'report', body: renderReportBody(model, options), script: WEBVIEW_SCRIPT });
+}
+
+/**
+ * A self-contained page (the comparison report, the versions summary): its content security policy, its style
+ * sheet and, in a webview, its script, both with the webview's nonce.
+ */
+export function htmlPage(options: HtmlOptions, page: { title: string; css: string; mainId: string; body: string; script: string }): string {
   const webview = options.mode === 'webview';
   const csp = webview ? webviewCsp(options.cspSource, options.nonce) : EXPORT_CSP;
   const nonceAttr = webview ? ` nonce="${esc(options.nonce)}"` : '';
-  const title = `${model.title}: ${model.letter.name} and ${model.response.name}`;
   return [
     '<!DOCTYPE html>',
     '<html lang="en-GB">',
@@ -67,12 +75,12 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = { mo
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light dark">',
     '<meta name="generator" content="Counterpoint">',
-    `<title>${esc(title)}</title>`,
-    `<style${nonceAttr}>${REPORT_CSS}</style>`,
+    `<title>${esc(page.title)}</title>`,
+    `<style${nonceAttr}>${page.css}</style>`,
     '</head>',
     `<body class="${webview ? 'in-webview' : 'exported'}">`,
-    `<main id="report" class="report">${renderReportBody(model, options)}</main>`,
-    webview ? `<script${nonceAttr}>${WEBVIEW_SCRIPT}</script>` : '',
+    `<main id="${page.mainId}" class="report">${page.body}</main>`,
+    webview ? `<script${nonceAttr}>${page.script}</script>` : '',
     '</body>',
     '</html>',
     '',

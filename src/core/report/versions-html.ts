@@ -14,7 +14,7 @@
  */
 import type { AimDiff, DiffResult, SignificantChange, WordChange } from '../contract';
 import type { Position } from '../text/positions';
-import { EXPORT_CSP, esc, webviewCsp, type HtmlOptions } from './html';
+import { esc, htmlPage, type HtmlOptions } from './html';
 import { BASE_CSS, THEME_CSS, css, js } from './css';
 
 export type VersionRole = 'old' | 'new';
@@ -83,31 +83,10 @@ export function versionMatters(result: DiffResult): VersionsMatter[] {
 
 /** The whole page. */
 export function renderVersionsHtml(result: DiffResult, options: HtmlOptions = { mode: 'export' }, names: VersionsHtmlOptions = {}): string {
-  const webview = options.mode === 'webview';
-  const csp = webview ? webviewCsp(options.cspSource, options.nonce) : EXPORT_CSP;
-  const nonceAttr = webview ? ` nonce="${esc(options.nonce)}"` : '';
   const oldName = names.oldName ?? result.old.path;
   const newName = names.newName ?? result.new.path;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en-GB">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light dark">',
-    '<meta name="generator" content="Counterpoint">',
-    `<title>${esc(`Changes from ${oldName} to ${newName}`)}</title>`,
-    `<style${nonceAttr}>${VERSIONS_CSS}</style>`,
-    '</head>',
-    `<body class="${webview ? 'in-webview' : 'exported'}">`,
-    `<main id="versions" class="report">${renderVersionsBody(result, webview, oldName, newName)}</main>`,
-    webview ? `<script${nonceAttr}>${WEBVIEW_SCRIPT}</script>` : '',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  const body = renderVersionsBody(result, options.mode === 'webview', oldName, newName);
+  return htmlPage(options, { title: `Changes from ${oldName} to ${newName}`, css: VERSIONS_CSS, mainId: 'versions', body, script: WEBVIEW_SCRIPT });
 }
 
 function renderVersionsBody(result: DiffResult, interactive: boolean, oldName: string, newName: string): string {
