@@ -562,28 +562,27 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   // 2. Lexical candidates for every aim (BM25 over answer units and their sentences, capped postings).
   const cands: Array<Array<{ aim: number; score: number }>> = units.map(() => []);
   const candidatesNow = new Map<string, Array<[number, number]>>();
+  /** The units answering aim `a` well enough to be candidates, each given to `take` with its score. */
+  const scoreCandidates = (a: number, near: number, take: (ui: number, score: number) => void): void => {
+    const seen = new Set<number>();
+    for (const d of bm25.candidates(prepared[a], near)) seen.add(docToUnit[d]);
+    for (const ui of seen) {
+      const score = lexical(a, units[ui]);
+      if (score >= 0.12) take(ui, score);
+    }
+  };
   aims.forEach((_, a) => {
     const near = Math.floor((a / Math.max(1, aims.length)) * bm25.size);
-    const seen = (): Set<number> => {
-      const hits = new Set<number>();
-      for (const d of bm25.candidates(prepared[a], near)) hits.add(docToUnit[d]);
-      return hits;
-    };
     if (!memo) {
-      for (const ui of seen()) {
-        const score = lexical(a, units[ui]);
-        if (score >= 0.12) cands[ui].push({ aim: a, score });
-      }
+      scoreCandidates(a, near, (ui, score) => cands[ui].push({ aim: a, score }));
       return;
     }
     const key = `${near} ${termsKey[a]}`;
     let found = candidatesNow.get(key) ?? memo.candidates.get(key);
     if (!found) {
-      found = [];
-      for (const ui of seen()) {
-        const sc = lexical(a, units[ui]);
-        if (sc >= 0.12) found.push([ui, sc]);
-      }
+      const list: Array<[number, number]> = [];
+      scoreCandidates(a, near, (ui, score) => list.push([ui, score]));
+      found = list;
     }
     candidatesNow.set(key, found);
     for (const [ui, score] of found) cands[ui].push({ aim: a, score });
