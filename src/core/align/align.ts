@@ -65,6 +65,8 @@ const CONFIDENT = 0.4;
 const FOLLOWS_ORDER = 0.7;
 /** Postings of aim words in more aims than this are not used to match restatements. */
 const AIM_DF_CAP = 24;
+/** At most this many aims reading differently (an edit) patch the kept index of aims' words; more rebuild it. */
+const PATCH_LIMIT = 16;
 /** Passages one aim may have, at most, and the share of its best score a passage needs. */
 const MAX_PASSAGES = 8;
 const PASSAGE_FLOOR = 0.5;
@@ -76,7 +78,7 @@ const QUOTED_PER_BLOCK = 4;
 // ---------------------------------------------------------------------------------------------------------
 // The aims, as seen by the matcher.
 
-interface AimProfile {
+export interface AimProfile {
   /** Unique content stems of the aim's text. */
   terms: string[];
   termSet: Set<string>;
@@ -86,18 +88,73 @@ interface AimProfile {
   trigrams: Set<number>;
 }
 
-class AimIndex {
-  readonly profiles: AimProfile[];
+/** Exported for its tests. */
+export class AimIndex {
+  profiles: AimProfile[];
   private readonly byTerm = new Map<string, number[]>();
   private sortedTerms: string[] | undefined;
   private readonly byTrigram = new Map<number, number[]>();
-  constructor(readonly letter: Doc, readonly aims: LetterAim[], readonly words: WordTable, profileOf: (a: LetterAim, i: number) => AimProfile) {
+  constructor(public aims: LetterAim[], profileOf: (a: LetterAim, i: number) => AimProfile) {
     this.profiles = aims.map((a, i) => {
       const profile = profileOf(a, i);
       for (const t of profile.terms) push(this.byTerm, t, i);
       for (const g of profile.trigrams) push(this.byTrigram, g, i);
       return profile;
     });
+  }
+  /**
+   * The index for the same number of aims of which those in `changed` now read differently: each changed aim
+   * leaves the postings of its old words and joins those of its new ones, and what was worked out from words
+   * related to either (see `related`) is forgotten. The index is then what building it afresh would give.
+   */
+  patch(aims: LetterAim[], changed: Array<{ aim: number; profile: AimProfile }>): void {
+    const touched = new Set<string>();
+    for (const { aim, profile } of changed) {
+      const old = this.profiles[aim];
+      for (const t of old.terms) {
+        touched.add(t);
+        this.leave(this.byTerm, t, aim);
+      }
+      for (const g of old.trigrams) this.leave(this.byTrigram, g, aim);
+      for (const t of profile.terms) {
+        touched.add(t);
+        this.join(this.byTerm, t, aim);
+      }
+      for (const g of profile.trigrams) this.join(this.byTrigram, g, aim);
+      this.profiles[aim] = profile;
+    }
+    this.aims = aims;
+    if (this.sortedTerms) {
+      for (const t of touched) {
+        const at = lowerBound(this.sortedTerms, t);
+        const listed = this.sortedTerms[at] === t;
+        if (listed && !this.byTerm.has(t)) this.sortedTerms.splice(at, 1);
+        else if (!listed && this.byTerm.has(t)) this.sortedTerms.splice(at, 0, t);
+      }
+    }
+    const stale = (terms: Iterable<string>): boolean => {
+      for (const t of terms) for (const s of touched) if (related(t, s)) return true;
+      return false;
+    };
+    for (const t of [...this.aimsWithMemo.keys()]) if (stale([t])) this.aimsWithMemo.delete(t);
+    for (const [phrase, entry] of [...this.restatedMemo]) if (stale(entry.terms)) this.restatedMemo.delete(phrase);
+  }
+  /** Removes `aim` from the postings of `key`, and the key when none is left. */
+  private leave<K>(map: Map<K, number[]>, key: K, aim: number): void {
+    const list = map.get(key)!;
+    const at = list.indexOf(aim);
+    list.splice(at, 1);
+    if (list.length === 0) map.delete(key);
+  }
+  /** Adds `aim` to the postings of `key`, in order. */
+  private join<K>(map: Map<K, number[]>, key: K, aim: number): void {
+    const list = map.get(key);
+    if (!list) map.set(key, [aim]);
+    else {
+      let at = list.length;
+      while (at > 0 && list[at - 1] > aim) at--;
+      list.splice(at, 0, aim);
+    }
   }
   idf(term: string): number {
     const n = this.aims.length;
@@ -106,6 +163,7 @@ class AimIndex {
   }
   /** Aims holding the stem, or a stem it begins or that begins it (five letters or more). */
   aimsWith(term: string): number[] {
+    this.consulted?.add(term);
     let memo = this.aimsWithMemo.get(term);
     if (!memo) this.aimsWithMemo.set(term, (memo = this.aimsWithUncached(term)));
     return memo;
@@ -118,14 +176,7 @@ class AimIndex {
     if (term.length >= 5) {
       // Stems that begin with the term: a range of the sorted stems, found by binary search.
       const sorted = (this.sortedTerms ??= [...this.byTerm.keys()].sort());
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid] < term) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < sorted.length && sorted[k].startsWith(term) && longer.length <= AIM_DF_CAP; k++) {
+      for (let k = lowerBound(sorted, term); k < sorted.length && sorted[k].startsWith(term) && longer.length <= AIM_DF_CAP; k++) {
         if (sorted[k] !== term) longer = longer.concat(this.byTerm.get(sorted[k])!);
       }
     }
@@ -144,9 +195,16 @@ class AimIndex {
    */
   restated(phrase: string): Array<{ aim: number; score: number; joined?: boolean }> {
     let memo = this.restatedMemo.get(phrase);
-    if (!memo) this.restatedMemo.set(phrase, (memo = this.restatedJoined(phrase)));
-    return memo;
+    if (!memo) {
+      // The words consulted are kept with the answer, so that `patch` knows when it may have changed.
+      this.consulted = new Set();
+      memo = { result: this.restatedJoined(phrase), terms: this.consulted };
+      this.consulted = undefined;
+      this.restatedMemo.set(phrase, memo);
+    }
+    return memo.result;
   }
+  private consulted: Set<string> | undefined;
   /**
    * A phrase naming two aims ("the four-day week and the depot closure") restates both: each part joined by
    * "and", "as well as" or a comma is matched on its own, and when two or more parts restate different aims
@@ -168,9 +226,10 @@ class AimIndex {
     for (const w of whole) got.set(w.aim, Math.max(got.get(w.aim) ?? 0, w.score));
     return [...got].map(([aim, score]) => ({ aim, score, joined: true })).sort((x, y) => y.score - x.score);
   }
-  private readonly restatedMemo = new Map<string, Array<{ aim: number; score: number; joined?: boolean }>>();
+  private readonly restatedMemo = new Map<string, { result: Array<{ aim: number; score: number; joined?: boolean }>; terms: Set<string> }>();
   private restatedUncached(phrase: string): Array<{ aim: number; score: number }> {
     const terms = unique(contentStems(phrase));
+    for (const t of terms) this.consulted?.add(t);
     if (terms.length === 0 || this.aims.length === 0) return [];
     const unseen = Math.log(1 + (this.aims.length + 0.5) / 0.5);
     let total = 0;
@@ -219,8 +278,8 @@ class AimIndex {
   }
 }
 
-/** What the matcher reads from an aim: a function of the aim's text and title alone. */
-function aimProfile(letter: Doc, a: LetterAim, words: WordTable): AimProfile {
+/** What the matcher reads from an aim: a function of the aim's text and title alone. Exported for tests. */
+export function aimProfile(letter: Doc, a: LetterAim, words: WordTable): AimProfile {
   const ids = words.scan(letter.masked, a.span.start, a.span.end).ids;
   const terms: string[] = [];
   for (const id of ids) {
@@ -245,6 +304,23 @@ function trigramKeysOfIds(words: WordTable, ids: number[]): number[] {
     out.push(((a % ID_BITS) * ID_BITS + (b % ID_BITS)) * ID_BITS + (c % ID_BITS));
   }
   return out;
+}
+
+/** The first place in sorted `xs` at which `x` could be inserted. */
+function lowerBound(xs: string[], x: string): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether `aimsWith(t)` may list an aim holding stem `s`: the same stem, or one beginning the other (see there). */
+function related(t: string, s: string): boolean {
+  return t === s || (t.length >= 5 && s.startsWith(t)) || (s.length >= 5 && t.startsWith(s));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -359,6 +435,8 @@ export class AlignMemo {
   prepared = new Map<string, Prepared>();
   candidates = new Map<string, Array<[number, number]>>();
   stances = new Map<string, StanceResult>();
+  /** The index of the aims' words, with the aims' keys it was built for. */
+  index: { prep: ResponsePrep; keys: string[]; index: AimIndex } | undefined;
   /** The last result, with what it was read from: reused whole when the aims are the same and the letter's
    * other words were not consulted (an edit to a letter's background or its claims). */
   last: { prep: ResponsePrep; aims: string; result: { alignments: Alignment[]; points: Point[] } } | undefined;
@@ -486,14 +564,30 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   // Each aim's profile, its prepared query and its candidates are functions of its words (and of the response):
   // kept by key in the memo; what this analysis used is kept for the next one.
   const profiles = new Map<string, AimProfile>();
-  const index = new AimIndex(letter, aims, wordIds, (a, i) => {
+  const profileOf = (a: LetterAim, i: number): AimProfile => {
     if (!memo) return aimProfile(letter, a, wordIds);
     const key = aimKeys[i];
     let p = profiles.get(key) ?? memo.profiles.get(key);
     if (!p) p = aimProfile(letter, a, wordIds);
     profiles.set(key, p);
     return p;
-  });
+  };
+  // The index of the aims' words: kept in the memo and patched when a few aims read differently (an edit to
+  // an aim), built afresh otherwise.
+  let index: AimIndex | undefined;
+  const kept = memo?.index;
+  if (memo) memo.index = undefined;
+  if (memo && kept && kept.prep === prep && kept.keys.length === aims.length) {
+    const changed: number[] = [];
+    for (let i = 0; i < aims.length && changed.length <= PATCH_LIMIT; i++) if (kept.keys[i] !== aimKeys[i]) changed.push(i);
+    if (changed.length <= PATCH_LIMIT) {
+      kept.index.patch(aims, changed.map((i) => ({ aim: i, profile: profileOf(aims[i], i) })));
+      aims.forEach((a, i) => profiles.set(aimKeys[i], kept.index.profiles[i]));
+      index = kept.index;
+    }
+  }
+  index ??= new AimIndex(aims, profileOf);
+  if (memo) memo.index = { prep, keys: aimKeys, index };
   let claimGramsMemo: Set<number> | undefined;
   const claimGrams = (): Set<number> => (claimGramsMemo ??= letterBigramsOutsideAims(letter, aims, wordIds));
 

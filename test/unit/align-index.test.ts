@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/core/document/parse';
+import { extractAims } from '../../src/core/aims/extract';
+import { AimIndex, aimProfile } from '../../src/core/align/align';
+import { contentStems, WordTable } from '../../src/core/align/text';
+
+/** A letter of numbered aims, the one at `at` worded as `edited`. */
+function letter(aims: string[]): string {
+  return `# Proposals\n\nDear colleagues,\n\nWe propose the following changes.\n\n${aims.map((a, i) => `${i + 1}. ${a}`).join('\n')}\n\nYours sincerely,\n\nThe Director\n`;
+}
+
+const AIMS = [
+  'Introduce regional rostering for all probation officers from April.',
+  'Close the two smallest libraries and merge their stock into the central library.',
+  'Move the night shift to a four-day pattern with longer shifts.',
+  'Replace paper timesheets with an electronic recording system.',
+  'Centralise recruitment of agency staff through one national framework.',
+  'Review the lone-working policy after the summer.',
+];
+
+/** Every wording the index can be asked about: the phrases of both versions, each word, and prefixes of it. */
+function questions(texts: string[]): { phrases: string[]; terms: string[] } {
+  const phrases = new Set<string>(['regional rostering', 'the national framework', 'libraries and timesheets', 'Rostering', 'Recruitment', 'regionalisation of rosters']);
+  const terms = new Set<string>();
+  for (const t of texts) {
+    phrases.add(t);
+    for (const s of contentStems(t)) {
+      terms.add(s);
+      for (let l = 3; l < s.length; l++) terms.add(s.slice(0, l));
+      terms.add(s + 'al');
+      terms.add(s + 'isation');
+    }
+  }
+  return { phrases: [...phrases], terms: [...terms] };
+}
+
+function build(texts: string[], words: WordTable) {
+  const doc = parseDocument(letter(texts), 'letter.md');
+  const aims = extractAims(doc);
+  expect(aims.length).toBe(texts.length);
+  return { aims, profiles: aims.map((a) => aimProfile(doc, a, words)) };
+}
+
+function answers(index: AimIndex, q: { phrases: string[]; terms: string[] }) {
+  return { restated: q.phrases.map((p) => index.restated(p)), aimsWith: q.terms.map((t) => index.aimsWith(t)), idf: q.terms.map((t) => index.idf(t)) };
+}
+
+describe('the index of aims’ words, patched after an edit', () => {
+  const edits: Array<[string, number, string]> = [
+    ['a word swapped for an unrelated one', 0, 'Introduce national rostering for all probation officers from April.'],
+    ['a word lengthened into one it begins', 0, 'Introduce regionalised rostering for all probation officers from April.'],
+    ['a word cut to a stem another aim begins with', 4, 'Centralise recruitment of agency staff through one nation framework.'],
+    ['a word every other aim lacks removed', 3, 'Replace timesheets with an electronic recording system.'],
+    ['two aims sharing a new word', 5, 'Review the lone-working policy for rostering after the summer.'],
+    ['an aim reworded whole', 1, 'Keep every library open but cut opening hours on Saturdays.'],
+  ];
+  for (const [what, at, wording] of edits) {
+    it(`answers as a fresh index does: ${what}`, () => {
+      const words = new WordTable();
+      const before = build(AIMS, words);
+      const afterTexts = AIMS.map((a, i) => (i === at ? wording : a));
+      const after = build(afterTexts, words);
+      const q = questions([...AIMS, ...afterTexts]);
+      const patched = new AimIndex(before.aims, (_, i) => before.profiles[i]);
+      answers(patched, q); // fill its memos with answers about the old wording
+      patched.patch(after.aims, [{ aim: at, profile: after.profiles[at] }]);
+      const fresh = new AimIndex(after.aims, (_, i) => after.profiles[i]);
+      expect(answers(patched, q)).toEqual(answers(fresh, q));
+      expect(patched.quoted(Float64Array.from(after.profiles[at].trigrams)).hits).toEqual(fresh.quoted(Float64Array.from(after.profiles[at].trigrams)).hits);
+    });
+  }
+});
