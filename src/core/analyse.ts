@@ -5,7 +5,7 @@
 import { CONTRACT_VERSION, type CheckResult, type CompareResult, type DiffResult, type DocumentWarning } from './contract';
 import { parseDocument } from './document/parse';
 import type { Doc } from './document/model';
-import { extractAims } from './aims/extract';
+import { AimsMemo, extractAims } from './aims/extract';
 import { alignAims, AlignMemo } from './align/align';
 import { findClaims, type ExtraPhrase } from './claims/claims';
 import type { ConsultationLog } from './claims/log';
@@ -29,6 +29,7 @@ export interface AnalyseOptions {
 /** Kept between comparisons of one letter with one response. */
 export class ComparisonMemo {
   readonly align = new AlignMemo();
+  readonly aims = new AimsMemo();
 }
 
 /** The document's own warnings (front matter that could not be read, parts read as plain text), when it has any. */
@@ -38,7 +39,7 @@ function warningsOf(doc: Doc): { warnings?: DocumentWarning[] } {
 }
 
 export function compareDocs(letter: Doc, response: Doc, options: AnalyseOptions = {}): CompareResult {
-  const aims = extractAims(letter);
+  const aims = options.memo ? options.memo.aims.extract(letter) : extractAims(letter);
   const { alignments, points } = alignAims(letter, aims, response, options.memo?.align);
   const letterClaims = findClaims(letter, { log: options.log, response, aims, extraPhrases: options.extraPhrases });
   const responseClaims = findClaims(response, { log: options.log, extraPhrases: options.extraPhrases, role: 'response' });

@@ -19,11 +19,12 @@
  */
 import type { Aim, AimFormat } from '../contract';
 import type { Block, Doc } from '../document/model';
-import type { Span } from '../text/positions';
+import type { Position, Span } from '../text/positions';
 import { located } from '../document/located';
 import { plain } from '../document/parse';
 import { tokenize } from '../align/text';
-import { blockRoles, type BlockRole } from './roles';
+import { blockRoles, type BlockRole, type RoleFacts } from './roles';
+import { DocDelta } from './delta';
 import {
   ADDITIVE_OPENING,
   PROCESS_ISSUE_OBJECT,
@@ -60,17 +61,124 @@ interface Found {
 
 type Signal = 'aims' | 'other' | 'neutral' | 'none';
 type SectionKind = 'aims' | 'other' | 'aim-heading' | 'neutral' | 'none';
+const SECTION_KINDS: SectionKind[] = ['aims', 'other', 'aim-heading', 'neutral', 'none'];
 
 const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|am)\b/i;
 const LETTER_PURPOSE = /^(?:(?:i|we) (?:am|are) writing\b|i write\b|we write\b|(?:this|the purpose of this) letter\b|further to\b|following (?:our|the|your) (?:meeting|discussion|conversation)\b|as (?:you know|promised|discussed)\b)/i;
 
+/**
+ * What the finders work out from one block's own text and markup, each when first needed. `AimsMemo` keeps
+ * them for the next version of the letter, for the blocks an edit left as they were (`DocDelta.oldIndex`): what
+ * depends on a block's neighbours (its section, the sentence before it, the run it belongs to) is not kept here.
+ */
+class BlockFacts implements RoleFacts {
+  greeting: boolean | undefined = undefined;
+  headerLine: boolean | undefined = undefined;
+  closing: boolean | undefined = undefined;
+  contact: boolean | undefined = undefined;
+  courtesy: boolean | undefined = undefined;
+  /** The lead-in the paragraph opens with (null: none). */
+  lead: LeadFact | null | undefined = undefined;
+  /** `actionLike`, `statementLike` and `LETTER_PURPOSE` of the block's text. */
+  action: boolean | undefined = undefined;
+  statement: boolean | undefined = undefined;
+  purpose: boolean | undefined = undefined;
+  /** What the block's last sentence says about what follows (`classifyIntro`). */
+  intro: Signal | undefined = undefined;
+  /** `titleFrom` the block's text. */
+  title: string | undefined = undefined;
+  /** The block's words, counted no further than five. */
+  words: number | undefined = undefined;
+  /** For a heading: what its own words say of its section, whether it can head an aim, and the aim's title. */
+  section: SectionKind | undefined = undefined;
+  numbered: boolean | undefined = undefined;
+  notAimHeading: boolean | undefined = undefined;
+  headingTitle: string | undefined = undefined;
+  /** For a table row: its first cell's plain text, whether that reads as an action, its last cell with words. */
+  firstCell: string | undefined = undefined;
+  firstCellAction: boolean | undefined = undefined;
+  lastCell: number | undefined = undefined;
+  rowTitle: string | undefined = undefined;
+  /** For a header row: whether its cells name aims, or something else. */
+  aimsHeader: boolean | undefined = undefined;
+  otherHeader: boolean | undefined = undefined;
+  /** Per sentence: how it reads as prose (see `proseAimSentence`). */
+  prose: SentenceFacts[] | undefined = undefined;
+}
+
+interface LeadFact {
+  title: string;
+  style: LeadIn['style'];
+  /** Where the words after the lead-in start, from the block's start. */
+  bodyAt: number;
+  body: string | undefined;
+  action: boolean | undefined;
+  statement: boolean | undefined;
+  titleAction: boolean | undefined;
+}
+
+interface SentenceFacts {
+  additive: boolean | undefined;
+  /** `proseAimSentence` with strongOnly false, and true. */
+  verdict: ProseVerdict | undefined;
+  strongVerdict: ProseVerdict | undefined;
+  title: string | undefined;
+}
+
 class Letter {
   readonly roles: BlockRole[];
   readonly claimed: Uint8Array;
-  private readonly sectionMemo = new Map<number, SectionKind>();
-  constructor(readonly doc: Doc) {
-    this.roles = blockRoles(doc);
+  /** Per heading: its section's kind (0 until worked out, else its place in SECTION_KINDS plus one), and its parent. */
+  private readonly sectionMemo: Uint8Array;
+  private parents: Int32Array | undefined;
+  constructor(
+    readonly doc: Doc,
+    readonly facts: BlockFacts[] = doc.blocks.map(() => new BlockFacts()),
+  ) {
+    this.roles = blockRoles(doc, (i) => facts[i]);
     this.claimed = new Uint8Array(doc.blocks.length);
+    this.sectionMemo = new Uint8Array(doc.blocks.length);
+  }
+  f(index: number): BlockFacts {
+    return this.facts[index];
+  }
+  lead(b: Block): LeadFact | null {
+    const f = this.facts[b.index];
+    if (f.lead === undefined) {
+      const l = leadInOf(this.doc, b);
+      f.lead = l ? { title: l.title, style: l.style, bodyAt: l.bodySpan.start - b.span.start, body: undefined, action: undefined, statement: undefined, titleAction: undefined } : null;
+    }
+    return f.lead;
+  }
+  leadBody(b: Block, l: LeadFact): string {
+    return (l.body ??= plain(this.doc.source, this.doc.masked, { start: b.span.start + l.bodyAt, end: b.span.end }));
+  }
+  /** `actionLike` of the block's words after its lead-in, or of all its words. */
+  bodyAction(b: Block, l: LeadFact | null): boolean {
+    if (l) return (l.action ??= actionLike(this.leadBody(b, l)));
+    const f = this.facts[b.index];
+    return (f.action ??= actionLike(b.text));
+  }
+  bodyStatement(b: Block, l: LeadFact | null): boolean {
+    if (l) return (l.statement ??= statementLike(this.leadBody(b, l)));
+    const f = this.facts[b.index];
+    return (f.statement ??= statementLike(b.text));
+  }
+  words(b: Block): number {
+    const f = this.facts[b.index];
+    return (f.words ??= wordCount(b.text, 5));
+  }
+  title(b: Block): string {
+    const f = this.facts[b.index];
+    return (f.title ??= titleFrom(b.text));
+  }
+  intro(b: Block): Signal {
+    const f = this.facts[b.index];
+    return (f.intro ??= classifyIntro(lastSentence(this.doc, b)));
+  }
+  prose(b: Block): SentenceFacts[] {
+    const f = this.facts[b.index];
+    return (f.prose ??= b.sentences.map(() => ({ additive: undefined, verdict: undefined, strongVerdict: undefined, title: undefined })));
   }
   get blocks(): Block[] {
     return this.doc.blocks;
@@ -87,43 +195,58 @@ class Letter {
     const prev = this.blocks[index - 1];
     if (!prev || prev.kind !== 'paragraph' || prev.list || prev.quoteDepth > 0) return 'none';
     if (this.roles[prev.index] !== 'body') return 'none';
-    return classifyIntro(lastSentence(this.doc, prev));
+    return this.intro(prev);
   }
   /** The kind of the section a block sits in, from its heading (and, if that says nothing, the heading above). */
   sectionKind(headingIndex: number): SectionKind {
     if (headingIndex < 0) return 'none';
-    const memo = this.sectionMemo.get(headingIndex);
-    if (memo) return memo;
+    const memo = this.sectionMemo[headingIndex];
+    if (memo !== 0) return SECTION_KINDS[memo - 1];
     const h = this.blocks[headingIndex];
+    const f = this.facts[headingIndex];
+    const own = (f.section ??= NON_AIM_SECTION.test(h.text) ? 'other' : NUMBERED_AIM_HEADING.test(h.text) ? 'aim-heading' : AIM_SECTION.test(h.text) && !AIM_SECTION_EXCLUDED.test(h.text) ? 'aims' : 'neutral');
     let kind: SectionKind;
     if (this.roles[headingIndex] === 'title') kind = 'none';
-    else if (NON_AIM_SECTION.test(h.text)) kind = 'other';
-    else if (NUMBERED_AIM_HEADING.test(h.text)) kind = 'aim-heading';
-    else if (AIM_SECTION.test(h.text) && !AIM_SECTION_EXCLUDED.test(h.text)) kind = 'aims';
+    else if (own !== 'neutral') kind = own;
     else {
       const parent = this.parentHeading(headingIndex);
       const up = parent >= 0 ? this.sectionKind(parent) : 'none';
       kind = up === 'aims' || up === 'other' ? up : 'neutral';
     }
-    this.sectionMemo.set(headingIndex, kind);
+    this.sectionMemo[headingIndex] = SECTION_KINDS.indexOf(kind) + 1;
     return kind;
   }
   /** The nearest heading before `headingIndex` with a smaller depth, or -1. */
   parentHeading(headingIndex: number): number {
-    const depth = this.blocks[headingIndex].depth ?? 1;
-    for (let j = headingIndex - 1; j >= 0; j--) {
-      const b = this.blocks[j];
-      if (b.kind === 'heading' && (b.depth ?? 1) < depth) return j;
-      if (headingIndex - j > 400) break;
+    // The nearest shallower heading no more than 401 blocks back: one pass over the headings keeps those that can
+    // still be a parent, shallowest first.
+    if (!this.parents) {
+      const parents = new Int32Array(this.blocks.length).fill(-1);
+      const stack: number[] = [];
+      for (const b of this.blocks) {
+        if (b.kind !== 'heading') continue;
+        const depth = b.depth ?? 1;
+        while (stack.length > 0 && (this.blocks[stack[stack.length - 1]].depth ?? 1) >= depth) stack.pop();
+        const p = stack.length > 0 ? stack[stack.length - 1] : -1;
+        parents[b.index] = p >= 0 && b.index - p <= 401 ? p : -1;
+        stack.push(b.index);
+      }
+      this.parents = parents;
     }
-    return -1;
+    return this.parents[headingIndex];
   }
 }
 
 /** Finds the aims a letter states, in document order, with ids "aim-1", "aim-2", … */
 export function extractAims(doc: Doc): LetterAim[] {
   if (doc.blocks.length === 0) return [];
-  const letter = new Letter(doc);
+  return findAll(new Letter(doc)).map((f, i) => {
+    const at = located(doc, f.span);
+    return { id: `aim-${i + 1}`, title: f.title, format: f.format, text: at.text, position: at.position, span: f.span, blocks: f.blocks };
+  });
+}
+
+function findAll(letter: Letter): Found[] {
   const found: Found[] = [];
   findTableAims(letter, found);
   findListAims(letter, found);
@@ -131,10 +254,81 @@ export function extractAims(doc: Doc): LetterAim[] {
   findHeadingAims(letter, found);
   findProseAims(letter, found);
   found.sort((a, b) => a.span.start - b.span.start);
-  return found.map((f, i) => {
-    const at = located(doc, f.span);
-    return { id: `aim-${i + 1}`, title: f.title, format: f.format, text: at.text, position: at.position, span: f.span, blocks: f.blocks };
-  });
+  return found;
+}
+
+/**
+ * Kept between extractions of aims from versions of one letter: what was read from each block's own text, and
+ * the aims found. After an edit, only the blocks it touched are read again (the finders still walk the whole
+ * letter, since an aim depends on its neighbours: its section, the sentence introducing it, the run of items it
+ * belongs to); an aim found where it was before, with the same words, keeps its text and position (moved by
+ * the edit). The result is exactly what `extractAims` gives.
+ */
+export class AimsMemo {
+  private doc: Doc | undefined;
+  private facts: BlockFacts[] = [];
+  private aims: LetterAim[] = [];
+
+  extract(doc: Doc): LetterAim[] {
+    if (doc === this.doc) return this.aims;
+    const before = this.doc;
+    let facts: BlockFacts[];
+    let delta: DocDelta | undefined;
+    if (before && before.blocks.length > 0) {
+      const d = new DocDelta(before, doc);
+      delta = d;
+      facts = new Array<BlockFacts>(doc.blocks.length);
+      for (let i = 0; i < facts.length; i++) {
+        const j = d.oldIndex(i);
+        facts[i] = j >= 0 ? this.facts[j] : new BlockFacts();
+      }
+    } else facts = doc.blocks.map(() => new BlockFacts());
+    const aims = doc.blocks.length === 0 ? [] : this.build(doc, findAll(new Letter(doc, facts)), delta);
+    this.doc = doc;
+    this.facts = facts;
+    this.aims = aims;
+    return aims;
+  }
+
+  /** The aims, taking the text and position of an aim found again where it was from the last extraction. */
+  private build(doc: Doc, found: Found[], delta: DocDelta | undefined): LetterAim[] {
+    const old = this.aims;
+    const n = doc.source.length;
+    let k = 0;
+    const dLines = delta ? doc.lines.lineCount - delta.before.lines.lineCount : 0;
+    return found.map((f, i) => {
+      const id = `aim-${i + 1}`;
+      let prev: LetterAim | undefined;
+      let d = 0;
+      if (delta && f.span.end < delta.prefix) d = 0;
+      else if (delta && f.span.start >= n - delta.suffix) d = delta.shift;
+      else d = NaN;
+      if (!Number.isNaN(d)) {
+        const at = f.span.start - d;
+        while (k < old.length && old[k].span.start < at) k++;
+        if (k < old.length && old[k].span.start === at && old[k].span.end === f.span.end - d) prev = old[k];
+        // After the edit, the aim's line must start (line break and all) in the text the edit left alone.
+        if (prev && d !== 0 && prev.position.start.offset - prev.position.start.column + 1 - 2 < delta!.before.source.length - delta!.suffix) prev = undefined;
+      }
+      if (!prev) {
+        const at = located(doc, f.span);
+        return { id, title: f.title, format: f.format, text: at.text, position: at.position, span: f.span, blocks: f.blocks };
+      }
+      // The same words at the same place: in the text the edit did not touch, whose lines moved as a whole.
+      const position = d === 0 ? prev.position : movedPosition(prev.position, d, dLines);
+      let sameBlocks = f.blocks.length === prev.blocks.length;
+      for (let x = 0; sameBlocks && x < f.blocks.length; x++) sameBlocks = f.blocks[x] === prev.blocks[x];
+      if (d === 0 && prev.id === id && prev.title === f.title && prev.format === f.format && sameBlocks) return prev;
+      return { id, title: f.title, format: f.format, text: prev.text, position, span: f.span, blocks: sameBlocks ? prev.blocks : f.blocks };
+    });
+  }
+}
+
+function movedPosition(p: Position, d: number, dLines: number): Position {
+  return {
+    start: { line: p.start.line + dLines, column: p.start.column, offset: p.start.offset + d },
+    end: { line: p.end.line + dLines, column: p.end.column, offset: p.end.offset + d },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -239,7 +433,7 @@ class LeadIn {
     readonly title: string,
     readonly style: 'bold' | 'plain',
     private readonly doc: Doc,
-    private readonly bodySpan: Span,
+    readonly bodySpan: Span,
   ) {}
   /** Words of the paragraph after the lead-in (worked out when asked for). */
   get body(): string {
@@ -334,14 +528,22 @@ function findTableAims(letter: Letter, found: Found[]): void {
     const rows: Block[] = [];
     let j = i + 1;
     while (j < blocks.length && blocks[j].kind === 'tableRow' && !blocks[j].headerRow) rows.push(blocks[j++]);
-    const headCells = (header.cells ?? []).map((c) => letter.plain(c).trim());
-    const firstHead = headCells[0] ?? '';
-    const aimsHeader = headCells.some((c) => /\b(?:aims?|objectives?|proposals?|proposed changes?|changes?|measures?|priorit(?:y|ies)|actions?|workstreams?|commitments?|recommendations?|initiatives?|what we will do|what will change|goals?|deliverables?)\b/i.test(c));
-    const otherHeader = /^(?:dates?|when|names?|forum|meetings?|attendees?|documents?|papers?|ref(?:erence)?|contacts?|roles?|grades?|bands?|sites?|locations?|venues?|costs?|budgets?|unions?|members?|posts?|jobs?|teams?|offices?|schools?|wards?)\b/i.test(firstHead);
+    const hf = letter.f(i);
+    if (hf.aimsHeader === undefined || hf.otherHeader === undefined) {
+      const headCells = (header.cells ?? []).map((c) => letter.plain(c).trim());
+      const firstHead = headCells[0] ?? '';
+      hf.aimsHeader = headCells.some((c) => /\b(?:aims?|objectives?|proposals?|proposed changes?|changes?|measures?|priorit(?:y|ies)|actions?|workstreams?|commitments?|recommendations?|initiatives?|what we will do|what will change|goals?|deliverables?)\b/i.test(c));
+      hf.otherHeader = /^(?:dates?|when|names?|forum|meetings?|attendees?|documents?|papers?|ref(?:erence)?|contacts?|roles?|grades?|bands?|sites?|locations?|venues?|costs?|budgets?|unions?|members?|posts?|jobs?|teams?|offices?|schools?|wards?)\b/i.test(firstHead);
+    }
+    const aimsHeader = hf.aimsHeader;
+    const otherHeader = hf.otherHeader;
     const intro = letter.introBefore(i);
     const section = letter.sectionKind(header.headingIndex);
-    const firstCells = rows.map((r) => (r.cells && r.cells[0] ? letter.plain(r.cells[0]) : r.text));
-    const actions = firstCells.filter(actionLike).length;
+    let actions = 0;
+    for (const r of rows) {
+      const f = letter.f(r.index);
+      if ((f.firstCellAction ??= actionLike(firstCell(letter, r)))) actions++;
+    }
     const accept =
       !otherHeader &&
       intro !== 'other' &&
@@ -351,16 +553,26 @@ function findTableAims(letter: Letter, found: Found[]): void {
     if (!accept) continue;
     for (const r of rows) {
       if (!letter.eligible(r) || !r.cells || r.cells.length === 0) continue;
-      const first = letter.plain(r.cells[0]).trim();
-      if (first.length === 0 || wordCount(r.text, 2) < 2) continue;
-      let last = r.cells.length - 1;
-      while (last > 0 && letter.plain(r.cells[last]).trim().length === 0) last--;
-      const span = trimSpan(doc, { start: r.cells[0].start, end: r.cells[last].end });
+      const first = firstCell(letter, r).trim();
+      if (first.length === 0 || letter.words(r) < 2) continue;
+      const f = letter.f(r.index);
+      if (f.lastCell === undefined) {
+        let last = r.cells.length - 1;
+        while (last > 0 && letter.plain(r.cells[last]).trim().length === 0) last--;
+        f.lastCell = last;
+      }
+      const span = trimSpan(doc, { start: r.cells[0].start, end: r.cells[f.lastCell].end });
       const trimmed = trimPipes(doc, span);
       letter.claimed[r.index] = 1;
-      found.push({ span: trimmed, blocks: [r.index], title: titleFrom(first), format: 'table row' });
+      found.push({ span: trimmed, blocks: [r.index], title: (f.rowTitle ??= titleFrom(first)), format: 'table row' });
     }
   }
+}
+
+/** The plain text of a table row's first cell (for a row without cells, its text). */
+function firstCell(letter: Letter, r: Block): string {
+  const f = letter.f(r.index);
+  return (f.firstCell ??= r.cells && r.cells[0] ? letter.plain(r.cells[0]) : r.text);
 }
 
 /** Table cells' spans include the pipes; the aim starts and ends at words. */
@@ -399,27 +611,24 @@ function findListAims(letter: Letter, found: Found[]): void {
     const intro = letter.introBefore(start);
     const section = letter.sectionKind(b.headingIndex);
     if (intro === 'other') continue;
-    const texts = items.map((it) => {
-      const lead = leadInOf(doc, it);
-      return { it, lead, body: lead ? lead.body : it.text };
-    });
+    const texts = items.map((it) => ({ it, lead: letter.lead(it) }));
     let accept: boolean;
     if (intro === 'aims' || section === 'aims') accept = true;
     else if (section === 'other' || section === 'aim-heading') accept = false;
     else {
-      const actions = texts.filter((t) => actionLike(t.body)).length;
+      const actions = texts.filter((t) => letter.bodyAction(t.it, t.lead)).length;
       const bar = intro === 'neutral' ? 0.5 : 0.6;
       accept = items.length >= 2 && actions / items.length >= bar;
     }
     if (!accept) continue;
-    for (const { it, lead, body } of texts) {
-      if (!letter.eligible(it) || wordCount(it.text, 3) < 3) continue;
-      if (!lead && !actionLike(body) && !statementLike(body) && wordCount(it.text, 5) < 5) continue;
+    for (const { it, lead } of texts) {
+      if (!letter.eligible(it) || letter.words(it) < 3) continue;
+      if (!lead && !letter.bodyAction(it, lead) && !letter.bodyStatement(it, lead) && letter.words(it) < 5) continue;
       letter.claimed[it.index] = 1;
       found.push({
         span: trimSpan(doc, it.span),
         blocks: [it.index],
-        title: lead ? lead.title : titleFrom(it.text),
+        title: lead ? lead.title : letter.title(it),
         format: lead ? 'lead-in' : 'list item',
       });
     }
@@ -429,7 +638,7 @@ function findListAims(letter: Letter, found: Found[]): void {
 function findLeadInAims(letter: Letter, found: Found[]): void {
   const blocks = letter.blocks;
   const doc = letter.doc;
-  type Run = { items: Array<{ b: Block; lead: LeadIn }>; style: LeadIn['style'] };
+  type Run = { items: Array<{ b: Block; lead: LeadFact }>; style: LeadIn['style'] };
   const runs: Run[] = [];
   let run: Run | undefined;
   let lastIndex = -10;
@@ -439,7 +648,7 @@ function findLeadInAims(letter: Letter, found: Found[]): void {
       continue;
     }
     if (b.kind !== 'paragraph' || b.list || !letter.eligible(b) || letter.claimed[b.index]) continue;
-    const lead = leadInOf(doc, b);
+    const lead = letter.lead(b);
     if (!lead) continue;
     const near = run && b.index - lastIndex <= 3 && b.headingIndex === run.items[0].b.headingIndex && run.style === lead.style;
     if (!near) {
@@ -454,7 +663,7 @@ function findLeadInAims(letter: Letter, found: Found[]): void {
     const intro = letter.introBefore(first.index);
     const section = letter.sectionKind(first.headingIndex);
     if (intro === 'other' || section === 'other') continue;
-    const actions = r.items.filter((x) => actionLike(x.lead.title) || actionLike(x.lead.body)).length;
+    const actions = r.items.filter((x) => (x.lead.titleAction ??= actionLike(x.lead.title)) || letter.bodyAction(x.b, x.lead)).length;
     const accept =
       intro === 'aims' ||
       section === 'aims' ||
@@ -487,11 +696,13 @@ function findHeadingAims(letter: Letter, found: Found[]): void {
     const next = blocks[i + 1];
     if (!next || next.kind !== 'paragraph' || next.headingIndex !== i || next.list || !letter.eligible(next)) continue;
     if (sectionHasAims.has(i) || letter.claimed[next.index]) continue;
-    if (NON_AIM_SECTION.test(h.text) || (AIM_SECTION.test(h.text) && !NUMBERED_AIM_HEADING.test(h.text) && /^(?:our |the |key |main )?(?:aims?|objectives?|proposals?|priorities)\s*$/i.test(h.text))) continue;
-    if (!statementLike(next.text) || LETTER_PURPOSE.test(next.text)) continue;
+    const hf = letter.f(i);
+    if ((hf.notAimHeading ??= NON_AIM_SECTION.test(h.text) || (AIM_SECTION.test(h.text) && !NUMBERED_AIM_HEADING.test(h.text) && /^(?:our |the |key |main )?(?:aims?|objectives?|proposals?|priorities)\s*$/i.test(h.text)))) continue;
+    const nf = letter.f(next.index);
+    if (!(nf.statement ??= statementLike(next.text)) || (nf.purpose ??= LETTER_PURPOSE.test(next.text))) continue;
     const parent = letter.parentHeading(i);
     const group = `${parent}:${h.depth ?? 1}`;
-    cands.push({ h, next, numbered: NUMBERED_AIM_HEADING.test(h.text), group });
+    cands.push({ h, next, numbered: (hf.numbered ??= NUMBERED_AIM_HEADING.test(h.text)), group });
     groupSizes.set(group, (groupSizes.get(group) ?? 0) + 1);
   }
   for (const c of cands) {
@@ -503,8 +714,9 @@ function findHeadingAims(letter: Letter, found: Found[]): void {
     let start = c.h.span.start;
     while (start < c.h.span.end && isBlank(doc.masked.charCodeAt(start))) start++;
     const span = { start, end: trimSpan(doc, c.next.span).end };
-    const headingText = cleanTitle(c.h.text.replace(HEADING_NUMBER_PREFIX, ''));
-    const title = headingText.length > 0 ? headingText.charAt(0).toUpperCase() + headingText.slice(1) : titleFrom(c.next.text);
+    const hf = letter.f(c.h.index);
+    const headingText = (hf.headingTitle ??= cleanTitle(c.h.text.replace(HEADING_NUMBER_PREFIX, '')));
+    const title = headingText.length > 0 ? headingText.charAt(0).toUpperCase() + headingText.slice(1) : letter.title(c.next);
     letter.claimed[c.h.index] = 1;
     letter.claimed[c.next.index] = 1;
     found.push({ span, blocks: [c.h.index, c.next.index], title, format: 'heading' });
@@ -521,7 +733,7 @@ function findProseAims(letter: Letter, found: Found[]): void {
     if (b.kind !== 'paragraph' || b.list || !letter.eligible(b) || letter.claimed[b.index]) continue;
     const section = letter.sectionKind(b.headingIndex);
     if (section === 'other') continue;
-    if (classifyIntro(lastSentence(doc, b)) !== 'none') continue;
+    if (letter.intro(b) !== 'none') continue;
     // Before a letter's structured aims comes its context: a prose intention there is the programme as a whole.
     if (structured && b.index < firstStructured) continue;
     let current: { start: number; end: number; title: string } | undefined;
@@ -530,19 +742,24 @@ function findProseAims(letter: Letter, found: Found[]): void {
       found.push({ span: trimSpan(doc, { start: current.start, end: current.end }), blocks: [b.index], title: current.title, format: 'prose' });
       current = undefined;
     };
-    for (const si of b.sentences) {
-      const s = doc.sentences[si];
+    const facts = letter.prose(b);
+    for (let k = 0; k < b.sentences.length; k++) {
+      const s = doc.sentences[b.sentences[k]];
+      const sf = facts[k];
       // After structured aims, only outright intentions count, unless an additive opening ("In addition, the
       // company will …") marks the sentence as one more item in the run of aims.
-      const verdict = proseAimSentence(s.text, structured && section !== 'aims' && !ADDITIVE_OPENING.test(s.text.trim()));
+      const strongOnly = structured && section !== 'aims' && !(sf.additive ??= ADDITIVE_OPENING.test(s.text.trim()));
+      const verdict = strongOnly ? (sf.strongVerdict ??= proseAimSentence(s.text, true)) : (sf.verdict ??= proseAimSentence(s.text, false));
       if (verdict === 'weak-aim' && current) {
         // "Staff in those offices would be offered …" after "Our proposal is to close …": the same aim.
         current.end = s.span.end;
       } else if (verdict === 'aim' || verdict === 'weak-aim') {
         flush();
-        const trig = triggerIn(s.text);
-        const rest = trig ? s.text.slice(trig.titleAt) : s.text;
-        current = { start: s.span.start, end: s.span.end, title: titleFrom(rest) };
+        if (sf.title === undefined) {
+          const trig = triggerIn(s.text);
+          sf.title = titleFrom(trig ? s.text.slice(trig.titleAt) : s.text);
+        }
+        current = { start: s.span.start, end: s.span.end, title: sf.title };
       } else if (verdict === 'stop') {
         flush();
       } else if (current) {
@@ -584,7 +801,9 @@ function triggerIn(text: string): { index: number; titleAt: number; strength: 1 
  * about the letter's process, a belief or a courtesy and ends any aim before it ("stop"). A "weak-aim" (a
  * "will" sentence) starts an aim only where no aim is running in the paragraph.
  */
-function proseAimSentence(text: string, strongOnly: boolean): 'aim' | 'weak-aim' | 'continue' | 'stop' {
+type ProseVerdict = 'aim' | 'weak-aim' | 'continue' | 'stop';
+
+function proseAimSentence(text: string, strongOnly: boolean): ProseVerdict {
   const t = text.trim();
   if (LETTER_PURPOSE.test(t) || HEDGE_OPENING.test(t)) return 'stop';
   const trig = triggerIn(t);

@@ -56,10 +56,23 @@ export function isContact(text: string): boolean {
 }
 
 /**
- * The role of every block of a document. Only blocks outside quotations are furniture; a heading is a title
- * only when it opens the document.
+ * What `blockRoles` works out from one block's own text (see `AimsMemo`, which keeps it for the next version of
+ * a letter while the block is unchanged). Each is worked out when first needed.
  */
-export function blockRoles(doc: Doc): BlockRole[] {
+export interface RoleFacts {
+  greeting?: boolean;
+  headerLine?: boolean;
+  closing?: boolean;
+  contact?: boolean;
+  courtesy?: boolean;
+}
+
+/**
+ * The role of every block of a document. Only blocks outside quotations are furniture; a heading is a title
+ * only when it opens the document. `facts`, when given, keeps what is read from each block's own text.
+ */
+export function blockRoles(doc: Doc, facts?: (block: number) => RoleFacts): BlockRole[] {
+  const factsOf = facts ?? (() => ({}) as RoleFacts);
   const blocks = doc.blocks;
   const roles: BlockRole[] = blocks.map(() => 'body');
   const n = blocks.length;
@@ -79,12 +92,13 @@ export function blockRoles(doc: Doc): BlockRole[] {
       continue;
     }
     if (b.quoteDepth === 0 && b.kind === 'paragraph' && !b.list) {
-      if (GREETING.test(b.text) && wordCount(b.text) <= 12) {
+      const f = factsOf(i);
+      if ((f.greeting ??= GREETING.test(b.text) && wordCount(b.text) <= 12)) {
         roles[i] = 'greeting';
         continue;
       }
       if (firstProse < 0) {
-        if (HEADER_LINE.test(b.text) || !proseLike(b)) {
+        if ((f.headerLine ??= HEADER_LINE.test(b.text) || !proseLike(b))) {
           roles[i] = 'header';
           continue;
         }
@@ -98,7 +112,7 @@ export function blockRoles(doc: Doc): BlockRole[] {
   let closing = -1;
   for (let i = n - 1; i >= 0; i--) {
     const b = blocks[i];
-    if (b.kind === 'paragraph' && b.quoteDepth === 0 && !b.list && CLOSING.test(firstLine(doc, b))) {
+    if (b.kind === 'paragraph' && b.quoteDepth === 0 && !b.list && (factsOf(i).closing ??= CLOSING.test(firstLine(doc, b)))) {
       closing = i;
       break;
     }
@@ -109,15 +123,16 @@ export function blockRoles(doc: Doc): BlockRole[] {
     for (let i = n - 1; i >= 0; i--) {
       const b = blocks[i];
       if (b.kind !== 'paragraph' || b.quoteDepth > 0 || b.list) break;
-      if (isContact(b.text) || (wordCount(b.text) <= 10 && !/[.!?]["'”’)]*$/.test(b.text))) roles[i] = 'signoff';
+      if ((factsOf(i).contact ??= isContact(b.text)) || (wordCount(b.text) <= 10 && !/[.!?]["'”’)]*$/.test(b.text))) roles[i] = 'signoff';
       else break;
     }
   }
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
     if (roles[i] !== 'body' || b.kind === 'heading' || b.quoteDepth > 0) continue;
-    if (isContact(b.text)) roles[i] = 'contact';
-    else if (b.kind === 'paragraph' && COURTESY_LEAD.test(b.text) && courtesyOnly(doc, b)) roles[i] = 'courtesy';
+    const f = factsOf(i);
+    if ((f.contact ??= isContact(b.text))) roles[i] = 'contact';
+    else if (b.kind === 'paragraph' && (f.courtesy ??= COURTESY_LEAD.test(b.text) && courtesyOnly(doc, b))) roles[i] = 'courtesy';
   }
   return roles;
 }
