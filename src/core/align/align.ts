@@ -424,8 +424,13 @@ interface ResponsePrep {
   cues: Map<number, CueMatch[]>;
   /** Location of each unit's block, as passages and points report it. */
   located: Array<ReturnType<typeof located> | undefined>;
-  /** Whether a unit's block turns to another matter (1), talks about claims (2), both (3); -1 until asked. */
+  /** Whether a unit's block turns to another matter (1), talks about claims (2), refers back (4); -1 until asked. */
   talk: Int8Array;
+  /** A heading's text without its number, or a block's lead-in or "On …," phrase: the phrases that may restate an
+   * aim, by block index; null when the block has none; read once per response. */
+  phrase: Array<string | null | undefined>;
+  /** Whether a heading names a section that answers no aim ("Next steps"), by block index. */
+  nonAim: Uint8Array;
 }
 
 /** Kept between analyses of the same response (see `ResponsePrep`). */
@@ -509,6 +514,8 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     cues: new Map(),
     located: new Array(units.length),
     talk: new Int8Array(units.length).fill(-1),
+    phrase: new Array(response.blocks.length),
+    nonAim: Uint8Array.from(response.blocks, (b) => (b.kind === 'heading' && NON_AIM_SECTION.test(b.text.replace(HEADING_NUMBER_PREFIX, '')) ? 1 : 0)),
   };
 }
 
@@ -547,14 +554,28 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     return found;
   };
   const locatedOf = (ui: number) => (prep.located[ui] ??= located(response, units[ui].block.span));
-  /** TURN (1) and CLAIM_TALK (2) of a unit's block, read once per response. */
+  /** TURN (1), CLAIM_TALK (2) and ANAPHORIC (4) of a unit's block, read once per response. */
   const talkOf = (ui: number): number => {
     let t = prep.talk[ui];
     if (t < 0) {
       const text = units[ui].block.text;
-      prep.talk[ui] = t = (TURN.test(text) ? 1 : 0) | (CLAIM_TALK.test(text) ? 2 : 0);
+      prep.talk[ui] = t = (TURN.test(text) ? 1 : 0) | (CLAIM_TALK.test(text) ? 2 : 0) | (ANAPHORIC.test(text) ? 4 : 0);
     }
     return t;
+  };
+  /** The phrase of a block that may restate an aim: a heading's text without its number, or a body block's
+   * lead-in (a table row's first cell). */
+  const phraseOf = (b: Block): string | null => {
+    let p = prep.phrase[b.index];
+    if (p === undefined) {
+      if (b.kind === 'heading') p = b.text.replace(HEADING_NUMBER_PREFIX, '');
+      else {
+        const lead = b.kind === 'tableRow' ? tableLead(response, b) : leadInOf(response, b)?.title;
+        p = lead ? lead.replace(HEADING_NUMBER_PREFIX, '') : null;
+      }
+      prep.phrase[b.index] = p;
+    }
+    return p;
   };
   // The aims as the matcher reads them: when they are what they were and the response is unchanged, so is the
   // alignment, unless the letter's words outside its aims were consulted (a response quoting the letter's claims).
@@ -748,8 +769,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   for (const b of response.blocks) {
     if (b.kind === 'heading') {
       if (roles[b.index] === 'title') continue;
-      const text = b.text.replace(HEADING_NUMBER_PREFIX, '');
-      const hits = NON_AIM_SECTION.test(text) ? [] : index.restated(text);
+      const hits = prep.nonAim[b.index] ? [] : index.restated(phraseOf(b)!);
       const depth = b.depth ?? 1;
       const section = sections.get(b.index);
       if (hits.length > 0) {
@@ -779,8 +799,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       continue;
     }
     if (u.kind === 'quotation') continue;
-    const lead = b.kind === 'tableRow' ? tableLead(response, b) : leadInOf(response, b)?.title;
-    const leadHits = lead ? index.restated(lead.replace(HEADING_NUMBER_PREFIX, '')) : [];
+    const lead = phraseOf(b);
+    const leadHits = lead ? index.restated(lead) : [];
     const on = leadHits.length === 0 ? onPhrase(b.text) : undefined;
     const onHits = on ? index.restated(on) : [];
     if (leadHits.length > 0 || onHits.length > 0) {
@@ -812,9 +832,9 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     const govScore = Math.max(...gov.aims.map((a) => lexical(a, u)));
     const other = cands[ui].filter((c) => !gov!.aims.includes(c.aim)).reduce((m, c) => Math.max(m, c.score), 0);
     if (gov.answers > 0) {
-      const turns = talkOf(ui) !== 0 || quotesLetterClaims(claimGrams, wordIds, b);
+      const turns = (talkOf(ui) & 3) !== 0 || quotesLetterClaims(claimGrams, wordIds, b);
       const structural = gov.kind === 'heading' || gov.kind === 'section' || gov.item !== undefined;
-      const continues = structural || govScore >= 0.06 || ANAPHORIC.test(b.text);
+      const continues = structural || govScore >= 0.06 || (talkOf(ui) & 4) !== 0;
       // Another aim's words pulling the paragraph away: decisive under a heading, lighter under a lead-in.
       // Under a lead-in or "On …,", a paragraph whose opening sentence names another aim's topic, and whose words
       // favour that aim, has moved on.
@@ -950,7 +970,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       const vb = v.block;
       if (v.kind === 'furniture' || v.kind === 'quotation' || governed[vi]) break;
       if (vb.headingIndex !== u.block.headingIndex || (vb.leadIn && vb.leadIn.start === vb.span.start) || Boolean(vb.list) !== Boolean(u.block.list)) break;
-      if (talkOf(vi) !== 0 || quotesLetterClaims(claimGrams, wordIds, vb)) break;
+      if ((talkOf(vi) & 3) !== 0 || quotesLetterClaims(claimGrams, wordIds, vb)) break;
       const own = assigned[vi];
       const mine = lexical(aim, v);
       const bestOther = own.reduce((m, a) => Math.max(m, a.aim === aim ? 0 : a.score), 0);
@@ -963,7 +983,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   // that section, when the section answers one aim and the paragraph does not turn to another matter.
   for (let h = 0; h < response.blocks.length; h++) {
     const hb = response.blocks[h];
-    if (hb.kind !== 'heading' || roles[h] === 'title' || NON_AIM_SECTION.test(hb.text.replace(HEADING_NUMBER_PREFIX, ''))) continue;
+    if (hb.kind !== 'heading' || roles[h] === 'title' || prep.nonAim[h]) continue;
     const inSection: number[] = [];
     for (let j = h + 1; j < response.blocks.length && response.blocks[j].kind !== 'heading'; j++) {
       const ui = unitOfBlock[j];
@@ -980,7 +1000,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
         continue;
       }
       const b = units[ui].block;
-      if (!seen || talkOf(ui) !== 0 || quotesLetterClaims(claimGrams, wordIds, b)) break;
+      if (!seen || (talkOf(ui) & 3) !== 0 || quotesLetterClaims(claimGrams, wordIds, b)) break;
       assigned[ui].push({ aim, score: 0.5, reasons: ['order'] });
     }
   }
@@ -991,7 +1011,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   for (let ui = firstAnswer + 1; ui < units.length; ui++) {
     const u = units[ui];
     if (u.kind !== 'answer' || governed[ui] || assigned[ui].length > 0 || (cands[ui].length > 0 && cands[ui].some((c) => c.score >= 0.08))) continue;
-    if (talkOf(ui) & 1 || ANAPHORIC.test(u.block.text) || talkOf(ui) & 2 || quotesLetterClaims(claimGrams, wordIds, u.block)) continue;
+    if (talkOf(ui) !== 0 || quotesLetterClaims(claimGrams, wordIds, u.block)) continue;
     const named = namedByOpening(u);
     if (named >= 0) assigned[ui].push({ aim: named, score: 0.4, reasons: ['lexical'] });
   }
