@@ -431,6 +431,28 @@ interface ResponsePrep {
   phrase: Array<string | null | undefined>;
   /** Whether a heading names a section that answers no aim ("Next steps"), by block index. */
   nonAim: Uint8Array;
+  /** Lexical scores of paragraphs (by BM25 document) for each aim's prepared query, kept with a memo. */
+  lexical: WeakMap<Prepared, Map<number, number>>;
+}
+
+/** A stance, with the passages (spans of the response) and scores it was read from. */
+interface StanceRead {
+  spans: Array<{ start: number; end: number }>;
+  scores: number[];
+  result: StanceResult;
+}
+
+/** The stance read from the same passages with the same scores, if `list` holds it. */
+function stanceRead(list: StanceRead[] | undefined, spans: Array<{ start: number; end: number }>, scores: number[]): StanceResult | undefined {
+  if (!list) return undefined;
+  next: for (const r of list) {
+    if (r.spans.length !== spans.length) continue;
+    for (let i = 0; i < spans.length; i++) {
+      if (r.spans[i].start !== spans[i].start || r.spans[i].end !== spans[i].end || r.scores[i] !== scores[i]) continue next;
+    }
+    return r.result;
+  }
+  return undefined;
 }
 
 /** Kept between analyses of the same response (see `ResponsePrep`). */
@@ -439,7 +461,8 @@ export class AlignMemo {
   profiles = new Map<string, AimProfile>();
   prepared = new Map<string, Prepared>();
   candidates = new Map<string, Array<[number, number]>>();
-  stances = new Map<string, StanceResult>();
+  /** Stances by the start of the first passage read, with all the passages and scores they were read from. */
+  stances = new Map<number, StanceRead[]>();
   /** The index of the aims' words, with the aims' keys it was built for. */
   index: { prep: ResponsePrep; keys: string[]; index: AimIndex } | undefined;
   /** The last result, with what it was read from: reused whole when the aims are the same and the letter's
@@ -515,6 +538,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     located: new Array(units.length),
     talk: new Int8Array(units.length).fill(-1),
     phrase: new Array(response.blocks.length),
+    lexical: new WeakMap(),
     nonAim: Uint8Array.from(response.blocks, (b) => (b.kind === 'heading' && NON_AIM_SECTION.test(b.text.replace(HEADING_NUMBER_PREFIX, '')) ? 1 : 0)),
   };
 }
@@ -629,8 +653,20 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   });
   const heldTerms: string[] = new Array<string>(64);
   const heldIdf = new Float64Array(64);
+  // With a memo, each score is kept by the aim's prepared query (the same object while the aim's words are the
+  // same) and the paragraph, so an edit scores again only what it changed.
+  const lexicalMemo = memo ? prep.lexical : undefined;
   const lexical = (aim: number, u: Unit): number => {
     if (u.doc < 0) return 0;
+    if (!lexicalMemo) return lexicalScore(aim, u);
+    const q = prepared[aim];
+    let scores = lexicalMemo.get(q);
+    if (!scores) lexicalMemo.set(q, (scores = new Map()));
+    let score = scores.get(u.doc);
+    if (score === undefined) scores.set(u.doc, (score = lexicalScore(aim, u)));
+    return score;
+  };
+  const lexicalScore = (aim: number, u: Unit): number => {
     const q = prepared[aim];
     if (q.ideal <= 0) return 0;
     // One pass over the aim's terms for the paragraph; its sentences are scored on the terms it holds.
@@ -1034,16 +1070,19 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     const at = locatedOf(ui);
     points.push({ text: at.text, position: at.position, paragraph: u.paragraph });
   });
-  const stancesNow = new Map<string, StanceResult>();
+  const stancesNow = new Map<number, StanceRead[]>();
   const alignments: Alignment[] = aims.map((aim, a) => {
     const passages = capPassages(passagesOf[a], spansOf, a);
     if (passages.length === 0) return { aim: aim.id, stance: 'unaddressed', passages, cues: [] };
     const scores = passages.map((p) => p.score);
-    // The stance is a function of the passages read (and the response): kept by them in the memo.
-    const key = `${spansOf[a].map((sp) => `${sp.start}-${sp.end}`).join(' ')}|${scores.join(' ')}`;
-    let result = stancesNow.get(key) ?? memo?.stances.get(key);
-    if (!result) result = classifyStance(response, spansOf[a], prep.cues, scores);
-    stancesNow.set(key, result);
+    // The stance is a function of the passages read and their scores (and the response): kept by them in the memo.
+    const spans = spansOf[a];
+    const first = spans[0].start;
+    let result = stanceRead(stancesNow.get(first), spans, scores) ?? stanceRead(memo?.stances.get(first), spans, scores);
+    if (!result) result = classifyStance(response, spans, prep.cues, scores);
+    const list = stancesNow.get(first);
+    if (!list) stancesNow.set(first, [{ spans, scores, result }]);
+    else if (!stanceRead(list, spans, scores)) list.push({ spans, scores, result });
     return { aim: aim.id, stance: result.stance, passages, cues: result.cues };
   });
   if (memo) {
