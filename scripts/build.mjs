@@ -4,6 +4,8 @@ import * as esbuild from 'esbuild';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { compactEntitiesPlugin } from './compact-entities.mjs';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
+import { buildWithLazyChunk } from './lazy-chunk.mjs';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -26,28 +28,38 @@ const common = {
   plugins: [compactEntitiesPlugin, minifyTemplatesPlugin],
 };
 
-/** @type {import('esbuild').BuildOptions[]} */
-const builds = [
+// The extension, for the Node extension host and for the web worker host: each its bundle, and beside it the
+// features it loads on first use (src/extension/lazy/), built by lazy-chunk.mjs and named to the bundle by
+// COUNTERPOINT_FEATURES (its path in the extension). In watch mode, one bundle with both.
+const hosts = [
   {
     ...common,
-    entryPoints: ['src/extension/main.ts'],
     outfile: 'dist/extension.js',
+    features: 'dist/features.js',
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
   },
   {
     ...common,
-    entryPoints: ['src/extension/main.ts'],
     outfile: 'dist/web/extension.js',
+    features: 'dist/web/features.js',
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
     conditions: ['worker', 'browser'],
     define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
-  
   },
+];
+const extensions = hosts.map(({ features, ...host }) => ({
+  main: { ...host, entryPoints: ['src/extension/main.ts'], define: { ...host.define, ...(watch ? {} : { COUNTERPOINT_FEATURES: JSON.stringify(features) }) } },
+  chunk: { ...host, entryPoints: ['src/extension/lazy/features.ts'], outfile: features },
+}));
+const registry = path.resolve('src/extension/lazy/shared.ts');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
@@ -70,8 +82,8 @@ for (const [entry, outfile, format] of optional) {
 
 mkdirSync('dist/web', { recursive: true });
 if (watch) {
-  for (const b of builds) (await esbuild.context(b)).watch();
+  for (const b of [...extensions.map((e) => e.main), ...builds]) (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all([...extensions.map((e) => buildWithLazyChunk(e.main, e.chunk, registry)), ...builds.map((b) => esbuild.build(b))]);
   chmodSync('dist/cli.js', 0o755);
 }

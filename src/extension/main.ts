@@ -15,6 +15,7 @@ import { StatusBar } from './status-bar';
 import { displayName, isMarkdown, openDocument } from './workspace';
 import { registerComparisonFeatures } from './commands/index';
 import { registerVersionFeatures } from './versions/index';
+import { setExtensionRoot } from './lazy/load';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -26,6 +27,7 @@ export interface CounterpointApi {
 }
 
 export function activate(context: vscode.ExtensionContext): CounterpointApi {
+  setExtensionRoot(context.extensionUri);
   const output = vscode.window.createOutputChannel('Counterpoint', { log: true });
   const pairing = new Pairing(context.workspaceState);
   const service = new AnalysisService(pairing, output);

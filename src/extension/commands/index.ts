@@ -24,9 +24,9 @@ import type { AnalysisService } from '../analysis-service';
 import type { Pairing } from '../pairing';
 import { AnnotationController, spanOf, type NoteInfo } from '../annotations/controller';
 import { activeMarkdown, Comparisons, pickMarkdown, toUri } from '../report/comparison';
-import { exportAnnotations, exportReport } from '../report/export';
 import { ReportPanel, revealOffsets } from '../report/panel';
 import { ComparisonTree, REVEAL_COMMAND } from '../tree/tree';
+import { features } from '../lazy/load';
 import type { ReportModel } from '../../core/report/model';
 import { excerpt } from '../../core/report/model';
 
@@ -103,7 +103,8 @@ export function registerComparisonFeatures(context: vscode.ExtensionContext, dep
       const panelComparison = !o.letter && !activeMarkdown() ? ReportPanel.active?.comparison : undefined;
       const c = panelComparison ?? (await comparisons.resolve(o.letter, o.response));
       if (!c) return undefined;
-      return exportReport(c, await comparisons.model(c), { format: o.format, target: o.target });
+      const [model, { exportReport }] = await Promise.all([comparisons.model(c), features()]);
+      return exportReport(c, model, { format: o.format, target: o.target });
     }),
   );
 
@@ -152,7 +153,7 @@ export function registerComparisonFeatures(context: vscode.ExtensionContext, dep
     COMMANDS.exportAnnotations,
     guarded('export the notes', async (options?: unknown): Promise<vscode.Uri | undefined> => {
       const o = (options instanceof vscode.Uri ? { document: options } : (options ?? {})) as { target?: unknown; document?: unknown };
-      return exportAnnotations(notes, o);
+      return (await features()).exportAnnotations(notes, o);
     }),
   );
 

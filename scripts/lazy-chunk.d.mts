@@ -1,0 +1,9 @@
+import type { BuildOptions } from 'esbuild';
+
+export const SHARED_PREFIX: string;
+export function buildWithLazyChunk(
+  main: BuildOptions,
+  chunk: BuildOptions,
+  registry: string,
+  cwd?: string,
+): Promise<{ shared: Map<string, string[]>; copied: string[] }>;
