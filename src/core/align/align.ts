@@ -24,7 +24,7 @@ import { located } from '../document/located';
 import { classifyStance, cuesIn, type CueMatch, type StanceResult, type WordsView } from '../stance/stance';
 import { contentStems, WordTable } from './text';
 import { B, Bm25Index, K1, type Prepared } from './bm25';
-import { monotoneChain, type OrderPair } from './order';
+import { monotoneChain } from './order';
 
 /** Set by tests and tools to see how each paragraph was scored. */
 export let DEBUG: ((line: string) => void) | undefined;
@@ -359,6 +359,36 @@ interface Unit {
   paragraph: number;
 }
 
+/** The units that are lexical candidates for one aim, and their scores. */
+interface AimCandidates {
+  units: Int32Array;
+  scores: Float64Array;
+}
+
+/** Each unit's lexical candidates, in the order of aims: unit `ui`'s are entries `start[ui]` to `start[ui + 1]`. */
+interface CandidateTable {
+  start: Int32Array;
+  aim: Int32Array;
+  score: Float64Array;
+}
+
+function candidateTable(byAim: AimCandidates[], unitCount: number): CandidateTable {
+  const start = new Int32Array(unitCount + 1);
+  for (const c of byAim) for (let k = 0; k < c.units.length; k++) start[c.units[k] + 1]++;
+  for (let ui = 0; ui < unitCount; ui++) start[ui + 1] += start[ui];
+  const fill = start.slice(0, unitCount);
+  const aim = new Int32Array(start[unitCount]);
+  const score = new Float64Array(start[unitCount]);
+  byAim.forEach((c, a) => {
+    for (let k = 0; k < c.units.length; k++) {
+      const at = fill[c.units[k]]++;
+      aim[at] = a;
+      score[at] = c.scores[k];
+    }
+  });
+  return { start, aim, score };
+}
+
 interface Assignment {
   aim: number;
   score: number;
@@ -460,7 +490,7 @@ export class AlignMemo {
   prep: ResponsePrep | undefined;
   profiles = new Map<string, AimProfile>();
   prepared = new Map<string, Prepared>();
-  candidates = new Map<string, Array<[number, number]>>();
+  candidates = new Map<string, AimCandidates>();
   /** Stances by the start of the first passage read, with all the passages and scores they were read from. */
   stances = new Map<number, StanceRead[]>();
   /** The index of the aims' words, with the aims' keys it was built for. */
@@ -711,33 +741,31 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   };
 
   // 2. Lexical candidates for every aim (BM25 over answer units and their sentences, capped postings).
-  const cands: Array<Array<{ aim: number; score: number }>> = units.map(() => []);
-  const candidatesNow = new Map<string, Array<[number, number]>>();
-  /** The units answering aim `a` well enough to be candidates, each given to `take` with its score. */
-  const scoreCandidates = (a: number, near: number, take: (ui: number, score: number) => void): void => {
+  const candidatesNow = new Map<string, AimCandidates>();
+  /** The units answering aim `a` well enough to be candidates, with their scores. */
+  const scoreCandidates = (a: number, near: number): AimCandidates => {
     const seen = new Set<number>();
     for (const d of bm25.candidates(prepared[a], near)) seen.add(docToUnit[d]);
+    const found: number[] = [];
+    const scores: number[] = [];
     for (const ui of seen) {
       const score = lexical(a, units[ui]);
-      if (score >= 0.12) take(ui, score);
+      if (score >= 0.12) {
+        found.push(ui);
+        scores.push(score);
+      }
     }
+    return { units: Int32Array.from(found), scores: Float64Array.from(scores) };
   };
-  aims.forEach((_, a) => {
+  const candidatesOfAim: AimCandidates[] = aims.map((_, a) => {
     const near = Math.floor((a / Math.max(1, aims.length)) * bm25.size);
-    if (!memo) {
-      scoreCandidates(a, near, (ui, score) => cands[ui].push({ aim: a, score }));
-      return;
-    }
+    if (!memo) return scoreCandidates(a, near);
     const key = `${near} ${termsKey[a]}`;
-    let found = candidatesNow.get(key) ?? memo.candidates.get(key);
-    if (!found) {
-      const list: Array<[number, number]> = [];
-      scoreCandidates(a, near, (ui, score) => list.push([ui, score]));
-      found = list;
-    }
+    const found = candidatesNow.get(key) ?? memo.candidates.get(key) ?? scoreCandidates(a, near);
     candidatesNow.set(key, found);
-    for (const [ui, score] of found) cands[ui].push({ aim: a, score });
+    return found;
   });
+  const cands = candidateTable(candidatesOfAim, units.length);
   if (memo) {
     memo.profiles = profiles;
     memo.prepared = preparedNow;
@@ -866,7 +894,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       continue;
     }
     const govScore = Math.max(...gov.aims.map((a) => lexical(a, u)));
-    const other = cands[ui].filter((c) => !gov!.aims.includes(c.aim)).reduce((m, c) => Math.max(m, c.score), 0);
+    let other = 0;
+    for (let k = cands.start[ui]; k < cands.start[ui + 1]; k++) if (!gov.aims.includes(cands.aim[k])) other = Math.max(other, cands.score[k]);
     if (gov.answers > 0) {
       const turns = (talkOf(ui) & 3) !== 0 || quotesLetterClaims(claimGrams, wordIds, b);
       const structural = gov.kind === 'heading' || gov.kind === 'section' || gov.item !== undefined;
@@ -902,64 +931,107 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   units.forEach((u, i) => {
     if (u.kind === 'answer' && !governed[i]) pool.push(i);
   });
-  const poolScores = new Map<number, Array<{ aim: number; score: number; quoted: boolean }>>();
-  for (const ui of pool) {
-    const list = new Map<number, { aim: number; score: number; quoted: boolean }>();
+  // Each pool paragraph's scores, as flat arrays: the `p`-th paragraph of the pool has entries `poolFrom[p]` to
+  // `poolFrom[p + 1]`, its lexical candidates in the order of aims, then the aims it quotes that are not among them.
+  const poolFrom = new Int32Array(pool.length + 1);
+  const pAim: number[] = [];
+  const pScore: number[] = [];
+  const pQuoted: number[] = [];
+  pool.forEach((ui, p) => {
+    const from = pAim.length;
     // A paragraph about the letter's claims or the union's involvement needs more to count as an answer.
     const b = units[ui].block;
     const damp = talkOf(ui) & 1 ? 0.3 : talkOf(ui) & 2 || quotesLetterClaims(claimGrams, wordIds, b) ? 0.5 : 1;
-    for (const c of cands[ui]) list.set(c.aim, { aim: c.aim, score: c.score * damp, quoted: false });
+    for (let k = cands.start[ui]; k < cands.start[ui + 1]; k++) {
+      pAim.push(cands.aim[k]);
+      pScore.push(cands.score[k] * damp);
+      pQuoted.push(0);
+    }
     for (const [a, v] of quotedIn[ui]) {
-      const prev = list.get(a) ?? { aim: a, score: lexical(a, units[ui]), quoted: false };
-      prev.score = Math.min(1, prev.score + 0.25 + 0.3 * Math.min(1, v));
-      prev.quoted = true;
-      list.set(a, prev);
+      let at = pAim.indexOf(a, from);
+      if (at < 0) {
+        at = pAim.length;
+        pAim.push(a);
+        pScore.push(lexical(a, units[ui]));
+        pQuoted.push(0);
+      }
+      pScore[at] = Math.min(1, pScore[at] + 0.25 + 0.3 * Math.min(1, v));
+      pQuoted[at] = 1;
     }
-    poolScores.set(ui, [...list.values()]);
-  }
-  const pairs: OrderPair[] = [];
-  const pairOf: Array<{ ui: number; aim: number }> = [];
-  units.forEach((_, ui) => {
-    for (const a of assigned[ui]) {
-      pairs.push({ unit: ui, aim: a.aim, weight: a.score });
-      pairOf.push({ ui, aim: a.aim });
-    }
-    for (const c of poolScores.get(ui) ?? []) {
-      if (c.score < ANSWER_THRESHOLD) continue;
-      pairs.push({ unit: ui, aim: c.aim, weight: c.score });
-      pairOf.push({ ui, aim: c.aim });
-    }
+    poolFrom[p + 1] = pAim.length;
   });
-  const chain = monotoneChain(pairs, aims.length);
-  const key = (ui: number, aim: number) => ui * (aims.length + 1) + aim;
-  const onChain = new Set<number>();
+  // The candidate pairs (unit, aim) for order, in the order of units: what restatements assigned, then the pool's
+  // scores that could answer. `pairOfEntry` gives a pool entry's pair, or -1.
+  const pairs = { unit: [] as number[], aim: [] as number[], weight: [] as number[] };
+  const addPair = (ui: number, aim: number, weight: number) => {
+    pairs.unit.push(ui);
+    pairs.aim.push(aim);
+    pairs.weight.push(weight);
+  };
+  const pairOfEntry = new Int32Array(pAim.length).fill(-1);
+  for (let ui = 0, p = 0; ui < units.length; ui++) {
+    for (const a of assigned[ui]) addPair(ui, a.aim, a.score);
+    if (p < pool.length && pool[p] === ui) {
+      for (let j = poolFrom[p]; j < poolFrom[p + 1]; j++) {
+        if (pScore[j] < ANSWER_THRESHOLD) continue;
+        pairOfEntry[j] = pairs.unit.length;
+        addPair(ui, pAim[j], pScore[j]);
+      }
+      p++;
+    }
+  }
+  const pairCount = pairs.unit.length;
+  const allPairs = new Int32Array(pairCount);
+  for (let i = 0; i < pairCount; i++) allPairs[i] = i;
+  const chain = monotoneChain(pairs, allPairs, aims.length);
   // Order counts only where the response follows the letter's order: most of its confident answers must lie on
   // one monotone chain of their own.
-  const confident: OrderPair[] = pairs.filter((p) => p.weight >= CONFIDENT);
-  const followsOrder = confident.length < 2 || monotoneChain(confident, aims.length).size >= FOLLOWS_ORDER * confident.length;
-  if (followsOrder) for (const i of chain) onChain.add(key(pairOf[i].ui, pairOf[i].aim));
-  const scoredPool = new Map<number, Array<{ aim: number; score: number; quoted: boolean; on: boolean }>>();
+  const confident = allPairs.filter((i) => pairs.weight[i] >= CONFIDENT);
+  const followsOrder = confident.length < 2 || monotoneChain(pairs, confident, aims.length).length >= FOLLOWS_ORDER * confident.length;
+  const onChain = new Uint8Array(pairCount);
+  if (followsOrder) for (const i of chain) onChain[i] = 1;
+  /** Whether a pool entry's pair lies on the chain (assigned pairs are never in the pool's paragraphs). */
+  const entryOn = (j: number) => pairOfEntry[j] >= 0 && onChain[pairOfEntry[j]] === 1;
+  // The pool's scores with order counted, each paragraph's best first (ties in the order above).
+  const sAim = new Int32Array(pAim.length);
+  const sScore = new Float64Array(pAim.length);
+  const sQuoted = new Uint8Array(pAim.length);
+  const sOn = new Uint8Array(pAim.length);
   // An aim's best lexical score anywhere in the response, governed paragraphs included.
   const aimBest = new Float64Array(aims.length);
-  units.forEach((_, ui) => {
-    for (const c of cands[ui]) aimBest[c.aim] = Math.max(aimBest[c.aim], c.score);
-  });
-  for (const ui of pool) {
-    const list = poolScores.get(ui) ?? [];
-    if (list.length === 0) continue;
+  for (let k = 0; k < cands.aim.length; k++) aimBest[cands.aim[k]] = Math.max(aimBest[cands.aim[k]], cands.score[k]);
+  const rescored: number[] = [];
+  const byScore: number[] = [];
+  for (let p = 0; p < pool.length; p++) {
+    const from = poolFrom[p];
+    const to = poolFrom[p + 1];
+    if (to === from) continue;
     // Order decides only between candidates the words cannot tell apart: within ORDER_MARGIN of the best.
-    const top = Math.max(...list.map((c) => c.score));
-    const close = list.filter((c) => c.score >= top - ORDER_MARGIN);
-    const hasChain = close.some((c) => onChain.has(key(ui, c.aim)));
-    const scored = list.map((c) => {
-      const on = onChain.has(key(ui, c.aim));
-      const inPlay = close.length > 1 && c.score >= top - ORDER_MARGIN;
-      const score = Math.max(0, Math.min(1, c.score + (on ? ORDER_BONUS : inPlay && hasChain ? -ORDER_PENALTY : 0)));
-      return { aim: c.aim, score, quoted: c.quoted, on };
+    let top = pScore[from];
+    for (let j = from + 1; j < to; j++) top = Math.max(top, pScore[j]);
+    let close = 0;
+    let hasChain = false;
+    for (let j = from; j < to; j++) {
+      if (pScore[j] < top - ORDER_MARGIN) continue;
+      close++;
+      if (entryOn(j)) hasChain = true;
+    }
+    rescored.length = 0;
+    byScore.length = 0;
+    for (let j = from; j < to; j++) {
+      const on = entryOn(j);
+      const inPlay = close > 1 && pScore[j] >= top - ORDER_MARGIN;
+      rescored.push(Math.max(0, Math.min(1, pScore[j] + (on ? ORDER_BONUS : inPlay && hasChain ? -ORDER_PENALTY : 0))));
+      byScore.push(j);
+    }
+    byScore.sort((x, y) => rescored[y - from] - rescored[x - from]);
+    byScore.forEach((j, k) => {
+      sAim[from + k] = pAim[j];
+      sScore[from + k] = rescored[j - from];
+      sQuoted[from + k] = pQuoted[j];
+      sOn[from + k] = entryOn(j) ? 1 : 0;
+      aimBest[pAim[j]] = Math.max(aimBest[pAim[j]], rescored[j - from]);
     });
-    scored.sort((x, y) => y.score - x.score);
-    scoredPool.set(ui, scored);
-    for (const c of scored) aimBest[c.aim] = Math.max(aimBest[c.aim], c.score);
   }
   // A paragraph before the response's first answer (the first paragraph a restatement governs or that takes a
   // position) that itself takes no position is preamble ("We have met members at both sites"): a shared noun
@@ -973,25 +1045,29 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       break;
     }
   }
-  for (const [ui, scored] of scoredPool) {
-    const best = scored[0].score;
-    if (ui < firstAnswer && best < CONFIDENT && !scored[0].quoted) continue;
-    for (const c of scored) {
-      if (c.score < ANSWER_THRESHOLD) break;
+  for (let p = 0; p < pool.length; p++) {
+    const ui = pool[p];
+    const from = poolFrom[p];
+    const to = poolFrom[p + 1];
+    if (to === from) continue;
+    const best = sScore[from];
+    if (ui < firstAnswer && best < CONFIDENT && !sQuoted[from]) continue;
+    for (let j = from; j < to; j++) {
+      if (sScore[j] < ANSWER_THRESHOLD) break;
       // Not the paragraph's best aim: it may still answer this one too (a paragraph answering several aims),
       // when it scores nearly as well and surely, or when it is where this aim is best answered and holds at
       // least two of the aim's words that the best aim does not have: evidence of its own, not the best aim's
       // words seen again.
-      if (c !== scored[0]) {
-        const near = c.score >= best * SHARE_RATIO && c.score >= CONFIDENT;
-        const ownBest = c.score >= aimBest[c.aim] * AIM_SHARE_RATIO;
-        if (!near && !(ownBest && extraTerms(c.aim, scored[0].aim, units[ui]) >= 2)) continue;
+      if (j !== from) {
+        const near = sScore[j] >= best * SHARE_RATIO && sScore[j] >= CONFIDENT;
+        const ownBest = sScore[j] >= aimBest[sAim[j]] * AIM_SHARE_RATIO;
+        if (!near && !(ownBest && extraTerms(sAim[j], sAim[from], units[ui]) >= 2)) continue;
       }
       const reasons: AlignmentReason[] = [];
-      if (c.quoted) reasons.push('quoted');
+      if (sQuoted[j]) reasons.push('quoted');
       reasons.push('lexical');
-      if (c.on) reasons.push('order');
-      assigned[ui].push({ aim: c.aim, score: c.score, reasons });
+      if (sOn[j]) reasons.push('order');
+      assigned[ui].push({ aim: sAim[j], score: sScore[j], reasons });
     }
   }
 
@@ -1046,7 +1122,10 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   // technology …"), names its topic: it answers that aim, with little confidence.
   for (let ui = firstAnswer + 1; ui < units.length; ui++) {
     const u = units[ui];
-    if (u.kind !== 'answer' || governed[ui] || assigned[ui].length > 0 || (cands[ui].length > 0 && cands[ui].some((c) => c.score >= 0.08))) continue;
+    if (u.kind !== 'answer' || governed[ui] || assigned[ui].length > 0) continue;
+    let evidence = false;
+    for (let k = cands.start[ui]; k < cands.start[ui + 1] && !evidence; k++) evidence = cands.score[k] >= 0.08;
+    if (evidence) continue;
     if (talkOf(ui) !== 0 || quotesLetterClaims(claimGrams, wordIds, u.block)) continue;
     const named = namedByOpening(u);
     if (named >= 0) assigned[ui].push({ aim: named, score: 0.4, reasons: ['lexical'] });
@@ -1092,7 +1171,11 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   const debug = DEBUG;
   if (debug) {
     units.forEach((u, ui) => {
-      const c = (poolScores.get(ui) ?? cands[ui]).slice().sort((x, y) => y.score - x.score).slice(0, 4).map((x) => `${aims[x.aim].id}:${x.score.toFixed(2)}`).join(' ');
+      const p = pool.indexOf(ui);
+      const [from, to, aimAt, scoreAt] = p >= 0 ? [poolFrom[p], poolFrom[p + 1], pAim, pScore] : [cands.start[ui], cands.start[ui + 1], cands.aim, cands.score];
+      const list: Array<{ aim: number; score: number }> = [];
+      for (let k = from; k < to; k++) list.push({ aim: aimAt[k], score: scoreAt[k] });
+      const c = list.sort((x, y) => y.score - x.score).slice(0, 4).map((x) => `${aims[x.aim].id}:${x.score.toFixed(2)}`).join(' ');
       const as = assigned[ui].map((x) => `${aims[x.aim].id}:${x.score.toFixed(2)}[${x.reasons.join(',')}]`).join(' ');
       debug(`¶${u.paragraph} ${u.kind}${governed[ui] ? ' gov' : ''} | ${as} | cands ${c} | ${u.block.text.slice(0, 60)}`);
     });
@@ -1149,7 +1232,7 @@ function ownWordSections(
   unitOfBlock: Int32Array,
   bm25: Bm25Index,
   prepared: Prepared[],
-  cands: Array<Array<{ aim: number; score: number }>>,
+  cands: CandidateTable,
   index: AimIndex,
 ): Map<number, number> {
   const out = new Map<number, number>();
@@ -1168,7 +1251,7 @@ function ownWordSections(
       if (u.kind !== 'answer') continue;
       answers++;
       for (const t of bm25.docs[u.doc].tf.keys()) words.add(t);
-      for (const c of cands[unitOfBlock[j]]) candidates.add(c.aim);
+      for (let k = cands.start[unitOfBlock[j]]; k < cands.start[unitOfBlock[j] + 1]; k++) candidates.add(cands.aim[k]);
     }
     if (answers === 0) continue;
     let best = -1;

@@ -6,42 +6,76 @@
  * aims. Pairs on the chain gain a little; the caller penalises, but does not forbid, pairs off it.
  */
 
-export interface OrderPair {
-  unit: number;
-  aim: number;
-  weight: number;
+/** Candidate pairs as parallel arrays: the unit (response block) and aim of each, and its weight. */
+export interface OrderPairs {
+  unit: ArrayLike<number>;
+  aim: ArrayLike<number>;
+  weight: ArrayLike<number>;
 }
 
-/** Indexes (into `pairs`) of the heaviest monotone chain. */
-export function monotoneChain(pairs: OrderPair[], aimCount: number): Set<number> {
-  const order = pairs.map((_, i) => i).sort((x, y) => pairs[x].unit - pairs[y].unit || pairs[x].aim - pairs[y].aim);
+/**
+ * Indexes (into the pairs) of the heaviest monotone chain among the pairs listed in `of`, in no particular
+ * order. Pairs tied on unit and aim are taken in the order `of` lists them.
+ */
+export function monotoneChain(pairs: OrderPairs, of: ArrayLike<number>, aimCount: number): Int32Array {
+  const n = of.length;
+  const order = sortByUnitAndAim(pairs, of);
   const treeValue = new Float64Array(aimCount + 1);
   const treeIndex = new Int32Array(aimCount + 1).fill(-1);
-  const best = new Float64Array(pairs.length);
-  const prev = new Int32Array(pairs.length).fill(-1);
+  // By position in `order`.
+  const best = new Float64Array(n);
+  const prev = new Int32Array(n).fill(-1);
   let top = -1;
-  for (const i of order) {
-    const p = pairs[i];
-    // Prefix maximum over aims 0..p.aim.
+  for (let at = 0; at < n; at++) {
+    const i = order[at];
+    const aim = pairs.aim[i];
+    // Prefix maximum over aims 0..aim.
     let v = 0;
     let from = -1;
-    for (let k = p.aim + 1; k > 0; k -= k & -k) {
+    for (let k = aim + 1; k > 0; k -= k & -k) {
       if (treeIndex[k] >= 0 && treeValue[k] > v) {
         v = treeValue[k];
         from = treeIndex[k];
       }
     }
-    best[i] = v + p.weight;
-    prev[i] = from;
-    for (let k = p.aim + 1; k <= aimCount; k += k & -k) {
-      if (treeIndex[k] < 0 || best[i] > treeValue[k]) {
-        treeValue[k] = best[i];
-        treeIndex[k] = i;
+    best[at] = v + pairs.weight[i];
+    prev[at] = from;
+    for (let k = aim + 1; k <= aimCount; k += k & -k) {
+      if (treeIndex[k] < 0 || best[at] > treeValue[k]) {
+        treeValue[k] = best[at];
+        treeIndex[k] = at;
       }
     }
-    if (top < 0 || best[i] > best[top]) top = i;
+    if (top < 0 || best[at] > best[top]) top = at;
   }
-  const chain = new Set<number>();
-  for (let i = top; i >= 0; i = prev[i]) chain.add(i);
+  let length = 0;
+  for (let at = top; at >= 0; at = prev[at]) length++;
+  const chain = new Int32Array(length);
+  for (let at = top, k = 0; at >= 0; at = prev[at]) chain[k++] = order[at];
   return chain;
+}
+
+/** `of`, stably sorted by unit and then aim. Pairs usually come grouped by unit already: each group is then
+ * sorted on its own. */
+function sortByUnitAndAim(pairs: OrderPairs, of: ArrayLike<number>): Int32Array {
+  const n = of.length;
+  const order = Int32Array.from(of);
+  for (let k = 1; k < n; k++) {
+    if (pairs.unit[order[k]] < pairs.unit[order[k - 1]]) {
+      return Int32Array.from(Array.from(of).sort((x, y) => pairs.unit[x] - pairs.unit[y] || pairs.aim[x] - pairs.aim[y]));
+    }
+  }
+  // Insertion sort by aim within each unit's run: stable, and the runs are short.
+  for (let k = 1; k < n; k++) {
+    const i = order[k];
+    const unit = pairs.unit[i];
+    const aim = pairs.aim[i];
+    let j = k - 1;
+    while (j >= 0 && pairs.unit[order[j]] === unit && pairs.aim[order[j]] > aim) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = i;
+  }
+  return order;
 }
