@@ -86,6 +86,10 @@ export interface AimProfile {
   titleTerms: Set<string>;
   /** Word trigrams of the aim's text (as numbers), for quotation. */
   trigrams: Set<number>;
+  /** Kept with a memo, for the response the profile was made against: the aim's prepared query, and its
+   * candidates by where in the response the search starts (see `candidates`). */
+  prepared?: Prepared;
+  candidates?: Map<number, AimCandidates>;
 }
 
 /** Exported for its tests. */
@@ -106,21 +110,29 @@ export class AimIndex {
    * The index for the same number of aims of which those in `changed` now read differently: each changed aim
    * leaves the postings of its old words and joins those of its new ones, and what was worked out from words
    * related to either (see `related`) is forgotten. The index is then what building it afresh would give.
+   * Returns the trigrams whose postings changed.
    */
-  patch(aims: LetterAim[], changed: Array<{ aim: number; profile: AimProfile }>): void {
+  patch(aims: LetterAim[], changed: Array<{ aim: number; profile: AimProfile }>): Set<number> {
     const touched = new Set<string>();
+    const trigrams = new Set<number>();
     for (const { aim, profile } of changed) {
       const old = this.profiles[aim];
       for (const t of old.terms) {
         touched.add(t);
         this.leave(this.byTerm, t, aim);
       }
-      for (const g of old.trigrams) this.leave(this.byTrigram, g, aim);
+      for (const g of old.trigrams) {
+        trigrams.add(g);
+        this.leave(this.byTrigram, g, aim);
+      }
       for (const t of profile.terms) {
         touched.add(t);
         this.join(this.byTerm, t, aim);
       }
-      for (const g of profile.trigrams) this.join(this.byTrigram, g, aim);
+      for (const g of profile.trigrams) {
+        trigrams.add(g);
+        this.join(this.byTrigram, g, aim);
+      }
       this.profiles[aim] = profile;
     }
     this.aims = aims;
@@ -138,6 +150,7 @@ export class AimIndex {
     };
     for (const t of [...this.aimsWithMemo.keys()]) if (stale([t])) this.aimsWithMemo.delete(t);
     for (const [phrase, entry] of [...this.restatedMemo]) if (stale(entry.terms)) this.restatedMemo.delete(phrase);
+    return trigrams;
   }
   /** Removes `aim` from the postings of `key`, and the key when none is left. */
   private leave<K>(map: Map<K, number[]>, key: K, aim: number): void {
@@ -323,6 +336,17 @@ function related(t: string, s: string): boolean {
   return t === s || (t.length >= 5 && s.startsWith(t)) || (s.length >= 5 && t.startsWith(s));
 }
 
+const NO_QUOTES: ReadonlyMap<number, number> = new Map();
+
+/** The units (not furniture) holding each word trigram. */
+function unitsByTrigram(units: Unit[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  units.forEach((u, ui) => {
+    if (u.kind !== 'furniture') for (const g of u.trigrams) push(out, g, ui);
+  });
+  return out;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) {
@@ -461,6 +485,8 @@ interface ResponsePrep {
   phrase: Array<string | null | undefined>;
   /** Whether a heading names a section that answers no aim ("Next steps"), by block index. */
   nonAim: Uint8Array;
+  /** The units holding each word trigram, made when first needed. */
+  unitsByTrigram?: Map<number, number[]>;
   /** Lexical scores of paragraphs (by BM25 document) for each aim's prepared query, kept with a memo. */
   lexical: WeakMap<Prepared, Map<number, number>>;
 }
@@ -489,12 +515,12 @@ function stanceRead(list: StanceRead[] | undefined, spans: Array<{ start: number
 export class AlignMemo {
   prep: ResponsePrep | undefined;
   profiles = new Map<string, AimProfile>();
-  prepared = new Map<string, Prepared>();
-  candidates = new Map<string, AimCandidates>();
   /** Stances by the start of the first passage read, with all the passages and scores they were read from. */
   stances = new Map<number, StanceRead[]>();
   /** The index of the aims' words, with the aims' keys it was built for. */
   index: { prep: ResponsePrep; keys: string[]; index: AimIndex } | undefined;
+  /** The aims each paragraph quotes, as read with the index in its state at the end of the last analysis. */
+  quotes: { index: AimIndex; quotedIn: Array<ReadonlyMap<number, number>> } | undefined;
   /** The last result, with what it was read from: reused whole when the aims are the same and the letter's
    * other words were not consulted (an edit to a letter's background or its claims). */
   last: { prep: ResponsePrep; aims: string; result: { alignments: Alignment[]; points: Point[] } } | undefined;
@@ -581,8 +607,6 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (memo) {
       memo.prep = prep;
       memo.profiles.clear();
-      memo.prepared.clear();
-      memo.candidates.clear();
       memo.stances.clear();
     }
   }
@@ -650,13 +674,19 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   // The index of the aims' words: kept in the memo and patched when a few aims read differently (an edit to
   // an aim), built afresh otherwise.
   let index: AimIndex | undefined;
+  /** The trigrams whose postings a patch changed: only paragraphs holding one can quote aims differently. */
+  let patchedTrigrams: Set<number> | undefined;
   const kept = memo?.index;
-  if (memo) memo.index = undefined;
+  const keptQuotes = memo?.quotes;
+  if (memo) {
+    memo.index = undefined;
+    memo.quotes = undefined;
+  }
   if (memo && kept && kept.prep === prep && kept.keys.length === aims.length) {
     const changed: number[] = [];
     for (let i = 0; i < aims.length && changed.length <= PATCH_LIMIT; i++) if (kept.keys[i] !== aimKeys[i]) changed.push(i);
     if (changed.length <= PATCH_LIMIT) {
-      kept.index.patch(aims, changed.map((i) => ({ aim: i, profile: profileOf(aims[i], i) })));
+      patchedTrigrams = kept.index.patch(aims, changed.map((i) => ({ aim: i, profile: profileOf(aims[i], i) })));
       aims.forEach((a, i) => profiles.set(aimKeys[i], kept.index.profiles[i]));
       index = kept.index;
     }
@@ -671,16 +701,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
    * of the aim's words it holds (a paragraph answering several aims may give each only a sentence or a phrase),
    * each scaled by the score of an ideal answer. */
   // Without a memo nothing is kept, so no keys are made.
-  const preparedNow = new Map<string, Prepared>();
-  const termsKey = memo ? index.profiles.map((p) => p.terms.join(' ')) : [];
-  const prepared = index.profiles.map((p, a) => {
-    if (!memo) return bm25.prepare(p.terms);
-    const key = termsKey[a];
-    let q = preparedNow.get(key) ?? memo?.prepared.get(key);
-    if (!q) q = bm25.prepare(p.terms);
-    preparedNow.set(key, q);
-    return q;
-  });
+  // With a memo, profiles live as long as the response is unchanged, and keep what is made from them.
+  const prepared = index.profiles.map((p) => (memo ? (p.prepared ??= bm25.prepare(p.terms)) : bm25.prepare(p.terms)));
   const heldTerms: string[] = new Array<string>(64);
   const heldIdf = new Float64Array(64);
   // With a memo, each score is kept by the aim's prepared query (the same object while the aim's words are the
@@ -741,7 +763,6 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   };
 
   // 2. Lexical candidates for every aim (BM25 over answer units and their sentences, capped postings).
-  const candidatesNow = new Map<string, AimCandidates>();
   /** The units answering aim `a` well enough to be candidates, with their scores. */
   const scoreCandidates = (a: number, near: number): AimCandidates => {
     const seen = new Set<number>();
@@ -760,22 +781,25 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   const candidatesOfAim: AimCandidates[] = aims.map((_, a) => {
     const near = Math.floor((a / Math.max(1, aims.length)) * bm25.size);
     if (!memo) return scoreCandidates(a, near);
-    const key = `${near} ${termsKey[a]}`;
-    const found = candidatesNow.get(key) ?? memo.candidates.get(key) ?? scoreCandidates(a, near);
-    candidatesNow.set(key, found);
+    const kept = (index.profiles[a].candidates ??= new Map());
+    let found = kept.get(near);
+    if (!found) {
+      // Only a few places are worth keeping (an aim's place changes when aims are added or removed).
+      if (kept.size >= 4) kept.clear();
+      kept.set(near, (found = scoreCandidates(a, near)));
+    }
     return found;
   });
   const cands = candidateTable(candidatesOfAim, units.length);
   if (memo) {
     memo.profiles = profiles;
-    memo.prepared = preparedNow;
-    memo.candidates = candidatesNow;
   }
 
   // 3. Quotation of aims' words inside units.
-  const quotedIn = units.map((u) => {
-    if (u.kind === 'furniture') return new Map<number, number>();
+  const quotesOf = (u: Unit): ReadonlyMap<number, number> => {
+    if (u.kind === 'furniture') return NO_QUOTES;
     const { grams, hits } = index.quoted(u.trigrams);
+    if (hits.size === 0) return NO_QUOTES;
     const out = new Map<number, number>();
     for (const [a, h] of hits) {
       const aimGrams = index.profiles[a].trigrams.size;
@@ -789,8 +813,17 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (out.size <= QUOTED_PER_BLOCK) return out;
     // A block quotes a handful of aims at most: keep the best.
     return new Map([...out].sort((x, y) => y[1] - x[1]).slice(0, QUOTED_PER_BLOCK));
-  });
-
+  };
+  let quotedIn: Array<ReadonlyMap<number, number>>;
+  if (keptQuotes && keptQuotes.index === index && patchedTrigrams) {
+    // The index was patched: only paragraphs holding a trigram whose postings changed are read again.
+    quotedIn = keptQuotes.quotedIn.slice();
+    const byTrigram = (prep.unitsByTrigram ??= unitsByTrigram(units));
+    const again = new Set<number>();
+    for (const g of patchedTrigrams) for (const ui of byTrigram.get(g) ?? []) again.add(ui);
+    for (const ui of again) quotedIn[ui] = quotesOf(units[ui]);
+  } else quotedIn = units.map(quotesOf);
+  if (memo) memo.quotes = { index, quotedIn };
   // 4. Walk the response: restatements and what they govern.
   /** The next answer unit after block `from`, within a few blocks and before any heading. */
   const nextAnswer = (from: number): Unit | undefined => {
