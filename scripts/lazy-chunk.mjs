@@ -9,9 +9,9 @@
 //   2. build the features file as an ES module (not written), with every import of one of those modules left as
 //      `counterpoint-shared:<path>`: its import statements name exactly what it needs from the bundle;
 //   3. build the bundle handing those names over. When that pulls into the bundle a module it did not hold alone
-//      (say src/core/analyse.ts, whose `diff` needs the comparison of versions), the module that pulled it is not
-//      handed over: the features file keeps its own copy of the part it uses. Repeat from 2 until the bundle
-//      holds exactly the modules it held alone;
+//      (say src/core/analyse.ts, whose `diff` needs the comparison of versions), the modules handed over that lead
+//      to it are not handed over: the features file keeps its own copy of the part it uses. Repeat from 2 until
+//      the bundle holds exactly the modules it held alone;
 //   4. build both for real.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -99,8 +99,21 @@ export async function buildWithLazyChunk(main, chunk, registry, cwd = process.cw
     const inputs = await inputsOf(main, [registryPlugin(registry, shared, cwd)]);
     const added = new Set(Object.keys(inputs).filter((key) => !inMain.has(key)));
     if (added.size === 0) break;
-    const pulling = [...shared.keys()].filter((key) => !copied.has(key) && inputs[key]?.imports.some((i) => added.has(i.path)));
-    if (pulling.length === 0) throw new Error(`lazy-chunk: handing ${[...shared.keys()].join(', ')} over added ${[...added].join(', ')} to ${main.outfile}`);
+    // The modules handed over that lead to an added one, going up from it through the modules that import it.
+    const importers = new Map();
+    for (const [key, input] of Object.entries(inputs)) for (const i of input.imports) importers.set(i.path, [...(importers.get(i.path) ?? []), key]);
+    const pulling = new Set();
+    const seen = new Set(added);
+    const queue = [...added];
+    while (queue.length > 0) {
+      for (const up of importers.get(queue.pop()) ?? []) {
+        if (seen.has(up)) continue;
+        seen.add(up);
+        if (shared.has(up)) pulling.add(up);
+        else queue.push(up);
+      }
+    }
+    if (pulling.size === 0) throw new Error(`lazy-chunk: handing ${[...shared.keys()].join(', ')} over added ${[...added].join(', ')} to ${main.outfile}`);
     for (const key of pulling) copied.add(key);
   }
   await Promise.all([

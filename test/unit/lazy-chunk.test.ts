@@ -50,9 +50,21 @@ interface Harness {
 /** Runs a CommonJS bundle with only what a web worker has, and a vscode whose file system reads `dir`. */
 function run(code: string, node: boolean, dir: string, reads: string[], failFirst = false): Harness {
   let failed = !failFirst;
-  const vscode = {
-    Uri: { joinPath: (base: { path: string }, ...parts: string[]) => ({ path: path.posix.join(base.path, ...parts) }) },
-    workspace: {
+  // What the loader uses, and for the rest (the panels' and commands' modules read enums at load) a stand-in whose
+  // every property is itself.
+  const deep: unknown = new Proxy(function () {}, {
+    get: (_t, key) => (key === Symbol.toPrimitive ? () => 0 : deep),
+    apply: () => deep,
+    construct: () => deep as object,
+  });
+  const orDeep = <T extends object>(o: T): T => new Proxy(o, { get: (t, key) => (key in t ? t[key as keyof T] : deep) });
+  // The bundles copy the module's own properties (esbuild's ES module interop): give it every capitalised name the
+  // code reads (DiagnosticSeverity, ViewColumn …), as the stand-in.
+  const names = [...new Set([...code.matchAll(/\.([A-Z]\w*)/g), ...readFileSync(path.join(dir, 'features.js'), 'utf8').matchAll(/\.([A-Z]\w*)/g)].map((m) => m[1]))];
+  const vscode = orDeep({
+    ...Object.fromEntries(names.map((n) => [n, deep])),
+    Uri: orDeep({ joinPath: (base: { path: string }, ...parts: string[]) => ({ path: path.posix.join(base.path, ...parts) }) }),
+    workspace: orDeep({
       fs: {
         readFile: async (uri: { path: string }) => {
           reads.push(uri.path);
@@ -63,8 +75,8 @@ function run(code: string, node: boolean, dir: string, reads: string[], failFirs
           return new Uint8Array(readFileSync(path.join(dir, uri.path)));
         },
       },
-    },
-  };
+    }),
+  });
   const mod = { exports: {} as Harness };
   const sandbox = {
     module: mod,
@@ -119,9 +131,9 @@ describe('the lazily loaded features file', () => {
       const chunk = options(host, 'src/extension/lazy/features.ts', path.join(dir, 'features.js'));
       const { shared, copied } = await buildWithLazyChunk(main, chunk, registry, root);
 
-      // The engine the harness uses itself is handed over; analyse.ts is copied (handing its `diff`
-      // over would pull the comparison of versions into the bundle).
-      expect([...shared.keys()]).toEqual(expect.arrayContaining(['src/core/document/parse.ts', 'src/core/claims/claims.ts']));
+      // The parser, which the harness uses itself, is handed over; analyse.ts is copied (handing its `diff` over
+      // would pull the comparison of versions into the bundle).
+      expect([...shared.keys()]).toContain('src/core/document/parse.ts');
       expect(copied).toContain('src/core/analyse.ts');
       const mainCode = readFileSync(path.join(dir, 'main.js'), 'utf8');
       const chunkCode = readFileSync(path.join(dir, 'features.js'), 'utf8');

@@ -24,9 +24,10 @@ import type { AnalysisService } from '../analysis-service';
 import type { Pairing } from '../pairing';
 import { AnnotationController, spanOf, type NoteInfo } from '../annotations/controller';
 import { activeMarkdown, Comparisons, pickMarkdown, toUri } from '../report/comparison';
-import { ReportPanel, revealOffsets } from '../report/panel';
+import type { ReportPanel } from '../report/panel';
+import { revealOffsets } from '../report/reveal';
 import { ComparisonTree, REVEAL_COMMAND } from '../tree/tree';
-import { features } from '../lazy/load';
+import { features, loaded } from '../lazy/load';
 import type { ReportModel } from '../../core/report/model';
 import { excerpt } from '../../core/report/model';
 
@@ -51,7 +52,9 @@ export function registerComparisonFeatures(context: vscode.ExtensionContext, dep
   const notes = new AnnotationController(output);
   const comparisons = new Comparisons(service, pairing, notes, output);
   const tree = new ComparisonTree(comparisons, service, notes);
-  const showPanel = (c: Parameters<typeof ReportPanel.show>[4], column?: vscode.ViewColumn) => ReportPanel.show(context.extensionUri, comparisons, service, notes, c, column);
+  const showPanel = async (c: Parameters<typeof ReportPanel.show>[4], column?: vscode.ViewColumn) => (await features()).ReportPanel.show(context.extensionUri, comparisons, service, notes, c, column);
+  /** The open report, if any (there is none before the features are loaded). */
+  const activeReport = () => loaded()?.ReportPanel.active;
 
   /** Runs a command; a failure is shown in plain words and logged, and the command returns undefined. */
   const guarded =
@@ -100,7 +103,7 @@ export function registerComparisonFeatures(context: vscode.ExtensionContext, dep
     COMMANDS.exportReport,
     guarded('export the comparison report', async (options?: unknown): Promise<vscode.Uri | undefined> => {
       const o = options instanceof vscode.Uri || typeof options === 'string' ? { letter: options } : ((options ?? {}) as { letter?: unknown; response?: unknown; format?: unknown; target?: unknown });
-      const panelComparison = !o.letter && !activeMarkdown() ? ReportPanel.active?.comparison : undefined;
+      const panelComparison = !o.letter && !activeMarkdown() ? activeReport()?.comparison : undefined;
       const c = panelComparison ?? (await comparisons.resolve(o.letter, o.response));
       if (!c) return undefined;
       const [model, { exportReport }] = await Promise.all([comparisons.model(c), features()]);
@@ -162,7 +165,7 @@ export function registerComparisonFeatures(context: vscode.ExtensionContext, dep
     guarded('show the passage', async (uri?: unknown, start?: unknown, end?: unknown): Promise<string | undefined> => {
       const target = toUri(uri);
       if (!target || typeof start !== 'number' || typeof end !== 'number') return undefined;
-      const panel = ReportPanel.active;
+      const panel = activeReport();
       const concerns = panel && [panel.comparison.letter.uri.toString(), panel.comparison.response.uri.toString()].includes(target.toString());
       const doc = concerns ? (panel.comparison.letter.uri.toString() === target.toString() ? 'letter' : 'response') : undefined;
       const editor = doc && panel ? await panel.reveal(doc, start, end) : await revealOffsets(target, start, end);
@@ -190,11 +193,11 @@ export function registerComparisonFeatures(context: vscode.ExtensionContext, dep
   register('counterpoint.annotations.reload', async () => notes.reload());
   register('counterpoint.annotations.corrupt', async () => notes.corrupt.map((c) => ({ movedTo: c.movedTo.toString(), error: c.error })));
   register('counterpoint.report.state', async () => {
-    const p = ReportPanel.active;
+    const p = activeReport();
     return p ? { model: p.model, html: p.panel.webview.html, visible: p.panel.visible, options: p.panel.webview.options, received: p.received, letter: p.comparison.letter.uri.toString(), response: p.comparison.response.uri.toString() } : undefined;
   });
   register('counterpoint.report.message', async (message: unknown) => {
-    const p = ReportPanel.active;
+    const p = activeReport();
     if (!p) return undefined;
     // The same path a click in the webview takes (postMessage → reveal), for tests that cannot click.
     const m = message as { type?: string; doc?: 'letter' | 'response'; start?: number; end?: number };

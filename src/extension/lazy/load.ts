@@ -19,6 +19,7 @@ export const SHARED_PREFIX = 'counterpoint-shared:';
 
 let root: vscode.Uri | undefined;
 let loading: Promise<Features> | undefined;
+let done: Features | undefined;
 
 /** Where the extension is installed (from activation), so that the features file can be found. */
 export function setExtensionRoot(uri: vscode.Uri): void {
@@ -27,11 +28,19 @@ export function setExtensionRoot(uri: vscode.Uri): void {
 
 /** The features, loaded once; a failed load is tried again on the next call. */
 export function features(): Promise<Features> {
-  loading ??= (typeof COUNTERPOINT_FEATURES === 'string' ? readFeatures(COUNTERPOINT_FEATURES) : import('./features')).catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  loading ??= (typeof COUNTERPOINT_FEATURES === 'string' ? readFeatures(COUNTERPOINT_FEATURES) : import('./features')).then(
+    (f) => (done = f),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
+}
+
+/** The features if they have been loaded, without loading them. */
+export function loaded(): Features | undefined {
+  return done;
 }
 
 async function readFeatures(file: string): Promise<Features> {

@@ -10,6 +10,7 @@ import type { AnalysisService } from '../analysis-service';
 import type { AnnotationController } from '../annotations/controller';
 import { features } from '../lazy/load';
 import { basename } from '../workspace';
+import { revealOffsets } from './reveal';
 import type { Comparison, Comparisons } from './comparison';
 
 export const REPORT_VIEW_TYPE = 'counterpoint.report';
@@ -22,18 +23,6 @@ export function nonce(): string {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
   return btoa(s).replace(/[+/=]/g, (ch) => (ch === '+' ? '-' : ch === '/' ? '_' : ''));
-}
-
-/** Opens `uri` with [start, end) selected and in view, in the editor group already showing it if there is one. */
-export async function revealOffsets(uri: vscode.Uri, start: number, end: number, fallback: vscode.ViewColumn = vscode.ViewColumn.One): Promise<vscode.TextEditor> {
-  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-  const document = visible?.document ?? (await vscode.workspace.openTextDocument(uri));
-  const s = Math.max(0, Math.min(start, document.getText().length));
-  const e = Math.max(s, Math.min(end, document.getText().length));
-  const range = new vscode.Range(document.positionAt(s), document.positionAt(e));
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? fallback, selection: range, preserveFocus: false, preview: false });
-  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  return editor;
 }
 
 export class ReportPanel implements vscode.Disposable {

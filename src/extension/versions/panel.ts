@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { diff } from '../../core/analyse';
 import type { DiffResult } from '../../core/contract';
 import { renderVersionsHtml, type VersionRole } from '../../core/report/versions-html';
-import { nonce, revealOffsets } from '../report/panel';
+import { nonce } from '../report/panel';
+import { revealOffsets } from '../report/reveal';
 import { basename, displayName, readText, sameUri } from '../workspace';
 
 export const VERSIONS_VIEW_TYPE = 'counterpoint.versions';
