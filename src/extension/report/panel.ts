@@ -5,10 +5,10 @@
  * click-to-reveal. It follows edits to either document (and to their notes) and updates in place.
  */
 import * as vscode from 'vscode';
+import { renderReportBody, renderReportHtml } from '../../core/report/html';
 import type { DocRole, ReportModel } from '../../core/report/model';
 import type { AnalysisService } from '../analysis-service';
 import type { AnnotationController } from '../annotations/controller';
-import { features } from '../lazy/load';
 import { basename } from '../workspace';
 import { revealOffsets } from './reveal';
 import type { Comparison, Comparisons } from './comparison';
@@ -123,7 +123,6 @@ export class ReportPanel implements vscode.Disposable {
     const generation = ++this.generation;
     if (recompute) this.comparison = await this.comparisons.of(this.comparison.letter.uri, this.comparison.response.uri);
     const model = await this.comparisons.model(this.comparison);
-    const { renderReportBody, renderReportHtml } = await features();
     if (generation !== this.generation) return model;
     this.model = model;
     this.panel.title = `Report: ${basename(this.comparison.letter.uri)}`;
