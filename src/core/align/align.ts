@@ -485,6 +485,10 @@ interface ResponsePrep {
   phrase: Array<string | null | undefined>;
   /** Whether a heading names a section that answers no aim ("Next steps"), by block index. */
   nonAim: Uint8Array;
+  /** The response's sections under headings that are neither its title nor a section answering no aim: the
+   * heading's block index, the answer units below it (as first read) and, made when first needed, the content
+   * stems of heading and answers. */
+  sections?: Array<{ heading: number; units: number[]; words?: Set<string> }>;
   /** The units holding each word trigram, made when first needed. */
   unitsByTrigram?: Map<number, number[]>;
   /** Lexical scores of paragraphs (by BM25 document) for each aim's prepared query, kept with a memo. */
@@ -859,7 +863,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     }
     return named;
   };
-  const sections = ownWordSections(response, roles, units, unitOfBlock, bm25, prepared, cands, index);
+  const headed = (prep.sections ??= sectionsOf(response, roles, prep.nonAim, units, unitOfBlock));
+  const sections = ownWordSections(response, headed, units, bm25, prepared, cands, index, phraseOf);
 
   let gov: Governance | undefined;
   const governed = new Uint8Array(units.length);
@@ -1126,18 +1131,22 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
 
   // A paragraph left unassigned under a heading in the response's own words follows the answer before it in
   // that section, when the section answers one aim and the paragraph does not turn to another matter.
-  for (let h = 0; h < response.blocks.length; h++) {
-    const hb = response.blocks[h];
-    if (hb.kind !== 'heading' || roles[h] === 'title' || prep.nonAim[h]) continue;
-    const inSection: number[] = [];
-    for (let j = h + 1; j < response.blocks.length && response.blocks[j].kind !== 'heading'; j++) {
-      const ui = unitOfBlock[j];
-      if (units[ui].kind === 'answer') inSection.push(ui);
-    }
+  for (const section of headed) {
+    // Units that restate an aim are not answers.
+    const inSection = section.units.filter((ui) => units[ui].kind === 'answer');
     if (inSection.length < 2 || inSection.length > 4) continue;
-    const topics = new Set(inSection.flatMap((ui) => assigned[ui].map((a) => a.aim)));
-    if (topics.size !== 1) continue;
-    const [aim] = topics;
+    let aim = -1;
+    let topics = 0;
+    for (const ui of inSection) {
+      for (const a of assigned[ui]) {
+        if (topics > 0 && a.aim === aim) continue;
+        topics++;
+        aim = a.aim;
+        if (topics > 1) break;
+      }
+      if (topics > 1) break;
+    }
+    if (topics !== 1) continue;
     let seen = false;
     for (const ui of inSection) {
       if (assigned[ui].length > 0) {
@@ -1260,33 +1269,28 @@ function quotesLetterClaims(gramsOf: () => Set<number>, words: WordTable, b: Blo
  */
 function ownWordSections(
   response: Doc,
-  roles: BlockRole[],
+  headed: NonNullable<ResponsePrep['sections']>,
   units: Unit[],
-  unitOfBlock: Int32Array,
   bm25: Bm25Index,
   prepared: Prepared[],
   cands: CandidateTable,
   index: AimIndex,
+  phraseOf: (b: Block) => string | null,
 ): Map<number, number> {
   const out = new Map<number, number>();
-  const blocks = response.blocks;
-  for (let i = 0; i < blocks.length; i++) {
-    const h = blocks[i];
-    if (h.kind !== 'heading' || roles[i] === 'title') continue;
-    const text = h.text.replace(HEADING_NUMBER_PREFIX, '');
-    if (NON_AIM_SECTION.test(text) || index.restated(text).length > 0) continue;
-    const words = new Set<string>(contentStems(text));
+  for (const section of headed) {
+    const i = section.heading;
+    const text = phraseOf(response.blocks[i])!;
+    if (index.restated(text).length > 0 || section.units.length === 0) continue;
+    const headWords = contentStems(text);
     const candidates = new Set<number>();
-    for (const t of words) for (const a of index.aimsWith(t)) candidates.add(a);
-    let answers = 0;
-    for (let j = i + 1; j < blocks.length && blocks[j].kind !== 'heading'; j++) {
-      const u = units[unitOfBlock[j]];
-      if (u.kind !== 'answer') continue;
-      answers++;
-      for (const t of bm25.docs[u.doc].tf.keys()) words.add(t);
-      for (let k = cands.start[unitOfBlock[j]]; k < cands.start[unitOfBlock[j] + 1]; k++) candidates.add(cands.aim[k]);
+    for (const t of headWords) for (const a of index.aimsWith(t)) candidates.add(a);
+    for (const ui of section.units) for (let k = cands.start[ui]; k < cands.start[ui + 1]; k++) candidates.add(cands.aim[k]);
+    if (!section.words) {
+      section.words = new Set(headWords);
+      for (const ui of section.units) for (const t of bm25.docs[units[ui].doc].tf.keys()) section.words.add(t);
     }
-    if (answers === 0) continue;
+    const words = section.words;
     let best = -1;
     let bestScore = 0;
     let second = 0;
@@ -1303,6 +1307,21 @@ function ownWordSections(
       } else if (score > second) second = score;
     }
     if (best >= 0 && bestScore >= 0.2 && bestScore >= 1.3 * second) out.set(i, best);
+  }
+  return out;
+}
+
+/** The sections under headings other than the title and those answering no aim, with their answer units. */
+function sectionsOf(response: Doc, roles: BlockRole[], nonAim: Uint8Array, units: Unit[], unitOfBlock: Int32Array): NonNullable<ResponsePrep['sections']> {
+  const out: NonNullable<ResponsePrep['sections']> = [];
+  const blocks = response.blocks;
+  for (let h = 0; h < blocks.length; h++) {
+    if (blocks[h].kind !== 'heading' || roles[h] === 'title' || nonAim[h]) continue;
+    const inSection: number[] = [];
+    for (let j = h + 1; j < blocks.length && blocks[j].kind !== 'heading'; j++) {
+      if (units[unitOfBlock[j]].kind === 'answer') inSection.push(unitOfBlock[j]);
+    }
+    out.push({ heading: h, units: inSection });
   }
   return out;
 }
