@@ -13,6 +13,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import type { Root } from 'mdast';
+import { compileEvents, fromMdast, tokenize, Unexpected, type SyntaxNode } from './syntax-tree';
 
 interface ParserData {
   micromarkExtensions?: unknown[];
@@ -39,16 +40,29 @@ function remarkYamlFrontMatter(this: Processor): void {
   add(this.data() as ParserData, frontmatter(['yaml']), frontmatterFromMarkdown(['yaml']));
 }
 
-const parsers = {
-  tablesFrontMatter: unified().use(remarkParse).use(remarkTables).use(remarkStrikethrough).use(remarkYamlFrontMatter),
-  tables: unified().use(remarkParse).use(remarkTables).use(remarkStrikethrough),
-  frontMatter: unified().use(remarkParse).use(remarkStrikethrough).use(remarkYamlFrontMatter),
-  plain: unified().use(remarkParse).use(remarkStrikethrough),
-};
+/** One processor per combination of extensions, built on first use and kept. */
+const parsers = new Map<number, Processor>();
 
-/** Parses with tables whatever the text (tests compare it with `parseMarkdownTree`). */
+const TABLES = 1;
+const STRIKETHROUGH = 2;
+const FRONT_MATTER = 4;
+
+function parserFor(flags: number): Processor {
+  let parser = parsers.get(flags);
+  if (!parser) {
+    let p: Processor = unified().use(remarkParse) as unknown as Processor;
+    if (flags & TABLES) p = p.use(remarkTables) as unknown as Processor;
+    if (flags & STRIKETHROUGH) p = p.use(remarkStrikethrough) as unknown as Processor;
+    if (flags & FRONT_MATTER) p = p.use(remarkYamlFrontMatter) as unknown as Processor;
+    parser = p.freeze() as unknown as Processor;
+    parsers.set(flags, parser);
+  }
+  return parser;
+}
+
+/** Parses with tables and strikethrough whatever the text (tests compare it with `parseMarkdownTree`). */
 export function parseMarkdownTreeWithTables(text: string, frontMatter = true): Root {
-  return (frontMatter ? parsers.tablesFrontMatter : parsers.tables).parse(text) as Root;
+  return parserFor(TABLES | STRIKETHROUGH | (frontMatter ? FRONT_MATTER : 0)).parse(text) as Root;
 }
 
 /**
@@ -61,9 +75,42 @@ export function mayHoldTable(text: string): boolean {
   return text.includes('|') || text.includes(':-') || text.includes('-:');
 }
 
+/**
+ * Whether a text may hold GFM strikethrough: it needs a tilde. The extension otherwise only adds work (its
+ * resolver runs inside every emphasis), so texts without one are parsed without it, to the same tree.
+ */
+export function mayHoldStrikethrough(text: string): boolean {
+  return text.includes('~');
+}
+
+function flagsFor(text: string, frontMatter: boolean): number {
+  return (mayHoldTable(text) ? TABLES : 0) | (mayHoldStrikethrough(text) ? STRIKETHROUGH : 0) | (frontMatter ? FRONT_MATTER : 0);
+}
+
 /** Parses a Markdown text; front matter is recognised only where asked (at the very start of a document). */
 export function parseMarkdownTree(text: string, frontMatter = true): Root {
-  const tables = mayHoldTable(text);
-  const parser = tables ? (frontMatter ? parsers.tablesFrontMatter : parsers.tables) : frontMatter ? parsers.frontMatter : parsers.plain;
-  return parser.parse(text) as Root;
+  return parserFor(flagsFor(text, frontMatter)).parse(text) as Root;
+}
+
+/** The micromark extensions of a set of flags, as the plugins above register them. */
+function extensionsFor(flags: number): ParserData['micromarkExtensions'] {
+  const data: ParserData = {};
+  if (flags & TABLES) add(data, gfmTable(), undefined);
+  if (flags & STRIKETHROUGH) add(data, gfmStrikethrough(), undefined);
+  if (flags & FRONT_MATTER) add(data, frontmatter(['yaml']), undefined);
+  return data.micromarkExtensions ?? [];
+}
+
+/**
+ * Parses a Markdown text into the syntax tree the document model reads (see syntax-tree.ts): the same micromark
+ * tokeniser and extensions as `parseMarkdownTree`, compiled without building the whole mdast tree.
+ */
+export function parseSyntaxTree(text: string, frontMatter = true, fallBack = true): SyntaxNode {
+  const flags = flagsFor(text, frontMatter);
+  try {
+    return compileEvents(tokenize(text, String(flags), () => ({ extensions: extensionsFor(flags) as never })));
+  } catch (error) {
+    if (!(error instanceof Unexpected) || !fallBack) throw error;
+    return fromMdast(parserFor(flags).parse(text) as Root);
+  }
 }

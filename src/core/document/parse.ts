@@ -1,5 +1,6 @@
-import { parseMarkdownTree } from './markdown-syntax';
-import type { Root, Nodes, Parents } from 'mdast';
+import { parseMarkdownTree, parseSyntaxTree } from './markdown-syntax';
+import type { Root } from 'mdast';
+import type { SyntaxNode } from './syntax-tree';
 import { lineAt, LineIndex, type Position, type Span } from '../text/positions';
 import { splitSentences } from '../text/sentences';
 import { stripBom } from '../text/decode';
@@ -87,15 +88,14 @@ function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
   // with a zero-width space of the same length in its place, and the mark put back in `masked`.
   const bom = input.charCodeAt(0) === 0xfeff;
   const text = bom ? `\u200b${input.slice(1)}` : input;
-  const tree = parseMarkdownTree(text, first);
+  const tree = parseSyntaxTree(text, first);
   const masked = new Uint16Array(text.length).fill(32);
   const blocks: ChunkBlock[] = [];
   const comments: Span[] = [];
   let yaml: ChunkModel['yaml'];
 
-  const addBlock = (kind: Block['kind'], node: Nodes, ctx: Context, extra: Partial<ChunkBlock> = {}): ChunkBlock | undefined => {
+  const addBlock = (kind: Block['kind'], node: SyntaxNode, ctx: Context, extra: Partial<ChunkBlock> = {}): ChunkBlock => {
     const span = spanOf(node);
-    if (!span) return undefined;
     const block: ChunkBlock = {
       kind,
       span,
@@ -110,60 +110,50 @@ function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
   };
 
   // Iterative walk: documents can nest lists and quotes thousands deep.
-  const stack: Array<{ node: Nodes; ctx: Context }> = [{ node: tree, ctx: { quoteDepth: 0, firstInItem: false } }];
+  const stack: Array<{ node: SyntaxNode; ctx: Context }> = [{ node: tree, ctx: { quoteDepth: 0, firstInItem: false } }];
   while (stack.length > 0) {
     const { node, ctx } = stack.pop()!;
     switch (node.type) {
       case 'yaml': {
-        const span = spanOf(node);
-        if (span) yaml = { value: node.value, span };
+        yaml = { value: node.value!, span: spanOf(node) };
         break;
       }
       case 'html': {
-        const span = spanOf(node);
-        if (span && /^\s*<!--/.test(node.value)) comments.push(span);
+        if (/^\s*<!--/.test(node.value!)) comments.push(spanOf(node));
         break;
       }
       case 'heading': {
         const block = addBlock('heading', node, ctx, { depth: node.depth });
-        if (block) {
-          fillPhrasing(node, text, masked);
-          block.leadIn = block.span;
-        }
+        fillPhrasing(node, text, masked);
+        block.leadIn = block.span;
         break;
       }
       case 'paragraph': {
         const block = addBlock('paragraph', node, ctx);
-        if (block) {
-          fillPhrasing(node, text, masked);
-          const first = node.children[0];
-          if (first && (first.type === 'strong' || first.type === 'emphasis')) {
-            const lead = spanOf(first);
-            if (lead) block.leadIn = lead;
-          }
-        }
+        fillPhrasing(node, text, masked);
+        const first = node.children![0];
+        if (first && (first.type === 'strong' || first.type === 'emphasis')) block.leadIn = spanOf(first);
         break;
       }
       case 'tableRow': {
         const cells: Span[] = [];
-        for (const cell of node.children) {
-          const span = spanOf(cell);
-          if (span) cells.push(span);
+        for (const cell of node.children!) {
+          cells.push(spanOf(cell));
           fillPhrasing(cell, text, masked);
         }
         addBlock('tableRow', node, ctx, { cells, headerRow: ctx.header === true });
         break;
       }
       case 'table': {
-        const rows = node.children;
+        const rows = node.children!;
         for (let i = rows.length - 1; i >= 0; i--) stack.push({ node: rows[i], ctx: { ...ctx, header: i === 0 } });
         break;
       }
       case 'list': {
-        const items = node.children;
+        const items = node.children!;
         const depth = (ctx.list?.depth ?? 0) + 1;
         for (let i = items.length - 1; i >= 0; i--) {
-          const ordinal = node.ordered ? (node.start ?? 1) + i : undefined;
+          const ordinal = node.ordered ? (node.first ?? 1) + i : undefined;
           const list = { ordered: node.ordered === true, ordinal, depth, itemIndex: i };
           stack.push({ node: items[i], ctx: { ...ctx, list, firstInItem: true } });
         }
@@ -179,7 +169,7 @@ function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
       }
       case 'root':
       case 'footnoteDefinition': {
-        pushChildren(node as Parents, stack, ctx, false);
+        pushChildren(node, stack, ctx, false);
         break;
       }
       default:
@@ -533,17 +523,15 @@ export function parseDocument(input: string, path?: string): Doc {
   return new DocumentParser().parse(input, path);
 }
 
-function pushChildren(node: Parents, stack: Array<{ node: Nodes; ctx: Context }>, ctx: Context, inItem: boolean): void {
-  const children = node.children as Nodes[];
+function pushChildren(node: SyntaxNode, stack: Array<{ node: SyntaxNode; ctx: Context }>, ctx: Context, inItem: boolean): void {
+  const children = node.children!;
   for (let i = children.length - 1; i >= 0; i--) {
     stack.push({ node: children[i], ctx: { ...ctx, firstInItem: inItem && i === 0 } });
   }
 }
 
-function spanOf(node: Nodes): Span | undefined {
-  const p = node.position;
-  if (!p || p.start.offset === undefined || p.end.offset === undefined) return undefined;
-  return { start: p.start.offset, end: p.end.offset };
+function spanOf(node: SyntaxNode): Span {
+  return { start: node.start, end: node.end };
 }
 
 /**
@@ -551,14 +539,13 @@ function spanOf(node: Nodes): Span | undefined {
  * from its source slice (escapes, entities, blockquote markers on continuation lines), so value and
  * source are walked together: each character of the value is placed at the next matching source character.
  */
-function fillPhrasing(root: Nodes, source: string, masked: Uint16Array): void {
-  const stack: Nodes[] = [root];
+function fillPhrasing(root: SyntaxNode, source: string, masked: Uint16Array): void {
+  const stack: SyntaxNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'text' || node.type === 'inlineCode') {
       const span = spanOf(node);
-      if (!span) continue;
-      const value = node.value;
+      const value = node.value!;
       if (source.slice(span.start, span.end) === value) {
         for (let i = 0; i < value.length; i++) masked[span.start + i] = value.charCodeAt(i);
         continue;
@@ -574,8 +561,8 @@ function fillPhrasing(root: Nodes, source: string, masked: Uint16Array): void {
       }
       continue;
     }
-    if ('children' in node) {
-      const children = node.children as Nodes[];
+    if (node.children) {
+      const children = node.children;
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
   }
