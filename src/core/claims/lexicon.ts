@@ -1,8 +1,9 @@
 /**
  * The claim lexicon, as data: the words that place a statement on the ladder of involvement, the words that
- * name a union party or a joint forum, and the words that make a statement evidence. Each entry carries a note
- * saying why it is there. Patterns are written here, by the project, and compiled once at module load; phrases
- * from user settings never become patterns (see `literalPattern`).
+ * name a union party or a joint forum, and the words that make a statement evidence. Each entry has a comment
+ * saying why it is there (a comment rather than a field: nothing reads it at run time, so the bundles need not
+ * carry it). Patterns are written here, by the project, and compiled once at module load; phrases from user
+ * settings never become patterns (see `literalPattern`).
  *
  * Trigger and evidence patterns are matched against lower-cased text with straight quotes. Every pattern is a
  * plain alternation of literals with bounded optional parts: no nested quantifiers, so matching is linear.
@@ -31,48 +32,80 @@ export interface TriggerEntry {
   pattern: string;
   rung: Rung;
   kind: TriggerKind;
-  note: string;
+  /** Why the entry is there (the entries below say it in a comment). */
+  note?: string;
   /** The phrase names the union side by itself ("collective agreement", "formal consultation"). */
   selfParty?: boolean;
 }
 
 export const TRIGGERS: TriggerEntry[] = [
   // agreed
-  { id: 'ballot-accept', pattern: "(?:accepted|endorsed|approved|ratified|agreed|backed|supported) (?:by (?:[a-z'-]+ ){0,3}(?:members|membership|the workforce) )?(?:in|through|via|at) (?:a|an|the|their|its) (?:[a-z-]+ ){0,2}ballot|(?:accepted|endorsed|approved|ratified|backed) (?:the |this |that |an |a )?(?:[a-z-]+ ){0,3}(?:offer|deal|agreement|proposals?|package|settlement|framework|changes) (?:in|through|via|at) (?:a|an|the|their|its) (?:[a-z-]+ ){0,2}ballot|members (?:have |had )?voted (?:overwhelmingly |narrowly |unanimously |decisively |clearly )?(?:to accept|to endorse|in favour)|ballot(?:ed)? (?:result )?(?:was )?in favour|balloted (?:their |its )?members,? who (?:voted to accept|accepted|voted in favour)", rung: 'agreed', kind: 'verb', selfParty: true, note: 'Acceptance in a ballot of union members: a claim of agreement that carries its own evidence (the ballot result).' },
-  { id: 'jointly-agreed', pattern: 'jointly agreed|agreed jointly', rung: 'agreed', kind: 'verb', note: 'Joint agreement: the strongest claim.' },
-  { id: 'collective-agreement', pattern: 'collective agreements?', rung: 'agreed', kind: 'noun', selfParty: true, note: 'A collective agreement is made with the unions by definition; it should be signed and dated.' },
-  { id: 'agree', pattern: 'agreed|agrees|agree|agreeing', rung: 'agreed', kind: 'verb', note: '"agreed with the trade unions": what later gets cited as the unions\' consent.' },
-  { id: 'agreement', pattern: 'agreements?|in agreement', rung: 'agreed', kind: 'noun', note: '"agreement with staff side", "reached agreement".' },
-  { id: 'signed', pattern: 'signed off|signed up to|signed up|signed|sign-off|sign off|signatories|signatory', rung: 'agreed', kind: 'verb', note: 'Signing is agreement; a signed document should be named and dated.' },
-  { id: 'ratified', pattern: 'ratified|ratification|endorsed|endorsement|endorses|endorse|approved by|approval of', rung: 'agreed', kind: 'verb', note: 'Endorsement by a joint forum or the unions.' },
-  { id: 'accepted', pattern: 'accepted|accepts|acceptance', rung: 'agreed', kind: 'verb', note: '"UNISON has accepted the offer".' },
-  { id: 'support', pattern: 'supportive|supports|supported|support|backing|backed', rung: 'agreed', kind: 'stance', note: '"the unions broadly support": presented as consent, so read as a claim of agreement.' },
-  { id: 'content', pattern: 'content with|content that|content|on board|happy with|comfortable with|satisfied with|no objections?|welcomed|welcomes|welcome', rung: 'agreed', kind: 'stance', note: '"staff side are content": a claim about the unions\' position, read as agreement.' },
+  // Acceptance in a ballot of union members: a claim of agreement that carries its own evidence (the ballot result).
+  { id: 'ballot-accept', pattern: "(?:accepted|endorsed|approved|ratified|agreed|backed|supported) (?:by (?:[a-z'-]+ ){0,3}(?:members|membership|the workforce) )?(?:in|through|via|at) (?:a|an|the|their|its) (?:[a-z-]+ ){0,2}ballot|(?:accepted|endorsed|approved|ratified|backed) (?:the |this |that |an |a )?(?:[a-z-]+ ){0,3}(?:offer|deal|agreement|proposals?|package|settlement|framework|changes) (?:in|through|via|at) (?:a|an|the|their|its) (?:[a-z-]+ ){0,2}ballot|members (?:have |had )?voted (?:overwhelmingly |narrowly |unanimously |decisively |clearly )?(?:to accept|to endorse|in favour)|ballot(?:ed)? (?:result )?(?:was )?in favour|balloted (?:their |its )?members,? who (?:voted to accept|accepted|voted in favour)", rung: 'agreed', kind: 'verb', selfParty: true },
+  // Joint agreement: the strongest claim.
+  { id: 'jointly-agreed', pattern: 'jointly agreed|agreed jointly', rung: 'agreed', kind: 'verb' },
+  // A collective agreement is made with the unions by definition; it should be signed and dated.
+  { id: 'collective-agreement', pattern: 'collective agreements?', rung: 'agreed', kind: 'noun', selfParty: true },
+  // "agreed with the trade unions": what later gets cited as the unions' consent.
+  { id: 'agree', pattern: 'agreed|agrees|agree|agreeing', rung: 'agreed', kind: 'verb' },
+  // "agreement with staff side", "reached agreement".
+  { id: 'agreement', pattern: 'agreements?|in agreement', rung: 'agreed', kind: 'noun' },
+  // Signing is agreement; a signed document should be named and dated.
+  { id: 'signed', pattern: 'signed off|signed up to|signed up|signed|sign-off|sign off|signatories|signatory', rung: 'agreed', kind: 'verb' },
+  // Endorsement by a joint forum or the unions.
+  { id: 'ratified', pattern: 'ratified|ratification|endorsed|endorsement|endorses|endorse|approved by|approval of', rung: 'agreed', kind: 'verb' },
+  // "UNISON has accepted the offer".
+  { id: 'accepted', pattern: 'accepted|accepts|acceptance', rung: 'agreed', kind: 'verb' },
+  // "the unions broadly support": presented as consent, so read as a claim of agreement.
+  { id: 'support', pattern: 'supportive|supports|supported|support|backing|backed', rung: 'agreed', kind: 'stance' },
+  // "staff side are content": a claim about the unions' position, read as agreement.
+  { id: 'content', pattern: 'content with|content that|content|on board|happy with|comfortable with|satisfied with|no objections?|welcomed|welcomes|welcome', rung: 'agreed', kind: 'stance' },
   // negotiated
-  { id: 'negotiate', pattern: 'negotiated|negotiating|negotiates|negotiate|negotiations?', rung: 'negotiated', kind: 'verb', note: 'Negotiation aims at agreement; it is more than consultation.' },
-  { id: 'talks', pattern: 'talks with a view to(?: reaching)? (?:an )?agreement|pay talks|talks', rung: 'negotiated', kind: 'noun', note: '"talks with a view to agreement" is the language of negotiation.' },
-  { id: 'collective-bargaining', pattern: 'collective bargaining', rung: 'negotiated', kind: 'noun', selfParty: true, note: 'Collective bargaining is negotiation with the unions.' },
-  { id: 'bargaining', pattern: 'bargaining', rung: 'negotiated', kind: 'noun', note: 'Bargaining is negotiation.' },
+  // Negotiation aims at agreement; it is more than consultation.
+  { id: 'negotiate', pattern: 'negotiated|negotiating|negotiates|negotiate|negotiations?', rung: 'negotiated', kind: 'verb' },
+  // "talks with a view to agreement" is the language of negotiation.
+  { id: 'talks', pattern: 'talks with a view to(?: reaching)? (?:an )?agreement|pay talks|talks', rung: 'negotiated', kind: 'noun' },
+  // Collective bargaining is negotiation with the unions.
+  { id: 'collective-bargaining', pattern: 'collective bargaining', rung: 'negotiated', kind: 'noun', selfParty: true },
+  // Bargaining is negotiation.
+  { id: 'bargaining', pattern: 'bargaining', rung: 'negotiated', kind: 'noun' },
   // consulted
-  { id: 'formal-consultation', pattern: '(?:formal|collective|statutory|meaningful|collective redundancy|redundancy) consultation|(?:section|s\\.) ?188 consultation|s188 consultation|consultation under (?:section|s\\.) ?188|consultation with a view to (?:reaching )?(?:an )?agreement', rung: 'consulted', kind: 'noun', selfParty: true, note: 'Formal, collective or statutory consultation is consultation with the unions (or elected representatives).' },
-  { id: 'consult', pattern: 'consulted|consulting|consults|consult|consultations?|consultative', rung: 'consulted', kind: 'verb', note: 'Consultation: plans put to the union for comment before a decision. Not agreement.' },
-  { id: 'views', pattern: 'sought the views of|sought views from|sought their views|sought the unions\' views|views of|for comments?|for their comments|for their views|for feedback|taken into account the views|views|comments|opportunity to comment|chance to comment|invited to comment|asked to comment|able to comment|opportunity to respond|opportunity to feed in|opportunity to give (?:their )?views', rung: 'consulted', kind: 'noun', note: 'Views sought before a decision: consultation.' },
+  // Formal, collective or statutory consultation is consultation with the unions (or elected representatives).
+  { id: 'formal-consultation', pattern: '(?:formal|collective|statutory|meaningful|collective redundancy|redundancy) consultation|(?:section|s\\.) ?188 consultation|s188 consultation|consultation under (?:section|s\\.) ?188|consultation with a view to (?:reaching )?(?:an )?agreement', rung: 'consulted', kind: 'noun', selfParty: true },
+  // Consultation: plans put to the union for comment before a decision. Not agreement.
+  { id: 'consult', pattern: 'consulted|consulting|consults|consult|consultations?|consultative', rung: 'consulted', kind: 'verb' },
+  // Views sought before a decision: consultation.
+  { id: 'views', pattern: 'sought the views of|sought views from|sought their views|sought the unions\' views|views of|for comments?|for their comments|for their views|for feedback|taken into account the views|views|comments|opportunity to comment|chance to comment|invited to comment|asked to comment|able to comment|opportunity to respond|opportunity to feed in|opportunity to give (?:their )?views', rung: 'consulted', kind: 'noun' },
   // engaged
-  { id: 'engage', pattern: 'engaged|engaging|engages|engage|engagements?', rung: 'engaged', kind: 'verb', note: '"engagement sessions": a weak word; it says nothing about what the unions could change.' },
-  { id: 'work-with', pattern: 'worked (?:closely |jointly |together |collaboratively |constructively |hard )?(?:with|alongside)|working (?:closely |jointly |together |collaboratively |constructively )?(?:with|alongside)|work (?:closely |jointly |together |collaboratively |constructively )?(?:with|alongside)', rung: 'engaged', kind: 'verb', note: '"worked with the unions": engagement, not consultation.' },
-  { id: 'discuss', pattern: 'discussed|discussing|discusses|discuss|discussions?', rung: 'engaged', kind: 'verb', note: '"discussed with staff side": a meeting, not consultation.' },
-  { id: 'involve', pattern: 'involved|involvement|involving|involve', rung: 'engaged', kind: 'verb', note: '"the unions have been involved": engagement at most.' },
-  { id: 'meet', pattern: 'met with|met|meetings? with|meeting with', rung: 'engaged', kind: 'verb', note: 'Meetings alone are not consultation.' },
-  { id: 'partnership', pattern: 'in partnership with|in partnership|partnership working|social partnership|working in partnership|partnership with', rung: 'engaged', kind: 'noun', note: '"in partnership with staff side": a weak word unless a forum and date are given.' },
-  { id: 'collaborate', pattern: 'collaborated|collaborating|collaboration|collaborate|co-designed|co-design|co-produced|co-production|co-created', rung: 'engaged', kind: 'verb', note: 'Collaboration: engagement.' },
-  { id: 'dialogue', pattern: 'dialogue|conversations? with|talking with|talking to|talked with|talked to|spoken with|spoke with|speaking with|liaised|liaising|liaison|listened (?:carefully |closely |hard )?to|listening to|heard from|sat on|sit on|sits on|sitting on|represented on|represented at|representation on|seats? on|input from|input of|feedback from|feedback of|their feedback|gave feedback|given feedback|provided feedback|workshops? with|took part|taken part|participated|participation|contributed|contribution|attended|present at|in attendance|joint working group|joint working party|joint working|working group|working party', rung: 'engaged', kind: 'noun', note: 'Conversation and feedback: engagement.' },
+  // "engagement sessions": a weak word; it says nothing about what the unions could change.
+  { id: 'engage', pattern: 'engaged|engaging|engages|engage|engagements?', rung: 'engaged', kind: 'verb' },
+  // "worked with the unions": engagement, not consultation.
+  { id: 'work-with', pattern: 'worked (?:closely |jointly |together |collaboratively |constructively |hard )?(?:with|alongside)|working (?:closely |jointly |together |collaboratively |constructively )?(?:with|alongside)|work (?:closely |jointly |together |collaboratively |constructively )?(?:with|alongside)', rung: 'engaged', kind: 'verb' },
+  // "discussed with staff side": a meeting, not consultation.
+  { id: 'discuss', pattern: 'discussed|discussing|discusses|discuss|discussions?', rung: 'engaged', kind: 'verb' },
+  // "the unions have been involved": engagement at most.
+  { id: 'involve', pattern: 'involved|involvement|involving|involve', rung: 'engaged', kind: 'verb' },
+  // Meetings alone are not consultation.
+  { id: 'meet', pattern: 'met with|met|meetings? with|meeting with', rung: 'engaged', kind: 'verb' },
+  // "in partnership with staff side": a weak word unless a forum and date are given.
+  { id: 'partnership', pattern: 'in partnership with|in partnership|partnership working|social partnership|working in partnership|partnership with', rung: 'engaged', kind: 'noun' },
+  // Collaboration: engagement.
+  { id: 'collaborate', pattern: 'collaborated|collaborating|collaboration|collaborate|co-designed|co-design|co-produced|co-production|co-created', rung: 'engaged', kind: 'verb' },
+  // Conversation and feedback: engagement.
+  { id: 'dialogue', pattern: 'dialogue|conversations? with|talking with|talking to|talked with|talked to|spoken with|spoke with|speaking with|liaised|liaising|liaison|listened (?:carefully |closely |hard )?to|listening to|heard from|sat on|sit on|sits on|sitting on|represented on|represented at|representation on|seats? on|input from|input of|feedback from|feedback of|their feedback|gave feedback|given feedback|provided feedback|workshops? with|took part|taken part|participated|participation|contributed|contribution|attended|present at|in attendance|joint working group|joint working party|joint working|working group|working party', rung: 'engaged', kind: 'noun' },
   // informed
-  { id: 'inform', pattern: 'informed|informing|inform', rung: 'informed', kind: 'verb', note: '"informed": told, often after the fact.' },
-  { id: 'brief', pattern: 'briefed|briefing|briefings', rung: 'informed', kind: 'verb', note: '"briefed": told, not asked.' },
-  { id: 'share', pattern: 'shared|sharing|shares|share', rung: 'informed', kind: 'verb', note: '"shared with the unions": for information.' },
-  { id: 'made-aware', pattern: 'made aware|make aware|making aware|fully aware of|aware of|copied into|copied in', rung: 'informed', kind: 'verb', note: '"made aware", "aware of", "copied in": told, after the fact.' },
-  { id: 'notify', pattern: 'notified|notification|notify', rung: 'informed', kind: 'verb', note: 'Notification: informed.' },
-  { id: 'tell', pattern: 'told|updated|kept abreast|kept apprised|kept appraised|in the loop|advised|presented to|presentation to|presented at|tabled|demonstrated to|demonstration to|shown to|shown|sighted|noted by|circulated to|sent to|written to|wrote to|given sight of|had sight of|sight of|given (?:the |any |full )?information|provided with (?:the |any )?information|given|sent|provided|copied to', rung: 'informed', kind: 'verb', note: 'Told or sent something: informed.' },
+  // "informed": told, often after the fact.
+  { id: 'inform', pattern: 'informed|informing|inform', rung: 'informed', kind: 'verb' },
+  // "briefed": told, not asked.
+  { id: 'brief', pattern: 'briefed|briefing|briefings', rung: 'informed', kind: 'verb' },
+  // "shared with the unions": for information.
+  { id: 'share', pattern: 'shared|sharing|shares|share', rung: 'informed', kind: 'verb' },
+  // "made aware", "aware of", "copied in": told, after the fact.
+  { id: 'made-aware', pattern: 'made aware|make aware|making aware|fully aware of|aware of|copied into|copied in', rung: 'informed', kind: 'verb' },
+  // Notification: informed.
+  { id: 'notify', pattern: 'notified|notification|notify', rung: 'informed', kind: 'verb' },
+  // Told or sent something: informed.
+  { id: 'tell', pattern: 'told|updated|kept abreast|kept apprised|kept appraised|in the loop|advised|presented to|presentation to|presented at|tabled|demonstrated to|demonstration to|shown to|shown|sighted|noted by|circulated to|sent to|written to|wrote to|given sight of|had sight of|sight of|given (?:the |any |full )?information|provided with (?:the |any )?information|given|sent|provided|copied to', rung: 'informed', kind: 'verb' },
 ];
 
 /** Clauses and words that make a sentence hedged: a belief is not evidence. */
@@ -90,25 +123,35 @@ export interface PartyEntry {
   caseSensitive: boolean;
   /** A joint forum, and what it can reach: a negotiating forum can agree, a consultative one can consult. */
   forum?: 'negotiating' | 'consultative';
-  note: string;
 }
 
 export const PARTIES: PartyEntry[] = [
-  { pattern: "trade[- ]unions?(?! and labour| act\\b| congress)(?:' | side| colleagues| representatives| reps| officials)?", caseSensitive: false, note: 'The trade unions, by any description.' },
-  { pattern: '(?<!european |students\' |student |credit |customs |civil |soviet |postal |rugby |students |african )unions?(?! and labour| act\\b| congress)(?: side| colleagues| representatives| reps| officials| officers| convenors?)?', caseSensitive: false, note: '"the unions" (not the European Union, a students\' union or a credit union).' },
-  { pattern: 'staff[- ]side(?: colleagues| representatives| reps| chair| secretary| lead)?', caseSensitive: false, note: 'The NHS and local government name for the joint unions.' },
-  { pattern: 'tu (?:side|colleagues|representatives|reps|officials)|joint trade unions|joint unions|professional associations', caseSensitive: false, note: 'Other names for the union side.' },
-  { pattern: "your (?:trade union |union )?(?:representatives|reps)|union branch|local branch|your branch|the branch(?! librar| office| network| manager| closure| site| surgery| line| level| structure| staff| team)", caseSensitive: false, note: 'The union, addressed or described by its branch and representatives.' },
-  { pattern: 'branch (?:secretary|secretaries|officers|officials|chair|committee|executive)|shop stewards?|stewards|convenors?', caseSensitive: false, note: 'Union officers by role.' },
-  { pattern: 'national negotiating council|joint negotiating (?:and consultative )?committee|joint consultative and negotiating committee|joint consultation and negotiation committee|joint negotiating council|national joint council|(?:nhs )?staff council|whitley council|new jnches|local negotiating committee|joint (?:staff|negotiating) (?:committee|forum|council)', caseSensitive: false, forum: 'negotiating', note: 'A negotiating forum: where agreements between employer and unions are made.' },
-  { pattern: 'joint consultative (?:committee|forum|council)|joint staff consultative (?:committee|forum)|local joint committee|trade union liaison (?:group|meeting|forum)|(?:social |joint )?partnership (?:forum|board|committee|council)|joint (?:consultation|partnership) (?:committee|forum|group)', caseSensitive: false, forum: 'consultative', note: 'A consultative forum: where plans are put to the unions for comment.' },
-  { pattern: 'NNC|JNCC|JNC|RJNC|LJNC|JLNC|NJC|LNC|JSNC|NHSSC|JNCHES', caseSensitive: true, forum: 'negotiating', note: 'Negotiating forums by acronym.' },
-  { pattern: 'JCC|JCNC|JSCC|LJCC|JCF|JPF|SPF|JCG', caseSensitive: true, forum: 'consultative', note: 'Consultative forums by acronym.' },
-  { pattern: 'TUS|DTUS|NTUS|JTU|JTUs|TUs|TU|TUC', caseSensitive: true, note: 'Trade Union Side and the unions by acronym.' },
+  // The trade unions, by any description.
+  { pattern: "trade[- ]unions?(?! and labour| act\\b| congress)(?:' | side| colleagues| representatives| reps| officials)?", caseSensitive: false },
+  // "the unions" (not the European Union, a students' union or a credit union).
+  { pattern: '(?<!european |students\' |student |credit |customs |civil |soviet |postal |rugby |students |african )unions?(?! and labour| act\\b| congress)(?: side| colleagues| representatives| reps| officials| officers| convenors?)?', caseSensitive: false },
+  // The NHS and local government name for the joint unions.
+  { pattern: 'staff[- ]side(?: colleagues| representatives| reps| chair| secretary| lead)?', caseSensitive: false },
+  // Other names for the union side.
+  { pattern: 'tu (?:side|colleagues|representatives|reps|officials)|joint trade unions|joint unions|professional associations', caseSensitive: false },
+  // The union, addressed or described by its branch and representatives.
+  { pattern: "your (?:trade union |union )?(?:representatives|reps)|union branch|local branch|your branch|the branch(?! librar| office| network| manager| closure| site| surgery| line| level| structure| staff| team)", caseSensitive: false },
+  // Union officers by role.
+  { pattern: 'branch (?:secretary|secretaries|officers|officials|chair|committee|executive)|shop stewards?|stewards|convenors?', caseSensitive: false },
+  // A negotiating forum: where agreements between employer and unions are made.
+  { pattern: 'national negotiating council|joint negotiating (?:and consultative )?committee|joint consultative and negotiating committee|joint consultation and negotiation committee|joint negotiating council|national joint council|(?:nhs )?staff council|whitley council|new jnches|local negotiating committee|joint (?:staff|negotiating) (?:committee|forum|council)', caseSensitive: false, forum: 'negotiating' },
+  // A consultative forum: where plans are put to the unions for comment.
+  { pattern: 'joint consultative (?:committee|forum|council)|joint staff consultative (?:committee|forum)|local joint committee|trade union liaison (?:group|meeting|forum)|(?:social |joint )?partnership (?:forum|board|committee|council)|joint (?:consultation|partnership) (?:committee|forum|group)', caseSensitive: false, forum: 'consultative' },
+  // Negotiating forums by acronym.
+  { pattern: 'NNC|JNCC|JNC|RJNC|LJNC|JLNC|NJC|LNC|JSNC|NHSSC|JNCHES', caseSensitive: true, forum: 'negotiating' },
+  // Consultative forums by acronym.
+  { pattern: 'JCC|JCNC|JSCC|LJCC|JCF|JPF|SPF|JCG', caseSensitive: true, forum: 'consultative' },
+  // Trade Union Side and the unions by acronym.
+  { pattern: 'TUS|DTUS|NTUS|JTU|JTUs|TUs|TU|TUC', caseSensitive: true },
   {
     pattern: 'Napo|NAPO|UNISON|Unison|GMB(?: SCOOP)?|SCOOP|Unite|PCS|RCN|RCM|BMA|UCU|NEU|NASUWT|NAHT|ASCL|EIS|POA|PGA|FDA|Prospect|CWU|RMT|ASLEF|TSSA|Usdaw|USDAW|NIPSA|CSP|SoR|HCSA|BDA|Equity|Musicians\' Union|NUJ|BECTU|Bectu|UCATT|ATL|NUT|GMB/APEX|Aegis|ISU|NUM|BFAWU|FBU|PFEW|NGSU',
     caseSensitive: true,
-    note: 'Unions by name. Capitals matter: "Unite" is a union, "unite" a verb.',
+    // Unions by name. Capitals matter: "Unite" is a union, "unite" a verb.
   },
 ];
 
@@ -131,16 +174,21 @@ export interface EvidenceEntry {
   rung: Rung;
   /** How the evidence is described in messages. */
   describe: string;
-  note: string;
 }
 
 export const EVIDENCE: EvidenceEntry[] = [
-  { id: 'hr1', pattern: 'hr1(?: form)?|section 188|s\\.? ?188|s188|tulrca|trade union and labour relations \\(consolidation\\) act|collective redundancy consultation', rung: 'consulted', describe: 'a section 188 notice (HR1)', note: 'An HR1 or s.188 letter starts statutory collective consultation "with a view to reaching agreement": it proves consultation started, not agreement.' },
-  { id: 'tupe', pattern: 'regulation 13|reg\\.? 13|measures letter|tupe consultation|consultation under tupe|information and consultation under', rung: 'consulted', describe: 'TUPE regulation 13 information and consultation', note: 'TUPE regulation 13: information and consultation before a transfer.' },
-  { id: 'consultation-letter', pattern: '(?:formal |enclosed |attached |accompanying )?consultation (?:letter|document|paper|pack)|letter(?: of| dated)? [^.;]{0,40}?(?:opening|beginning|starting|launching|initiating) (?:formal |collective |statutory )?consultation|letter (?:formally )?(?:opening|beginning|starting|launching|initiating) (?:formal )?consultation|consultation (?:document|paper|pack) (?:was |were )?(?:issued|sent)|wrote formally|formal letter|formally wrote|formal notice', rung: 'consulted', describe: 'a formal consultation letter', note: 'A formal letter putting proposals to the unions for comment.' },
-  { id: 'ballot', pattern: 'ballot result|balloted|ballot|voted to accept|voted in favour|members voted', rung: 'agreed', describe: 'a ballot result', note: 'A ballot accepting an offer proves agreement.' },
-  { id: 'signed-agreement', pattern: 'signed collective agreement|signed agreement|collective agreement signed|agreement signed|signed by both|signed on|signed at|signed off at|signatories', rung: 'agreed', describe: 'a signed agreement', note: 'A signed collective agreement proves agreement.' },
-  { id: 'minutes', pattern: 'minutes|minuted|notes? of (?:the|each|every|all|our|that|those) meetings?|meeting notes|record of the meeting|action notes', rung: 'engaged', describe: 'minutes of a meeting', note: 'Minutes prove that a meeting happened, not what it agreed.' },
+  // An HR1 or s.188 letter starts statutory collective consultation "with a view to reaching agreement": it proves consultation started, not agreement.
+  { id: 'hr1', pattern: 'hr1(?: form)?|section 188|s\\.? ?188|s188|tulrca|trade union and labour relations \\(consolidation\\) act|collective redundancy consultation', rung: 'consulted', describe: 'a section 188 notice (HR1)' },
+  // TUPE regulation 13: information and consultation before a transfer.
+  { id: 'tupe', pattern: 'regulation 13|reg\\.? 13|measures letter|tupe consultation|consultation under tupe|information and consultation under', rung: 'consulted', describe: 'TUPE regulation 13 information and consultation' },
+  // A formal letter putting proposals to the unions for comment.
+  { id: 'consultation-letter', pattern: '(?:formal |enclosed |attached |accompanying )?consultation (?:letter|document|paper|pack)|letter(?: of| dated)? [^.;]{0,40}?(?:opening|beginning|starting|launching|initiating) (?:formal |collective |statutory )?consultation|letter (?:formally )?(?:opening|beginning|starting|launching|initiating) (?:formal )?consultation|consultation (?:document|paper|pack) (?:was |were )?(?:issued|sent)|wrote formally|formal letter|formally wrote|formal notice', rung: 'consulted', describe: 'a formal consultation letter' },
+  // A ballot accepting an offer proves agreement.
+  { id: 'ballot', pattern: 'ballot result|balloted|ballot|voted to accept|voted in favour|members voted', rung: 'agreed', describe: 'a ballot result' },
+  // A signed collective agreement proves agreement.
+  { id: 'signed-agreement', pattern: 'signed collective agreement|signed agreement|collective agreement signed|agreement signed|signed by both|signed on|signed at|signed off at|signatories', rung: 'agreed', describe: 'a signed agreement' },
+  // Minutes prove that a meeting happened, not what it agreed.
+  { id: 'minutes', pattern: 'minutes|minuted|notes? of (?:the|each|every|all|our|that|those) meetings?|meeting notes|record of the meeting|action notes', rung: 'engaged', describe: 'minutes of a meeting' },
 ];
 
 /** Phrases in a response that contradict a claim outright ("this is not the case"). */
