@@ -515,6 +515,25 @@ function stanceRead(list: StanceRead[] | undefined, spans: Array<{ start: number
   return undefined;
 }
 
+/** An aim's alignment, with the assignments it was made from (units and what each was assigned). */
+interface AlignmentRead {
+  units: Int32Array;
+  entries: Assignment[];
+  alignment: Alignment;
+}
+
+/** Whether `read` was made from the same assignments as entries `from` to `to`. */
+function sameAssignments(read: AlignmentRead, units: Int32Array, entries: Assignment[], from: number, to: number): boolean {
+  if (read.units.length !== to - from) return false;
+  for (let k = from; k < to; k++) {
+    const was = read.entries[k - from];
+    const now = entries[k];
+    if (read.units[k - from] !== units[k] || was.score !== now.score || was.reasons.length !== now.reasons.length) return false;
+    for (let r = 0; r < now.reasons.length; r++) if (was.reasons[r] !== now.reasons[r]) return false;
+  }
+  return true;
+}
+
 /** Kept between analyses of the same response (see `ResponsePrep`). */
 export class AlignMemo {
   prep: ResponsePrep | undefined;
@@ -523,6 +542,8 @@ export class AlignMemo {
   stances = new Map<number, StanceRead[]>();
   /** The index of the aims' words, with the aims' keys it was built for. */
   index: { prep: ResponsePrep; keys: string[]; index: AimIndex } | undefined;
+  /** The last alignments by aim id, with the assignments they were made from. */
+  alignments: { prep: ResponsePrep; byId: Map<string, AlignmentRead> } | undefined;
   /** The aims each paragraph quotes, as read with the index in its state at the end of the last analysis. */
   quotes: { index: AimIndex; quotedIn: Array<ReadonlyMap<number, number>> } | undefined;
   /** The last result, with what it was read from: reused whole when the aims are the same and the letter's
@@ -891,7 +912,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     }
     // Does the block restate aims?
     const quotes = quotedIn[ui];
-    const pure = [...quotes].filter(([, v]) => v >= 2).map(([a]) => a);
+    const pure: number[] = [];
+    for (const [a, v] of quotes) if (v >= 2) pure.push(a);
     if (pure.length > 0) {
       u.kind = 'restatement';
       const item = b.list ? { depth: b.list.depth, itemIndex: b.list.itemIndex } : undefined;
@@ -931,7 +953,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       gov = undefined;
       continue;
     }
-    const govScore = Math.max(...gov.aims.map((a) => lexical(a, u)));
+    let govScore = -Infinity;
+    for (const a of gov.aims) govScore = Math.max(govScore, lexical(a, u));
     let other = 0;
     for (let k = cands.start[ui]; k < cands.start[ui + 1]; k++) if (!gov.aims.includes(cands.aim[k])) other = Math.max(other, cands.score[k]);
     if (gov.answers > 0) {
@@ -1174,15 +1197,21 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   }
 
   // 6. Passages, points and stances.
-  const passagesOf: Passage[][] = aims.map(() => []);
-  const spansOf: Array<Array<{ start: number; end: number }>> = aims.map(() => []);
-  units.forEach((u, ui) => {
+  // Each aim's assignments in the order of units, flat: aim `a`'s are entries `byAim[a]` to `byAim[a + 1]`.
+  const byAim = new Int32Array(aims.length + 1);
+  units.forEach((_, ui) => {
     if (assigned[ui].length > 0) cueOf(ui);
+    for (const a of assigned[ui]) byAim[a.aim + 1]++;
+  });
+  for (let a = 0; a < aims.length; a++) byAim[a + 1] += byAim[a];
+  const entryUnit = new Int32Array(byAim[aims.length]);
+  const entry: Assignment[] = new Array(byAim[aims.length]);
+  const fill = byAim.slice(0, aims.length);
+  units.forEach((_, ui) => {
     for (const a of assigned[ui]) {
-      const span = u.block.span;
-      const at = locatedOf(ui);
-      passagesOf[a.aim].push({ text: at.text, position: at.position, score: round(a.score), reasons: a.reasons, paragraph: u.paragraph });
-      spansOf[a.aim].push(span);
+      const at = fill[a.aim]++;
+      entryUnit[at] = ui;
+      entry[at] = a;
     }
   });
   const points: Point[] = [];
@@ -1191,21 +1220,48 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     const at = locatedOf(ui);
     points.push({ text: at.text, position: at.position, paragraph: u.paragraph });
   });
+  // An aim's alignment is a function of its id and its assignments (and the response): with a memo, an aim
+  // assigned what it was last time keeps its alignment.
+  const keptAlignments = memo?.alignments?.prep === prep ? memo.alignments.byId : undefined;
+  const alignmentsNow = new Map<string, AlignmentRead>();
+  const spansOf: Array<Array<{ start: number; end: number }>> = new Array(aims.length);
   const stancesNow = new Map<number, StanceRead[]>();
-  const alignments: Alignment[] = aims.map((aim, a) => {
-    const passages = capPassages(passagesOf[a], spansOf, a);
+  const cues = prep.cues;
+  const alignmentOf = (aim: LetterAim, a: number, passagesOf: Passage[]): Alignment => {
+    const passages = capPassages(passagesOf, spansOf, a);
     if (passages.length === 0) return { aim: aim.id, stance: 'unaddressed', passages, cues: [] };
     const scores = passages.map((p) => p.score);
     // The stance is a function of the passages read and their scores (and the response): kept by them in the memo.
     const spans = spansOf[a];
     const first = spans[0].start;
     let result = stanceRead(stancesNow.get(first), spans, scores) ?? stanceRead(memo?.stances.get(first), spans, scores);
-    if (!result) result = classifyStance(response, spans, prep.cues, scores);
+    if (!result) result = classifyStance(response, spans, cues, scores);
     const list = stancesNow.get(first);
     if (!list) stancesNow.set(first, [{ spans, scores, result }]);
     else if (!stanceRead(list, spans, scores)) list.push({ spans, scores, result });
     return { aim: aim.id, stance: result.stance, passages, cues: result.cues };
+  };
+  const alignments: Alignment[] = aims.map((aim, a) => {
+    const from = byAim[a];
+    const to = byAim[a + 1];
+    const was = keptAlignments?.get(aim.id);
+    if (was && sameAssignments(was, entryUnit, entry, from, to)) {
+      if (memo) alignmentsNow.set(aim.id, was);
+      return was.alignment;
+    }
+    const passagesOf: Passage[] = [];
+    spansOf[a] = [];
+    for (let k = from; k < to; k++) {
+      const ui = entryUnit[k];
+      const at = locatedOf(ui);
+      passagesOf.push({ text: at.text, position: at.position, score: round(entry[k].score), reasons: entry[k].reasons, paragraph: units[ui].paragraph });
+      spansOf[a].push(units[ui].block.span);
+    }
+    const alignment = alignmentOf(aim, a, passagesOf);
+    if (memo) alignmentsNow.set(aim.id, { units: entryUnit.slice(from, to), entries: entry.slice(from, to), alignment });
+    return alignment;
   });
+  if (memo) memo.alignments = { prep, byId: alignmentsNow };
   if (memo) {
     memo.stances = stancesNow;
     memo.last = claimGramsMemo === undefined ? { prep, aims: aimsRead, result: { alignments, points } } : undefined;
