@@ -7,7 +7,7 @@ import { parseDocument } from './document/parse';
 import type { Doc } from './document/model';
 import { AimsMemo, extractAims } from './aims/extract';
 import { alignAims, AlignMemo } from './align/align';
-import { findClaims, type ExtraPhrase } from './claims/claims';
+import { ClaimsMemo, findClaims, type ExtraPhrase } from './claims/claims';
 import type { ConsultationLog } from './claims/log';
 import { diffLetters } from './versions/diff';
 
@@ -30,6 +30,7 @@ export interface AnalyseOptions {
 export class ComparisonMemo {
   readonly align = new AlignMemo();
   readonly aims = new AimsMemo();
+  readonly claims = new ClaimsMemo();
 }
 
 /** The document's own warnings (front matter that could not be read, parts read as plain text), when it has any. */
@@ -41,8 +42,10 @@ function warningsOf(doc: Doc): { warnings?: DocumentWarning[] } {
 export function compareDocs(letter: Doc, response: Doc, options: AnalyseOptions = {}): CompareResult {
   const aims = options.memo ? options.memo.aims.extract(letter) : extractAims(letter);
   const { alignments, points } = alignAims(letter, aims, response, options.memo?.align);
-  const letterClaims = findClaims(letter, { log: options.log, response, aims, extraPhrases: options.extraPhrases });
-  const responseClaims = findClaims(response, { log: options.log, extraPhrases: options.extraPhrases, role: 'response' });
+  const letterContext = { log: options.log, response, aims, extraPhrases: options.extraPhrases };
+  const responseContext = { log: options.log, extraPhrases: options.extraPhrases, role: 'response' as const };
+  const letterClaims = options.memo ? options.memo.claims.letter(letter, letterContext) : findClaims(letter, letterContext);
+  const responseClaims = options.memo ? options.memo.claims.response(response, responseContext) : findClaims(response, responseContext);
   const result: CompareResult = {
     version: CONTRACT_VERSION,
     letter: { path: letter.path ?? '', aims: aims.map(({ id, text, position, title, format }) => ({ id, text, position, title, format })), claims: letterClaims, ...warningsOf(letter) },

@@ -5,7 +5,9 @@ import type { Doc } from '../../src/core/document/model';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { AnalysisCache } from '../../src/core/incremental';
-import { compareDocs } from '../../src/core/analyse';
+import { compareDocs, type AnalyseOptions } from '../../src/core/analyse';
+import { parseConsultationLog } from '../../src/core/claims/log';
+import { generatePair } from '../generate/documents';
 
 const PARTS = [
   '# Workforce review\n\nDear colleagues,\n\nWe write to set out our proposals for the review. The unions were consulted at the JNCC on 3 May 2026.\n',
@@ -148,5 +150,145 @@ describe('comparison memo (incremental analysis of an edited pair)', () => {
     // An edit inside an aim is aligned again.
     const third = compareDocs(cache.parse('letter.md', edited.replace('seven-day', 'six-day')), cache.parse('response.md', response), { memo });
     expect(third.alignments).not.toBe(first.alignments);
+  });
+});
+
+describe('aims and claims after an edit (AimsMemo, ClaimsMemo)', () => {
+  const dir = path.join(__dirname, '../fixtures/pairs');
+  const names = readdirSync(dir).filter((n) => !n.startsWith('empty'));
+  const read = (n: string, f: string) => readFileSync(path.join(dir, n, f), 'utf8');
+
+  /** A simple seeded generator, so that a failure can be replayed. */
+  function random(seed: number): () => number {
+    let x = seed >>> 0 || 1;
+    return () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) / 4294967296;
+    };
+  }
+
+  /**
+   * Edits that change the text's length as users do: a word made longer or shorter, a line broken in two or two
+   * joined, a union claim typed in, a directive added, the date or the title changed, a list item or a heading
+   * added, text pasted and deleted.
+   */
+  const EDITS: Array<(t: string, at: number) => string> = [
+    (t, at) => t.slice(0, at) + 'the ' + t.slice(at),
+    (t, at) => t.slice(0, at) + t.slice(Math.min(t.length, at + 7)),
+    (t, at) => t.slice(0, at) + '\n' + t.slice(at),
+    (t, at) => {
+      const nl = t.indexOf('\n', at);
+      return nl < 0 ? t : t.slice(0, nl) + ' ' + t.slice(nl + 1);
+    },
+    (t, at) => {
+      const p = t.indexOf('\n\n', at);
+      return p < 0 ? t : t.slice(0, p) + '\n\nThe proposals were agreed with the trade unions at the JNCC on 3 May 2026. We consulted UNISON.\n\n' + t.slice(p + 2);
+    },
+    (t, at) => {
+      const p = t.indexOf('\n\n', at);
+      return p < 0 ? t : t.slice(0, p) + '\n\n<!-- counterpoint-disable-next-line unevidenced-claim -- see minutes -->\nThe unions have agreed the new rota.\n\n' + t.slice(p + 2);
+    },
+    (t) => t.replace(/date: \d{4}-\d{2}-\d{2}/, 'date: 2026-01-09').replace(/^# (.*)$/m, '# Revised: $1'),
+    (t, at) => {
+      const p = t.indexOf('\n\n', at);
+      return p < 0 ? t : t.slice(0, p) + '\n\n## Proposal 9: close the depot\n\nWe intend to close the depot and move staff to the civic centre.\n\n' + t.slice(p + 2);
+    },
+    (t, at) => {
+      const p = t.indexOf('\n1. ', at);
+      return p < 0 ? t : t.slice(0, p) + '\n1. Introduce a new rota for duty officers, agreed with the unions.' + t.slice(p);
+    },
+    (t, at) => t.slice(0, at) + t.slice(at, at + 40).replace(/(consult|agree|negotiat|inform)/, 'discuss') + t.slice(at + 40),
+    (t, at) => t.slice(0, at) + ' Σοφία ΟΔΟΣ ' + t.slice(at),
+    (t, at) => t.slice(0, Math.max(0, at - 300)) + t.slice(at),
+  ];
+
+  function check(letter: string, response: string, steps: number, seed: number, options: AnalyseOptions = {}, editResponse = true): number {
+    const next = random(seed);
+    const cache = new AnalysisCache();
+    const memo = cache.memo('letter.md', 'response.md');
+    compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', response), { ...options, memo });
+    let compared = 0;
+    for (let step = 0; step < steps; step++) {
+      const edit = EDITS[Math.floor(next() * EDITS.length)];
+      if (editResponse && step % 4 === 3) response = edit(response, Math.floor(next() * response.length));
+      else letter = edit(letter, Math.floor(next() * letter.length));
+      const incremental = compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', response), { ...options, memo });
+      const fresh = compareDocs(new DocumentParser().parse(letter, 'letter.md'), new DocumentParser().parse(response, 'response.md'), options);
+      expect(JSON.stringify(incremental.letter), `seed ${seed}, step ${step}`).toBe(JSON.stringify(fresh.letter));
+      expect(JSON.stringify(incremental.response.claims), `seed ${seed}, step ${step}`).toBe(JSON.stringify(fresh.response.claims));
+      compared++;
+    }
+    return compared;
+  }
+
+  it('gives the aims and claims a fresh analysis gives after edits that lengthen, shorten and break lines', () => {
+    let compared = 0;
+    names.forEach((n, i) => {
+      compared += check(read(n, 'letter.md'), read(n, 'response.md'), 12, 1000 + i);
+    });
+    expect(compared).toBe(names.length * 12);
+  });
+
+  it('does so with Windows line ends, a consultation log and extra phrases', () => {
+    const log = parseConsultationLog(
+      '| Date | Forum | Topic | Unions | Outcome |\n|---|---|---|---|---|\n| 2026-03-02 | JNCC | Rota review and duty officers | UNISON | consulted |\n| 2026-04-02 | JNCC | Depot closure | all | informed |\n',
+      'log.md',
+    );
+    const options: AnalyseOptions = { log, extraPhrases: [{ phrase: 'talked it through', rung: 'engaged' }] };
+    let compared = 0;
+    names.slice(0, 10).forEach((n, i) => {
+      const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
+      compared += check(crlf(read(n, 'letter.md')), crlf(read(n, 'response.md')), 8, 2000 + i, options);
+    });
+    expect(compared).toBe(80);
+  });
+
+  it('does so in a long generated letter, where most of the work is kept', () => {
+    const { letter, response } = generatePair(60000, 3);
+    expect(check(letter, response, 30, 77, {}, false)).toBe(30);
+  });
+
+  it('weighs a claim again when the words of its aim change, though its own paragraph did not', () => {
+    const letter =
+      '---\nrole: letter\ndate: 2026-05-01\n---\n\n# Changes to services\n\nDear colleagues,\n\n## Proposal 1: the Northgate depot\n\n' +
+      'We intend to close the Northgate depot and move the crews to Southmoor.\n\n' +
+      // Enough words between the aim and the claim that the claim's paragraph is not read again for being near the edit.
+      'Background paragraph with plenty of ordinary words in it, about the history of the area and its roads and bridges and parks. '.repeat(4) +
+      '\n\nThe unions were consulted on this at the JNCC.\n\nYours sincerely,\n';
+    const response =
+      '---\nrole: response\n---\n\n# Branch response\n\n**Northgate depot** – The letter says the unions were consulted. This is not the case: the Northgate depot closure was never put to the JNCC.\n';
+    const cache = new AnalysisCache();
+    const memo = cache.memo('letter.md', 'response.md');
+    const r = cache.parse('response.md', response);
+    const first = compareDocs(cache.parse('letter.md', letter), r, { memo });
+    expect(first.letter.claims.map((c) => c.status)).toEqual(['disputed']);
+    // The response disputes the claim only through the aim's words (the depot): with the aim about a library, it does not.
+    const edited = letter.replace(/Northgate depot/g, 'Eastfield library');
+    const second = compareDocs(cache.parse('letter.md', edited), r, { memo });
+    expect(second.letter.claims.map((c) => c.status)).toEqual(['unevidenced']);
+    const fresh = compareDocs(new DocumentParser().parse(edited, 'letter.md'), new DocumentParser().parse(response, 'response.md'));
+    expect(JSON.stringify(second)).toBe(JSON.stringify(fresh));
+  });
+
+  it('keeps the aims and claims an edit far from them leaves as they were', () => {
+    const { letter, response } = generatePair(30000, 5);
+    const cache = new AnalysisCache();
+    const memo = cache.memo('letter.md', 'response.md');
+    const first = compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', response), { memo });
+    const at = letter.lastIndexOf('\n\n');
+    const edited = letter.slice(0, at) + '\n\nA closing remark.' + letter.slice(at);
+    const second = compareDocs(cache.parse('letter.md', edited), cache.parse('response.md', response), { memo });
+    // Before the edit: the same objects; the response's claims: the same list.
+    expect(second.response.claims).toBe(first.response.claims);
+    const before = (c: { position: { end: { offset: number } } }) => c.position.end.offset < at;
+    const aims = first.letter.aims.filter(before);
+    expect(aims.length).toBeGreaterThan(5);
+    expect(second.letter.aims.slice(0, aims.length).map((a) => a.position)).toEqual(aims.map((a) => a.position));
+    expect(memo.aims.extract(cache.parse('letter.md', edited)).slice(0, 3)).toEqual(memo.aims.extract(cache.parse('letter.md', edited)).slice(0, 3));
+    const claims = first.letter.claims.filter(before);
+    expect(claims.length).toBeGreaterThan(2);
+    claims.forEach((c, i) => expect(second.letter.claims[i]).toBe(c));
   });
 });

@@ -30,7 +30,19 @@ export function commonSuffix(a: string, b: string, limit = Math.min(a.length, b.
   return i;
 }
 
+/** The delta last worked out for each new version (aims and claims both want it, for the same pair). */
+const recent = new WeakMap<Doc, DocDelta>();
+
 export class DocDelta {
+  /** What changed from `before` to `after` (worked out once for a pair, however many ask). */
+  static between(before: Doc, after: Doc): DocDelta {
+    const known = recent.get(after);
+    if (known && known.before === before) return known;
+    const delta = new DocDelta(before, after);
+    recent.set(after, delta);
+    return delta;
+  }
+
   /** Characters of `source` and of `masked` the two versions share at the start, and at the end. */
   readonly prefix: number;
   readonly suffix: number;
@@ -60,6 +72,14 @@ export class DocDelta {
    * worked out from a block's own text may be taken from that old block, moved by `shiftOf(i)`.
    */
   oldIndex(i: number): number {
+    const known = (this.known ??= new Int32Array(this.after.blocks.length).fill(-2));
+    if (known[i] === -2) known[i] = this.match(i);
+    return known[i];
+  }
+
+  private known: Int32Array | undefined;
+
+  private match(i: number): number {
     const nb = this.after.blocks[i];
     const n = this.after.source.length;
     let j: number;
@@ -72,7 +92,7 @@ export class DocDelta {
       d = this.shift;
     } else return -1;
     const ob = this.before.blocks[j];
-    return ob !== undefined && sameBlock(this.before, ob, this.after, nb, d) ? j : -1;
+    return ob !== undefined && sameBlock(ob, nb, d) ? j : -1;
   }
 
   /** How far the old block that new block `i` repeats has moved (see `oldIndex`). */
@@ -86,18 +106,14 @@ function sameSpan(a: { start: number; end: number } | undefined, b: { start: num
   return a.start + d === b.start && a.end + d === b.end;
 }
 
-function sameBlock(od: Doc, o: Block, nd: Doc, n: Block, d: number): boolean {
+function sameBlock(o: Block, n: Block, d: number): boolean {
   // A block's text, and its sentences', are read from the source and masked text within its span (which the
   // caller has checked are the same): the spans decide.
   if (o.kind !== n.kind || o.depth !== n.depth || o.headerRow !== n.headerRow) return false;
   if (!sameSpan(o.span, n.span, d) || !sameSpan(o.leadIn, n.leadIn, d)) return false;
   if ((o.cells?.length ?? -1) !== (n.cells?.length ?? -1)) return false;
   if (o.cells && n.cells) for (let k = 0; k < o.cells.length; k++) if (!sameSpan(o.cells[k], n.cells[k], d)) return false;
-  if (o.sentences.length !== n.sentences.length) return false;
-  for (let k = 0; k < o.sentences.length; k++) {
-    const os = od.sentences[o.sentences[k]];
-    const ns = nd.sentences[n.sentences[k]];
-    if (!sameSpan(os.span, ns.span, d)) return false;
-  }
-  return true;
+  // Sentences are split from the masked text within the block's span (or cells), and widened only within it:
+  // the same text there gives the same sentences, moved.
+  return o.sentences.length === n.sentences.length;
 }

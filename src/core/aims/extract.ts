@@ -275,7 +275,7 @@ export class AimsMemo {
     let facts: BlockFacts[];
     let delta: DocDelta | undefined;
     if (before && before.blocks.length > 0) {
-      const d = new DocDelta(before, doc);
+      const d = DocDelta.between(before, doc);
       delta = d;
       facts = new Array<BlockFacts>(doc.blocks.length);
       for (let i = 0; i < facts.length; i++) {
@@ -299,26 +299,26 @@ export class AimsMemo {
     return found.map((f, i) => {
       const id = `aim-${i + 1}`;
       let prev: LetterAim | undefined;
-      let d = 0;
-      if (delta && f.span.end < delta.prefix) d = 0;
-      else if (delta && f.span.start >= n - delta.suffix) d = delta.shift;
-      else d = NaN;
-      if (!Number.isNaN(d)) {
+      // Before the edit, where nothing moved; or after it, where everything moved by `d` characters.
+      const after = delta !== undefined && f.span.end >= delta.prefix;
+      const d = after ? delta.shift : 0;
+      if (delta && (!after || f.span.start >= n - delta.suffix)) {
         const at = f.span.start - d;
         while (k < old.length && old[k].span.start < at) k++;
         if (k < old.length && old[k].span.start === at && old[k].span.end === f.span.end - d) prev = old[k];
-        // After the edit, the aim's line must start (line break and all) in the text the edit left alone.
-        if (prev && d !== 0 && prev.position.start.offset - prev.position.start.column + 1 - 2 < delta!.before.source.length - delta!.suffix) prev = undefined;
+        // After the edit, the aim's line must start (line break and all) in the text the edit left alone: its
+        // column is then the same, and its line moved by as many lines as the edit added.
+        if (prev && after && prev.position.start.offset - prev.position.start.column + 1 - 2 < delta.before.source.length - delta.suffix) prev = undefined;
       }
       if (!prev) {
         const at = located(doc, f.span);
         return { id, title: f.title, format: f.format, text: at.text, position: at.position, span: f.span, blocks: f.blocks };
       }
       // The same words at the same place: in the text the edit did not touch, whose lines moved as a whole.
-      const position = d === 0 ? prev.position : movedPosition(prev.position, d, dLines);
+      const position = !after || (d === 0 && dLines === 0) ? prev.position : movedPosition(prev.position, d, dLines);
       let sameBlocks = f.blocks.length === prev.blocks.length;
       for (let x = 0; sameBlocks && x < f.blocks.length; x++) sameBlocks = f.blocks[x] === prev.blocks[x];
-      if (d === 0 && prev.id === id && prev.title === f.title && prev.format === f.format && sameBlocks) return prev;
+      if (position === prev.position && prev.id === id && prev.title === f.title && prev.format === f.format && sameBlocks) return prev;
       return { id, title: f.title, format: f.format, text: prev.text, position, span: f.span, blocks: sameBlocks ? prev.blocks : f.blocks };
     });
   }

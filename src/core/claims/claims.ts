@@ -9,11 +9,11 @@ import type { Doc } from '../document/model';
 import type { LetterAim } from '../aims/extract';
 import { located } from '../document/located';
 import { silencedBy } from '../document/directives';
-import type { Span } from '../text/positions';
+import type { Position, Span } from '../text/positions';
 import { describeDate, findDates, formatDate, parseDate } from '../text/dates';
 import { logTopicIndex, type ConsultationLog, type LogEntry } from './log';
 import { DISPUTE_CUES, EVIDENCE, FORUM_CAP, REPORTED_SPEECH, REPORTING_FRAME, SELF_SPEAKER } from './lexicon';
-import { scanDocument, type Scan, type SentenceReading } from './scan';
+import { scanDocument, ScanMemo, type Scan, type SentenceReading } from './scan';
 import { sharedStems, topicStems } from './topic';
 import { sourceSpan, spaced } from './compact';
 import type { Reading } from './sentence';
@@ -79,8 +79,37 @@ const NEGATION_NEAR = new RegExp(spaced(/\b(?:no|not|never|without|nor|none|n't|
 
 /** Finds claims of union involvement and weighs them against the evidence. */
 export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
-  const role = ctx.role ?? (ctx.response && !doc.frontMatter.role ? 'letter' : undefined);
-  const scan = scanDocument(doc, { role, extraPhrases: ctx.extraPhrases });
+  return claimsOf(doc, ctx, (role) => scanDocument(doc, { role, extraPhrases: ctx.extraPhrases }));
+}
+
+function roleOf(doc: Doc, ctx: ClaimContext): 'letter' | 'response' | undefined {
+  return ctx.role ?? (ctx.response && !doc.frontMatter.role ? 'letter' : undefined);
+}
+
+/** A claim as weighed, before any directive silences it, with what the weighing depended on beyond the sentence's own block. */
+interface Weighed {
+  claim: Claim;
+  /** Whether the claim was weighed (its aim and section heading then count), and those. */
+  weighed: boolean;
+  aim: string | undefined;
+  heading: string;
+  /** Which of its pieces of evidence are the document's own sentences (moved with them). */
+  own: boolean[];
+}
+
+/** Keeps claims weighed for the readings of one scan, for the next scan of the document (see `ClaimsMemo`). */
+interface ClaimReuse {
+  /** The claim weighed last time for the reading `sr` came from, moved to where it is now, if it still holds. */
+  find(sr: SentenceReading, aim: () => string | undefined, heading: () => string): Claim | undefined;
+  keep(sr: SentenceReading, w: Weighed): void;
+}
+
+/** Evidence read from the document's own sentences (its position moves with them after an edit). */
+const OWN_EVIDENCE = new WeakSet<Evidence>();
+
+function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'response' | undefined) => Scan, reuse?: (globals: unknown[]) => ClaimReuse | undefined): Claim[] {
+  const role = roleOf(doc, ctx);
+  const scan = scanOf(role);
   const letterDate = documentDate(doc);
   const title = documentTitle(doc);
   const responseScan = ctx.response ? scanDocument(ctx.response, { role: 'response', extraPhrases: ctx.extraPhrases }) : undefined;
@@ -88,6 +117,8 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
   const docNoun = scan.isResponse ? 'The response' : doc.frontMatter.role === 'letter' || ctx.response || role === 'letter' ? 'The letter' : 'The document';
   const out: Claim[] = [];
   const titleStems = topicStems(title);
+  const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
+  const reusing = reuse?.([letterDate, title, docNoun, responseScan, ctx.log, ctx.extraPhrases, role]);
   const subjectMemo = new Map<number, Set<string>>();
   const evidenceMemo = new Map<number, SentenceEvidence>();
   const byBlock = new Map<number, Map<number, SentenceReading>>();
@@ -97,6 +128,15 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
     if (!m.has(r.sentence)) m.set(r.sentence, r);
   }
   for (const sr of scan.readings) {
+    const known = reusing?.find(
+      sr,
+      () => aimOf(doc, sr, ctx.aims)?.text,
+      () => (ctx.log ? subjectHeading(doc, sr, title, firstHeading) : ''),
+    );
+    if (known) {
+      out.push(silenced(doc, known, sr.span));
+      continue;
+    }
     const { reading } = sr;
     const sentence = { ...doc.sentences[sr.sentence], span: sr.span };
     const base = located(doc, sentence.span);
@@ -116,6 +156,7 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
     };
     if (status !== 'unevidenced') {
       claim.message = nonClaimMessage(initial, fragment, reading);
+      reusing?.keep(sr, { claim, weighed: false, aim: undefined, heading: '', own: [] });
       out.push(claim);
       continue;
     }
@@ -194,18 +235,87 @@ export function findClaims(doc: Doc, ctx: ClaimContext = {}): Claim[] {
       claim.evidence = strongestEvidence(evidence, best);
       claim.evidenceNotListed = evidence.length - claim.evidence.length;
     }
-    const rule = RULE_OF[status];
-    if (rule) {
-      const d = silencedBy(doc.directives, rule, sentence.span);
-      if (d) {
-        claim.status = 'silenced';
-        if (d.reason) claim.silencedReason = d.reason;
-        claim.message = `Silenced by a directive on line ${d.line}${d.reason ? ` (${d.reason})` : ''}. Without it: ${claim.message}`;
-      }
-    }
-    out.push(claim);
+    reusing?.keep(sr, {
+      claim,
+      weighed: true,
+      aim: aim?.text,
+      heading: ctx.log ? subjectHeading(doc, sr, title, firstHeading) : '',
+      own: claim.evidence.map((e) => OWN_EVIDENCE.has(e)),
+    });
+    out.push(silenced(doc, claim, sentence.span));
   }
   return out;
+}
+
+/** The claim as a directive on or before its line leaves it: silenced, or as it was. */
+function silenced(doc: Doc, claim: Claim, span: Span): Claim {
+  const rule = RULE_OF[claim.status];
+  if (!rule) return claim;
+  const d = silencedBy(doc.directives, rule, span);
+  if (!d) return claim;
+  return {
+    ...claim,
+    status: 'silenced',
+    ...(d.reason ? { silencedReason: d.reason } : {}),
+    message: `Silenced by a directive on line ${d.line}${d.reason ? ` (${d.reason})` : ''}. Without it: ${claim.message}`,
+  };
+}
+
+/**
+ * Kept between findings of claims in versions of one letter compared with one response: the scan of the letter
+ * (see `ScanMemo`), the claims weighed for each reading, and the response's own claims. After an edit, a claim is
+ * weighed again only if its block or the marks in it changed, its aim's words or its section heading changed, or
+ * what every claim is weighed against did (the letter's date and title, the response, the log, the options). The
+ * claims are exactly what `findClaims` gives.
+ */
+export class ClaimsMemo {
+  private readonly scans = new ScanMemo();
+  private globals: unknown[] = [];
+  private weighed = new Map<SentenceReading, Weighed>();
+  private responseKey: unknown[] = [];
+  private responseClaims: Claim[] = [];
+
+  /** The claims of the letter (`ctx` names the response, the aims, the log and the options). */
+  letter(doc: Doc, ctx: ClaimContext): Claim[] {
+    const scans = this.scans;
+    return claimsOf(doc, ctx, (role) => scans.scan(doc, { role, extraPhrases: ctx.extraPhrases }), (globals) => {
+      const same = globals.length === this.globals.length && globals.every((g, i) => g === this.globals[i]);
+      const before = same ? this.weighed : new Map<SentenceReading, Weighed>();
+      const now = new Map<SentenceReading, Weighed>();
+      this.globals = globals;
+      this.weighed = now;
+      return {
+        find(sr, aim, heading) {
+          const origin = scans.origin(sr);
+          const w = origin && before.get(origin.from);
+          if (!w || (w.weighed && (w.aim !== aim() || w.heading !== heading()))) return undefined;
+          const claim = origin.after ? movedClaim(doc, w, origin.d) : w.claim;
+          now.set(sr, claim === w.claim ? w : { ...w, claim });
+          return claim;
+        },
+        keep(sr, w) {
+          now.set(sr, w);
+        },
+      };
+    });
+  }
+
+  /** The response's own claims: found again only when the response, the log or the options change. */
+  response(doc: Doc, ctx: ClaimContext): Claim[] {
+    const key = [doc, ctx.log, ctx.extraPhrases, ctx.role, ctx.response, ctx.aims];
+    if (key.length === this.responseKey.length && key.every((k, i) => k === this.responseKey[i])) return this.responseClaims;
+    this.responseClaims = findClaims(doc, ctx);
+    this.responseKey = key;
+    return this.responseClaims;
+  }
+}
+
+/** A claim weighed in the last version, where its sentence now is: the claim, and the evidence from its own text, moved. */
+function movedClaim(doc: Doc, w: Weighed, d: number): Claim {
+  const at = (p: Position) => doc.lines.position(p.start.offset + d, p.end.offset + d);
+  const c = w.claim;
+  const evidence = w.own.some((x) => x) ? c.evidence.map((e, k) => (w.own[k] && e.position ? { ...e, position: at(e.position) } : e)) : c.evidence;
+  return { ...c, position: at(c.position), evidence };
 }
 
 /**
@@ -378,6 +488,13 @@ function aimOf(doc: Doc, sr: SentenceReading, aims: LetterAim[] | undefined): Le
   return viaHeading >= 0 ? aims[viaHeading] : undefined;
 }
 
+/** The heading of the claim's section that counts as its subject (see `subjectStems`), or ''. */
+function subjectHeading(doc: Doc, sr: SentenceReading, docTitle: string, firstHeading: number): string {
+  const block = doc.blocks[sr.block];
+  const heading = block.headingIndex >= 0 && block.headingIndex !== sr.block ? doc.blocks[block.headingIndex] : undefined;
+  return heading && heading.text !== docTitle && !(heading.depth === 1 && firstHeading === heading.index) ? heading.text : '';
+}
+
 function subjectStems(doc: Doc, sr: SentenceReading, aims: LetterAim[] | undefined, title: string): Set<string> {
   const block = doc.blocks[sr.block];
   const stems = topicStems(block.text.length > 2000 ? doc.sentences[sr.sentence].text : block.text);
@@ -457,15 +574,19 @@ function sentenceEvidence(scan: Scan, si: number, own: SentenceReading | undefin
         const rung = rungLevel(cap) < rungLevel(ownRung) ? cap : ownRung;
         const e: Evidence = { kind: 'text', description: `${plainOf(scan, forum)} on ${describeDate(date)}`, rung, ...here(), ...when, ...withPath };
         MEETING_OF.set(e, plainOf(scan, forum));
+        OWN_EVIDENCE.add(e);
         out.push(e);
       } else if (own && MEETING_RE.test(lower)) {
         const rung = rungLevel(ownRung) < rungLevel('engaged') ? ownRung : 'engaged';
         const e: Evidence = { kind: 'text', description: `a meeting on ${describeDate(date)}`, rung, ...here(), ...when, ...withPath };
         MEETING_OF.set(e, '');
+        OWN_EVIDENCE.add(e);
         out.push(e);
       } else if (own && CORRESPONDENCE_RE.test(lower)) {
         // A dated letter or email to the unions proves they were told, nothing more.
-        out.push({ kind: 'text', description: `correspondence dated ${describeDate(date)}`, rung: 'informed', ...here(), ...when, ...withPath });
+        const e: Evidence = { kind: 'text', description: `correspondence dated ${describeDate(date)}`, rung: 'informed', ...here(), ...when, ...withPath };
+        OWN_EVIDENCE.add(e);
+        out.push(e);
       }
     }
   }
@@ -482,7 +603,9 @@ function sentenceEvidence(scan: Scan, si: number, own: SentenceReading | undefin
     if (entry.id === 'ballot' && !/\b(?:accept\w*|in\s+favour|endorse\w*|approv\w*|agreed)\b/.test(lower)) rung = 'negotiated';
     if (entry.id === 'ballot' && /\b(?:reject\w*|against)\b/.test(lower)) continue;
     if (entry.id === 'signed-agreement' && findDates(lower, { year }).length === 0 && !/\b(?:annex|appendix|attached|enclosed|ref(?:erence)?\.?\s*\w*\d)/.test(lower)) continue;
-    out.push({ kind: 'text', description: entry.describe, rung, ...here(), ...withPath });
+    const e: Evidence = { kind: 'text', description: entry.describe, rung, ...here(), ...withPath };
+    OWN_EVIDENCE.add(e);
+    out.push(e);
   }
   return out;
 }
@@ -558,6 +681,7 @@ function logOverrides(evidence: Evidence[]): Evidence[] {
     if (cap === undefined || rungLevel(e.rung) <= rungLevel(cap)) return e;
     const capped: Evidence = { ...e, rung: cap, description: `${e.description} (the consultation log records that meeting as ${cap})` };
     CAPPED.add(capped);
+    if (OWN_EVIDENCE.has(e)) OWN_EVIDENCE.add(capped);
     return capped;
   });
 }

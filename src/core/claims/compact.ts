@@ -9,11 +9,14 @@ export interface Compact {
   lower: string;
   /** The masked text in its own case (for acronyms and union names). */
   cased: string;
+  /** Lower-cased character by character (a character lower-cases to two): see `buildCompact`. */
+  perChar?: boolean;
 }
 
 export function buildCompact(masked: string): Compact {
   let lower = masked.toLowerCase();
-  if (lower.length !== masked.length) {
+  const perChar = lower.length !== masked.length;
+  if (perChar) {
     // A few characters lower-case to two (İ): lower-case one by one, keeping those as they are.
     let out = '';
     for (let i = 0; i < masked.length; i++) {
@@ -24,7 +27,7 @@ export function buildCompact(masked: string): Compact {
     lower = out;
   }
   lower = lower.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d\u201e]/g, '"');
-  return { lower, cased: masked };
+  return perChar ? { lower, cased: masked, perChar } : { lower, cased: masked };
 }
 
 /** The source span of [start, end) (offsets are shared). */

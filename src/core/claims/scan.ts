@@ -6,6 +6,7 @@ import type { Doc } from '../document/model';
 import type { Rung } from '../contract';
 import { buildCompact, spaced, type Compact } from './compact';
 import { literalPattern, MEMBER_WORDS, PARTIES, RESPONSE_SELF, TRIGGERS, type TriggerEntry } from './lexicon';
+import { DocDelta } from '../aims/delta';
 import { chooseReading, quoteRegions, readSentence, type Mark, type PartyMark, type Reading, type TriggerMark } from './sentence';
 
 const TRIGGER_RE = new RegExp(TRIGGERS.map((t) => `\\b(${spaced(t.pattern)})\\b`).join('|'), 'g');
@@ -42,18 +43,25 @@ export interface Scan {
   range(span: { start: number; end: number }): { s: number; e: number };
 }
 
-function collect<T extends { s: number; e: number }>(re: RegExp, text: string, make: (m: RegExpExecArray, group: number) => T | undefined): T[] {
+/**
+ * The matches of `re` in `text` that start in [from, to), scanning from `from`, made into marks (`make` may
+ * turn a match down); `raw`, when given, receives every match, kept or not.
+ */
+function collect<T extends { s: number; e: number }>(re: RegExp, text: string, make: (m: RegExpExecArray, group: number, at: number) => T | undefined, from = 0, to = Infinity, raw?: Raw[], base = 0): T[] {
   const out: T[] = [];
-  re.lastIndex = 0;
+  re.lastIndex = from - base;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
+    const at = base + m.index;
+    if (at >= to) break;
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
+    raw?.push({ s: at, e: at + m[0].length });
     let g = 1;
     while (g < m.length && m[g] === undefined) g++;
-    const v = make(m, g - 1);
+    const v = make(m, g - 1, at);
     if (v) out.push(v);
   }
   return out;
@@ -153,77 +161,375 @@ export function scanDocument(doc: Doc, options: { role?: 'letter' | 'response'; 
 }
 
 function scanUncached(doc: Doc, options: { role?: 'letter' | 'response'; extraPhrases?: ExtraPhraseInput[] }): Scan {
-  const compact = buildCompact(doc.masked);
-  const isResponse = isResponseDoc(doc, options.role);
-  const extra = extraRegex(options.extraPhrases);
-  // Involvement words are looked for only in sentences that could hold a claim: those naming a union party
-  // (or, in a response, every sentence, where "we" is the union), and those with a phrase that is its own party.
-  const selfParty = collect<Mark>(SELF_PARTY_RE, compact.lower, (m) => ({ s: m.index, e: m.index + m[0].length }));
-  const triggersIn = (s: number, e: number): TriggerMark[] => {
-    const slice = compact.lower.slice(s, e);
+  return scanWhole(doc, options).scan;
+}
+
+/** A match of one of the patterns run over the whole document, kept or not (see `ScanMemo`). */
+interface Raw {
+  s: number;
+  e: number;
+}
+
+/** A scan, with what a scan of the next version of the document needs to redo only what an edit touched. */
+interface ScanState {
+  scan: Scan;
+  /** The compact text was lower-cased character by character (see `buildCompact`). */
+  perChar: boolean;
+  /** Every match of each document-wide pattern, and the marks kept from them. */
+  selfRaw: Raw[];
+  ciRaw: Raw[];
+  csRaw: Raw[];
+  selfParty: Mark[];
+  ci: PartyMark[];
+  cs: PartyMark[];
+  partyMarks: PartyMark[];
+  /** The readings of each block. */
+  byBlock: SentenceReading[][];
+}
+
+interface Marks {
+  selfRaw: Raw[];
+  ciRaw: Raw[];
+  csRaw: Raw[];
+  selfParty: Mark[];
+  ci: PartyMark[];
+  cs: PartyMark[];
+}
+
+/** What reading the sentences of a document needs: its compact text, the patterns and the marks found. */
+class Reader {
+  readonly extra: ReturnType<typeof extraRegex>;
+  readonly quoteCache = new Map<number, Mark[]>();
+  constructor(
+    readonly doc: Doc,
+    readonly compact: Compact,
+    readonly isResponse: boolean,
+    options: { extraPhrases?: ExtraPhraseInput[] },
+  ) {
+    this.extra = extraRegex(options.extraPhrases);
+  }
+  memberAfter(e: number): boolean {
+    const rest = this.compact.lower.slice(e, e + 20);
+    const m = /^\s+([a-z]+)/.exec(rest);
+    return m !== null && MEMBER_WORDS.has(m[1]);
+  }
+  /**
+   * The matches of the three document-wide patterns starting in [from, to), scanning from `from`; the patterns
+   * see only the text in [ctxFrom, ctxTo) (by default, all of it).
+   */
+  marks(from: number, to: number, ctxFrom = 0, ctxTo = this.compact.lower.length): Marks {
+    const whole = ctxFrom === 0 && ctxTo === this.compact.lower.length;
+    const lower = whole ? this.compact.lower : this.compact.lower.slice(ctxFrom, ctxTo);
+    const cased = whole ? this.compact.cased : this.compact.cased.slice(ctxFrom, ctxTo);
+    const selfRaw: Raw[] = [];
+    const ciRaw: Raw[] = [];
+    const csRaw: Raw[] = [];
+    const selfParty = collect<Mark>(SELF_PARTY_RE, lower, (m, _g, at) => ({ s: at, e: at + m[0].length }), from, to, selfRaw, ctxFrom);
+    const ci = collect<PartyMark>(PARTY_CI_RE, lower, (m, g, at) => (this.memberAfter(at + m[0].length) ? undefined : { s: at, e: at + m[0].length, forum: PARTY_CI_ENTRIES[g].forum }), from, to, ciRaw, ctxFrom);
+    const cs = collect<PartyMark>(
+      PARTY_CS_RE,
+      cased,
+      (m, g, at) => (this.memberAfter(at + m[0].length) ? undefined : { s: at, e: at + m[0].length, forum: PARTY_CS_ENTRIES[g].forum, ...(PARTY_CS_ENTRIES[g].forum ? {} : { name: m[0] }) }),
+      from,
+      to,
+      csRaw,
+      ctxFrom,
+    );
+    return { selfRaw, ciRaw, csRaw, selfParty, ci, cs };
+  }
+  quotesOf(block: number): Mark[] {
+    let q = this.quoteCache.get(block);
+    if (!q) {
+      const span = this.doc.blocks[block].span;
+      q = quoteRegions(this.compact.lower, span.start, span.end);
+      this.quoteCache.set(block, q);
+    }
+    return q;
+  }
+  triggersIn(s: number, e: number): TriggerMark[] {
+    const slice = this.compact.lower.slice(s, e);
+    const extra = this.extra;
     const found = collect<TriggerMark>(TRIGGER_RE, slice, (m, g) => ({ s: s + m.index, e: s + m.index + m[0].length, entry: TRIGGERS[g] }));
     if (extra) found.push(...collect<TriggerMark>(extra.re, slice, (m, g) => ({ s: s + m.index, e: s + m.index + m[0].length, entry: extra.entries[g] })));
     return extra ? dedupe(found) : found;
-  };
-  const memberAfter = (e: number) => {
-    const rest = compact.lower.slice(e, e + 20);
-    const m = /^\s+([a-z]+)/.exec(rest);
-    return m !== null && MEMBER_WORDS.has(m[1]);
-  };
-  const parties = [
-    ...collect<PartyMark>(PARTY_CI_RE, compact.lower, (m, g) => (memberAfter(m.index + m[0].length) ? undefined : { s: m.index, e: m.index + m[0].length, forum: PARTY_CI_ENTRIES[g].forum })),
-    ...collect<PartyMark>(PARTY_CS_RE, compact.cased, (m, g) =>
-      memberAfter(m.index + m[0].length) ? undefined : { s: m.index, e: m.index + m[0].length, forum: PARTY_CS_ENTRIES[g].forum, ...(PARTY_CS_ENTRIES[g].forum ? {} : { name: m[0] }) },
-    ),
-  ];
-  const partyMarks = dedupe(parties);
-  const range = (span: { start: number; end: number }) => ({ s: span.start, e: span.end });
-  const quoteCache = new Map<number, Mark[]>();
-  const quotesOf = (block: number) => {
-    let q = quoteCache.get(block);
-    if (!q) {
-      const r = range(doc.blocks[block].span);
-      q = quoteRegions(compact.lower, r.s, r.e);
-      quoteCache.set(block, q);
-    }
-    return q;
-  };
-  const readings: SentenceReading[] = [];
-  let si = 0;
-  let pi = 0;
-  for (const whole of doc.sentences) {
-   for (const span of stretches(compact.lower, whole.span)) {
-    const sentence = { index: whole.index, block: whole.block, span };
-    const { s, e } = range(span);
-    while (si < selfParty.length && selfParty[si].s < s) si++;
-    while (pi < partyMarks.length && partyMarks[pi].s < s) pi++;
-    const hasParty = pi < partyMarks.length && partyMarks[pi].s < e;
-    const hasSelf = si < selfParty.length && selfParty[si].s < e;
-    if (!hasParty && !hasSelf && !extra && !isResponse) continue;
-    const block = doc.blocks[sentence.block];
-    if (block.kind === 'heading' || block.headerRow) continue;
-    // A bold or italic label opening a paragraph ("**Involvement of the trade unions.**") is a heading, not a claim.
-    if (block.leadIn && sentence.span.start >= block.leadIn.start && sentence.span.end <= block.leadIn.end + 1) continue;
-    const sTriggers = triggersIn(s, e);
-    if (sTriggers.length === 0) continue;
-    const sParties: PartyMark[] = [];
-    for (let k = pi; k < partyMarks.length && partyMarks[k].s < e; k++) if (partyMarks[k].e <= e) sParties.push(partyMarks[k]);
-    if (isResponse) {
-      const slice = compact.lower.slice(s, e);
-      RESPONSE_SELF.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = RESPONSE_SELF.exec(slice)) !== null) {
-        const at = s + m.index;
-        if (memberAfter(at + m[0].length)) continue;
-        if (!sParties.some((p) => p.s <= at && at < p.e)) sParties.push({ s: at, e: at + m[0].length, self: true });
-      }
-      sParties.sort((a, b) => a.s - b.s);
-    }
-    if (sParties.length === 0 && !sTriggers.some((t) => t.entry.selfParty)) continue;
-    const all = readSentence({ lower: compact.lower, start: s, end: e, quotes: quotesOf(sentence.block), triggers: sTriggers, parties: sParties, isResponse });
-    const reading = chooseReading(all);
-    if (reading) readings.push({ sentence: sentence.index, span, block: sentence.block, reading, all });
-   }
   }
-  return { doc, compact, isResponse, readings, forums: partyMarks.filter((p) => p.forum !== undefined), quotesOf, range };
+  /** The readings of one block's sentences, given the document's marks. */
+  readBlock(blockIndex: number, selfParty: Mark[], partyMarks: PartyMark[]): SentenceReading[] {
+    const doc = this.doc;
+    const block = doc.blocks[blockIndex];
+    const { lower } = this.compact;
+    const out: SentenceReading[] = [];
+    if (block.sentences.length === 0) return out;
+    let si = firstAtOrAfter(selfParty, doc.sentences[block.sentences[0]].span.start);
+    let pi = firstAtOrAfter(partyMarks, doc.sentences[block.sentences[0]].span.start);
+    for (const wi of block.sentences) {
+      const whole = doc.sentences[wi];
+      for (const span of stretches(lower, whole.span)) {
+        const sentence = { index: whole.index, block: whole.block, span };
+        const s = span.start;
+        const e = span.end;
+        while (si < selfParty.length && selfParty[si].s < s) si++;
+        while (pi < partyMarks.length && partyMarks[pi].s < s) pi++;
+        const hasParty = pi < partyMarks.length && partyMarks[pi].s < e;
+        const hasSelf = si < selfParty.length && selfParty[si].s < e;
+        if (!hasParty && !hasSelf && !this.extra && !this.isResponse) continue;
+        if (block.kind === 'heading' || block.headerRow) continue;
+        // A bold or italic label opening a paragraph ("**Involvement of the trade unions.**") is a heading, not a claim.
+        if (block.leadIn && sentence.span.start >= block.leadIn.start && sentence.span.end <= block.leadIn.end + 1) continue;
+        const sTriggers = this.triggersIn(s, e);
+        if (sTriggers.length === 0) continue;
+        const sParties: PartyMark[] = [];
+        for (let k = pi; k < partyMarks.length && partyMarks[k].s < e; k++) if (partyMarks[k].e <= e) sParties.push(partyMarks[k]);
+        if (this.isResponse) {
+          const slice = lower.slice(s, e);
+          RESPONSE_SELF.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = RESPONSE_SELF.exec(slice)) !== null) {
+            const at = s + m.index;
+            if (this.memberAfter(at + m[0].length)) continue;
+            if (!sParties.some((p) => p.s <= at && at < p.e)) sParties.push({ s: at, e: at + m[0].length, self: true });
+          }
+          sParties.sort((a, b) => a.s - b.s);
+        }
+        if (sParties.length === 0 && !sTriggers.some((t) => t.entry.selfParty)) continue;
+        const all = readSentence({ lower, start: s, end: e, quotes: this.quotesOf(sentence.block), triggers: sTriggers, parties: sParties, isResponse: this.isResponse });
+        const reading = chooseReading(all);
+        if (reading) out.push({ sentence: sentence.index, span, block: sentence.block, reading, all });
+      }
+    }
+    return out;
+  }
+  scan(partyMarks: PartyMark[], byBlock: SentenceReading[][]): Scan {
+    const readings: SentenceReading[] = [];
+    for (const list of byBlock) for (const r of list) readings.push(r);
+    return {
+      doc: this.doc,
+      compact: this.compact,
+      isResponse: this.isResponse,
+      readings,
+      forums: partyMarks.filter((p) => p.forum !== undefined),
+      quotesOf: (block) => this.quotesOf(block),
+      range: (span) => ({ s: span.start, e: span.end }),
+    };
+  }
+}
+
+function firstAtOrAfter(marks: Array<{ s: number }>, offset: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid].s < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function scanWhole(doc: Doc, options: { role?: 'letter' | 'response'; extraPhrases?: ExtraPhraseInput[] }): ScanState {
+  const compact = buildCompact(doc.masked);
+  const reader = new Reader(doc, compact, isResponseDoc(doc, options.role), options);
+  // Involvement words are looked for only in sentences that could hold a claim: those naming a union party
+  // (or, in a response, every sentence, where "we" is the union), and those with a phrase that is its own party.
+  const marks = reader.marks(0, compact.lower.length);
+  const partyMarks = dedupe([...marks.ci, ...marks.cs]);
+  const byBlock = doc.blocks.map((b) => reader.readBlock(b.index, marks.selfParty, partyMarks));
+  return { scan: reader.scan(partyMarks, byBlock), perChar: compact.perChar === true, ...marks, partyMarks, byBlock };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scanning an edited document again.
+
+/**
+ * How many runs of non-blank characters around an edit are read again, at least, before matches found before the
+ * edit are trusted. The document-wide patterns look a few words either side of what they match (a word before
+ * "union", "and labour" after it, three words inside a ballot phrase), and twenty characters after it for
+ * "members": far less than this.
+ */
+const REACH = 40;
+
+/** White space as `\s` in a pattern counts it. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The start of the `words`-th run of non-blanks before `at` (or 0). */
+function wordsBefore(text: string, at: number, words: number): number {
+  let i = at;
+  for (let n = 0; n < words && i > 0; n++) {
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
+  }
+  return i;
+}
+
+/** The end of the `words`-th run of non-blanks after `at` (or the text's length). */
+function wordsAfter(text: string, at: number, words: number): number {
+  let i = at;
+  const n = text.length;
+  for (let k = 0; k < words && i < n; k++) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/** The match in `list` (sorted, not overlapping) that starts before `at` and ends after it. */
+function straddling(list: Raw[], at: number): Raw | undefined {
+  const k = firstAtOrAfter(list, at) - 1;
+  return k >= 0 && list[k].e > at ? list[k] : undefined;
+}
+
+function moved<T extends Raw>(list: T[], d: number): T[] {
+  return d === 0 ? list : list.map((m) => ({ ...m, s: m.s + d, e: m.e + d }));
+}
+
+/** The marks of `before` (in the old text) before `from`, `window` (in the new) before `to`, and `before` from `to` on, moved. */
+function splice<T extends Raw>(before: T[], window: T[], from: number, to: number, d: number): T[] {
+  const head = before.slice(0, firstAtOrAfter(before, from));
+  const mid = window.slice(0, firstAtOrAfter(window, to));
+  const tail = moved(before.slice(firstAtOrAfter(before, to - d)), d);
+  return head.concat(mid, tail);
+}
+
+function movedReading(r: Reading, d: number): Reading {
+  const at = (m: Mark) => ({ ...m, s: m.s + d, e: m.e + d });
+  return { ...r, trigger: at(r.trigger) as TriggerMark, party: at(r.party) as PartyMark, clause: at(r.clause) };
+}
+
+function movedSentenceReading(r: SentenceReading, d: number, dSentence: number, dBlock: number): SentenceReading {
+  const all = d === 0 ? r.all : r.all.map((x) => movedReading(x, d));
+  const k = r.all.indexOf(r.reading);
+  const reading = k >= 0 ? all[k] : d === 0 ? r.reading : movedReading(r.reading, d);
+  return { sentence: r.sentence + dSentence, span: { start: r.span.start + d, end: r.span.end + d }, block: r.block + dBlock, reading, all };
+}
+
+/**
+ * Kept between scans of versions of one document: after an edit, the compact text is lower-cased again only
+ * around the edit, the document-wide patterns are run again only from some words before it to where their
+ * matches meet the old ones again, and only the blocks the edit touched (or whose marks changed) are read again;
+ * the readings of other blocks are the old ones, moved. The scan is exactly what `scanDocument` gives.
+ */
+export class ScanMemo {
+  private state: ScanState | undefined;
+  private key = '';
+  /** For a reading taken from the last scan: that reading, and how far it moved. */
+  private origins = new Map<SentenceReading, { from: SentenceReading; d: number; after: boolean }>();
+
+  scan(doc: Doc, options: { role?: 'letter' | 'response'; extraPhrases?: ExtraPhraseInput[] } = {}): Scan {
+    const key = `${options.role ?? ''}\u0000${options.extraPhrases ? JSON.stringify(options.extraPhrases) : ''}`;
+    const st = this.state;
+    if (st && key === this.key && st.scan.doc === doc) return st.scan;
+    this.origins = new Map();
+    const next = (st && key === this.key ? this.rescan(st, doc, options) : undefined) ?? scanWhole(doc, options);
+    this.state = next;
+    this.key = key;
+    return next.scan;
+  }
+
+  /** Where a reading of the latest scan came from in the one before, if it was taken from it. */
+  origin(r: SentenceReading): { from: SentenceReading; d: number; after: boolean } | undefined {
+    return this.origins.get(r);
+  }
+
+  private rescan(st: ScanState, doc: Doc, options: { role?: 'letter' | 'response'; extraPhrases?: ExtraPhraseInput[] }): ScanState | undefined {
+    const before = st.scan.doc;
+    if (st.perChar || before.blocks.length === 0 || doc.blocks.length === 0) return undefined;
+    const isResponse = isResponseDoc(doc, options.role);
+    if (isResponse !== st.scan.isResponse) return undefined;
+    const delta = DocDelta.between(before, doc);
+    const masked = doc.masked;
+    const n = masked.length;
+    const d = delta.shift;
+    // Lower-case again from a blank before the edit to a blank after it: lower-casing depends on the letters
+    // around (a final sigma), never across a blank.
+    let a = delta.prefix;
+    while (a > 0 && !isSpace(masked.charCodeAt(a - 1))) a--;
+    let b = n - delta.suffix;
+    while (b < n && !isSpace(masked.charCodeAt(b))) b++;
+    const mid = buildCompact(masked.slice(a, b));
+    if (mid.perChar) return undefined;
+    const oldLower = st.scan.compact.lower;
+    const lower = oldLower.slice(0, a) + mid.lower + oldLower.slice(b - d);
+    const compact: Compact = { lower, cased: masked };
+    const reader = new Reader(doc, compact, isResponse, options);
+    const oldRaw = [st.selfRaw, st.ciRaw, st.csRaw];
+    // Where to start matching again: words enough before the edit for no match ending there to have looked at it,
+    // and inside no match.
+    let from = wordsBefore(lower, a, REACH);
+    for (let moving = true; moving; ) {
+      moving = false;
+      for (const list of oldRaw) {
+        const m = straddling(list, from);
+        if (m) {
+          from = m.s;
+          moving = true;
+        }
+      }
+    }
+    // Where the matches meet the old ones again: words enough after the edit, inside no match, old or new.
+    let to = wordsAfter(lower, b, REACH);
+    let ctxTo = wordsAfter(lower, to, 4 * REACH);
+    const ctxFrom = wordsBefore(lower, from, REACH);
+    for (;;) {
+      const win = reader.marks(from, Infinity, ctxFrom, ctxTo);
+      const newRaw = [win.selfRaw, win.ciRaw, win.csRaw];
+      let y = to;
+      for (let moving = true; moving; ) {
+        moving = false;
+        for (const list of newRaw) {
+          const m = straddling(list, y);
+          if (m) {
+            y = m.e;
+            moving = true;
+          }
+        }
+        for (const list of oldRaw) {
+          const m = straddling(list, y - d);
+          if (m) {
+            y = m.e + d;
+            moving = true;
+          }
+        }
+      }
+      if (wordsAfter(lower, y, REACH) > ctxTo && ctxTo < n) {
+        // The matches met again too near the end of the text read: read further.
+        to = y;
+        ctxTo = wordsAfter(lower, ctxTo, 8 * REACH);
+        continue;
+      }
+      const selfRaw = splice(st.selfRaw, win.selfRaw, from, y, d);
+      const ciRaw = splice(st.ciRaw, win.ciRaw, from, y, d);
+      const csRaw = splice(st.csRaw, win.csRaw, from, y, d);
+      const selfParty = splice(st.selfParty, win.selfParty, from, y, d);
+      const ci = splice(st.ci, win.ci, from, y, d);
+      const cs = splice(st.cs, win.cs, from, y, d);
+      const winParties = dedupe([...win.ci.slice(0, firstAtOrAfter(win.ci, y)), ...win.cs.slice(0, firstAtOrAfter(win.cs, y))]);
+      const partyMarks = splice(st.partyMarks, winParties, from, y, d);
+      const byBlock: SentenceReading[][] = new Array(doc.blocks.length);
+      for (let i = 0; i < doc.blocks.length; i++) {
+        const blk = doc.blocks[i];
+        const j = blk.span.end <= from || blk.span.start >= y ? delta.oldIndex(i) : -1;
+        if (j < 0) {
+          byBlock[i] = reader.readBlock(i, selfParty, partyMarks);
+          continue;
+        }
+        const old = st.byBlock[j];
+        const bd = delta.shiftOf(i);
+        // After the edit, lines and columns may have moved even where characters did not.
+        const after = blk.span.end >= delta.prefix;
+        const dS = blk.sentences.length > 0 ? blk.sentences[0] - before.blocks[j].sentences[0] : 0;
+        if (bd === 0 && dS === 0 && i === j) {
+          byBlock[i] = old;
+          for (const r of old) this.origins.set(r, { from: r, d: 0, after });
+        } else {
+          byBlock[i] = old.map((r) => {
+            const moved = movedSentenceReading(r, bd, dS, i - j);
+            this.origins.set(moved, { from: r, d: bd, after });
+            return moved;
+          });
+        }
+      }
+      return { scan: reader.scan(partyMarks, byBlock), perChar: false, selfRaw, ciRaw, csRaw, selfParty, ci, cs, partyMarks, byBlock };
+    }
+  }
 }
