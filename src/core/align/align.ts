@@ -23,7 +23,7 @@ import { NON_AIM_SECTION, HEADING_NUMBER_PREFIX } from '../aims/patterns';
 import { located } from '../document/located';
 import { classifyStance, cuesIn, type CueMatch, type StanceResult, type WordsView } from '../stance/stance';
 import { contentStems, WordTable } from './text';
-import { B, Bm25Index, K1, type Prepared } from './bm25';
+import { B, Bm25Index, K1, termAt, type Prepared } from './bm25';
 import { monotoneChain } from './order';
 
 /** Set by tests and tools to see how each paragraph was scored. */
@@ -337,6 +337,7 @@ function related(t: string, s: string): boolean {
 }
 
 const NO_QUOTES: ReadonlyMap<number, number> = new Map();
+const NO_COUNTS = new Int32Array(0);
 
 /** The units (not furniture) holding each word trigram. */
 function unitsByTrigram(units: Unit[]): Map<number, number[]> {
@@ -372,8 +373,9 @@ interface Unit {
   stems: string[];
   /** Where each sentence's stems start and end in `stems`, for answer units of two sentences or more. */
   sentences: Array<[number, number]>;
-  /** How often each stem occurs in each of those sentences. */
-  sentenceTf: Array<Map<string, number>>;
+  /** How often each of the block's terms (in the order of its BM25 document's `terms`) occurs in each of those
+   * sentences: entry `i * sentences.length + j` for term `i` and sentence `j`. */
+  sentenceTf: Int32Array;
   /** The block's words: ids in the word table and offsets (not kept for furniture). */
   words: WordsView;
   ids: number[];
@@ -559,6 +561,8 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
   const bm25 = new Bm25Index();
   const units: Unit[] = [];
   const unitOfBlock = new Int32Array(response.blocks.length).fill(-1);
+  /** Term ids of the block's stems, in order (reused from block to block). */
+  let termIds = new Int32Array(256);
   for (const b of response.blocks) {
     if (b.kind === 'heading') continue;
     let kind: UnitKind = 'answer';
@@ -579,7 +583,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
         stems.push(stem);
         at.push(scanned.starts[k]);
       }
-      doc = bm25.add(stems);
+      doc = bm25.add(stems, termIds.length >= stems.length ? termIds : (termIds = new Int32Array(stems.length * 2)));
       if (b.sentences.length > 1) {
         let k = 0;
         for (const si of b.sentences) {
@@ -594,11 +598,14 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
       }
     }
     const trigrams = kind === 'furniture' ? NO_TRIGRAMS : Float64Array.from(new Set(trigramKeysOfIds(words, ids)));
-    const sentenceTf = sentences.map(([from, to]) => {
-      const tf = new Map<string, number>();
-      for (let k = from; k < to; k++) tf.set(stems[k], (tf.get(stems[k]) ?? 0) + 1);
-      return tf;
-    });
+    let sentenceTf = NO_COUNTS;
+    if (sentences.length > 0) {
+      const terms = bm25.docs[doc].terms;
+      sentenceTf = new Int32Array(terms.length * sentences.length);
+      sentences.forEach(([from, to], j) => {
+        for (let k = from; k < to; k++) sentenceTf[termAt(terms, termIds[k]) * sentences.length + j]++;
+      });
+    }
     unitOfBlock[b.index] = units.length;
     units.push({ block: b, kind, doc, stems, sentences, sentenceTf, words: view, ids, trigrams, paragraph: numbers[b.index] });
   }
@@ -728,7 +735,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   // Without a memo nothing is kept, so no keys are made.
   // With a memo, profiles live as long as the response is unchanged, and keep what is made from them.
   const prepared = index.profiles.map((p) => (memo ? (p.prepared ??= bm25.prepare(p.terms)) : bm25.prepare(p.terms)));
-  const heldTerms: string[] = new Array<string>(64);
+  /** The paragraph's terms the aim holds: where each is in the paragraph's terms, and its weight. */
+  const heldAt = new Int32Array(64);
   const heldIdf = new Float64Array(64);
   // With a memo, each score is kept by the aim's prepared query (the same object while the aim's words are the
   // same) and the paragraph, so an edit scores again only what it changed.
@@ -753,23 +761,24 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     let covered = 0;
     let held = 0;
     for (let i = 0; i < q.terms.length; i++) {
-      const f = d.tf.get(q.terms[i]);
-      if (!f) continue;
+      const at = q.ids[i] < 0 ? -1 : termAt(d.terms, q.ids[i]);
+      if (at < 0) continue;
+      const f = d.counts[at];
       score += (q.idf[i] * f * (K1 + 1)) / (f + norm);
       covered += q.idf[i];
-      heldTerms[held] = q.terms[i];
+      heldAt[held] = at;
       heldIdf[held++] = q.idf[i];
-      if (held === heldTerms.length) break;
+      if (held === heldAt.length) break;
     }
     if (held === 0) return 0;
     let best = Math.max(score, COVERAGE_WEIGHT * covered) / q.ideal;
-    for (let j = 0; j < u.sentences.length; j++) {
+    const n = u.sentences.length;
+    for (let j = 0; j < n; j++) {
       const [from, to] = u.sentences[j];
-      const tf = u.sentenceTf[j];
       const snorm = K1 * (1 - B + (B * (to - from)) / sentenceAverage);
       let ss = 0;
       for (let h = 0; h < held; h++) {
-        const f = tf.get(heldTerms[h]) ?? 0;
+        const f = u.sentenceTf[heldAt[h] * n + j];
         if (f) ss += (heldIdf[h] * f * (K1 + 1)) / (f + snorm);
       }
       best = Math.max(best, (SENTENCE_WEIGHT * ss) / q.ideal);
@@ -783,7 +792,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     const d = bm25.docs[u.doc];
     const other = index.profiles[except].termSet;
     let n = 0;
-    for (const t of prepared[aim].terms) if (d.tf.has(t) && !other.has(t)) n++;
+    const q = prepared[aim];
+    for (let i = 0; i < q.terms.length; i++) if (q.ids[i] >= 0 && termAt(d.terms, q.ids[i]) >= 0 && !other.has(q.terms[i])) n++;
     return n;
   };
 
@@ -1344,7 +1354,7 @@ function ownWordSections(
     for (const ui of section.units) for (let k = cands.start[ui]; k < cands.start[ui + 1]; k++) candidates.add(cands.aim[k]);
     if (!section.words) {
       section.words = new Set(headWords);
-      for (const ui of section.units) for (const t of bm25.docs[units[ui].doc].tf.keys()) section.words.add(t);
+      for (const ui of section.units) for (const t of bm25.docs[units[ui].doc].terms) section.words.add(bm25.termOf[t]);
     }
     const words = section.words;
     let best = -1;

@@ -16,15 +16,33 @@ export const DF_CAP = 40;
 /** Candidates kept per query. */
 export const TOP_K = 8;
 
+/** A block's terms: their ids (see `Bm25Index.termId`), sorted, and how often each occurs. Typed arrays rather
+ * than a map per block: a long response has tens of thousands of blocks. */
 export interface Bm25Doc {
-  /** Term frequencies of the block's stems. */
-  tf: Map<string, number>;
+  terms: Int32Array;
+  counts: Int32Array;
   length: number;
+}
+
+/** Where term `id` is in a block's sorted `terms`, or -1. */
+export function termAt(terms: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = terms[mid];
+    if (t === id) return mid;
+    if (t < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** A query with its terms' weights worked out once. */
 export interface Prepared {
   terms: string[];
+  /** Each term's id in the index, or -1 when no block holds it. */
+  ids: Int32Array;
   idf: Float64Array;
   /** The score a block of average length holding each term once would get (see `prepare`). */
   ideal: number;
@@ -33,19 +51,45 @@ export interface Prepared {
 export class Bm25Index {
   readonly postings = new Map<string, number[]>();
   readonly docs: Bm25Doc[] = [];
+  /** Each term's id, and the term of each id. */
+  private readonly ids = new Map<string, number>();
+  readonly termOf: string[] = [];
   private totalLength = 0;
   private acc = new Float64Array(0);
 
-  add(stems: string[]): number {
+  /** The id of a term some block holds, or -1. */
+  termId(term: string): number {
+    return this.ids.get(term) ?? -1;
+  }
+
+  /** Adds a block by its stems, in order; returns the block's id. `ids` (at least as long as `stems`) receives each stem's term id. */
+  add(stems: string[], ids = new Int32Array(stems.length)): number {
     const id = this.docs.length;
-    const tf = new Map<string, number>();
-    for (const s of stems) tf.set(s, (tf.get(s) ?? 0) + 1);
-    for (const s of tf.keys()) {
+    for (let k = 0; k < stems.length; k++) {
+      let t = this.ids.get(stems[k]);
+      if (t === undefined) {
+        t = this.termOf.length;
+        this.ids.set(stems[k], t);
+        this.termOf.push(stems[k]);
+      }
+      ids[k] = t;
+    }
+    const sorted = ids.slice(0, stems.length).sort();
+    let distinct = 0;
+    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+    const terms = new Int32Array(distinct);
+    const counts = new Int32Array(distinct);
+    for (let k = 0, at = -1; k < sorted.length; k++) {
+      if (k === 0 || sorted[k] !== sorted[k - 1]) terms[++at] = sorted[k];
+      counts[at]++;
+    }
+    for (let k = 0; k < terms.length; k++) {
+      const s = this.termOf[terms[k]];
       let list = this.postings.get(s);
       if (!list) this.postings.set(s, (list = []));
       list.push(id);
     }
-    this.docs.push({ tf, length: stems.length });
+    this.docs.push({ terms, counts, length: stems.length });
     this.totalLength += stems.length;
     return id;
   }
@@ -78,34 +122,14 @@ export class Bm25Index {
     const n = this.docs.length;
     const unseen = Math.log(1 + (n - 1 + 0.5) / 1.5);
     const idf = new Float64Array(terms.length);
+    const ids = Int32Array.from(terms, (t) => this.termId(t));
     let ideal = 0;
     terms.forEach((t, i) => {
       const df = this.df(t);
       idf[i] = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
       ideal += df > 0 ? idf[i] : unseen;
     });
-    return { terms, idf, ideal };
-  }
-
-  /** The BM25 score of one block for a prepared query. */
-  score(q: Prepared, id: number): number {
-    const d = this.docs[id];
-    const norm = K1 * (1 - B + (B * d.length) / this.averageLength);
-    let s = 0;
-    for (let i = 0; i < q.terms.length; i++) {
-      const f = d.tf.get(q.terms[i]);
-      if (f) s += (q.idf[i] * f * (K1 + 1)) / (f + norm);
-    }
-    return s;
-  }
-
-  /** The share of the query's weight that the block holds, whatever its length. */
-  coverage(q: Prepared, id: number): number {
-    if (q.ideal <= 0) return 0;
-    const d = this.docs[id];
-    let s = 0;
-    for (let i = 0; i < q.terms.length; i++) if (d.tf.has(q.terms[i])) s += q.idf[i];
-    return s / q.ideal;
+    return { terms, ids, idf, ideal };
   }
 
   /**
