@@ -314,6 +314,18 @@ class Reader {
   }
 }
 
+/** The first block starting at or after `offset`. */
+function firstBlockAtOrAfter(blocks: Doc['blocks'], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function firstAtOrAfter(marks: Array<{ s: number }>, offset: number): number {
   let lo = 0;
   let hi = marks.length;
@@ -449,7 +461,8 @@ export class ScanMemo {
     const mid = buildCompact(masked.slice(a, b));
     if (mid.perChar) return undefined;
     const oldLower = st.scan.compact.lower;
-    const lower = oldLower.slice(0, a) + mid.lower + oldLower.slice(b - d);
+    // One flat string (a string added up from pieces is slow to read character by character).
+    const lower = [oldLower.slice(0, a), mid.lower, oldLower.slice(b - d)].join('');
     const compact: Compact = { lower, cased: masked };
     const reader = new Reader(doc, compact, isResponse, options);
     const oldRaw = [st.selfRaw, st.ciRaw, st.csRaw];
@@ -505,15 +518,24 @@ export class ScanMemo {
       const cs = splice(st.cs, win.cs, from, y, d);
       const winParties = dedupe([...win.ci.slice(0, firstAtOrAfter(win.ci, y)), ...win.cs.slice(0, firstAtOrAfter(win.cs, y))]);
       const partyMarks = splice(st.partyMarks, winParties, from, y, d);
-      const byBlock: SentenceReading[][] = new Array(doc.blocks.length);
-      for (let i = 0; i < doc.blocks.length; i++) {
-        const blk = doc.blocks[i];
-        const j = blk.span.end <= from || blk.span.start >= y ? delta.oldIndex(i) : -1;
+      const blocks = doc.blocks;
+      const byBlock: SentenceReading[][] = new Array(blocks.length);
+      // The blocks with text in [from, y) are read again, and those the edit changed; the others keep their readings.
+      let w0 = firstBlockAtOrAfter(blocks, from);
+      if (w0 > 0 && blocks[w0 - 1].span.end > from) w0--;
+      const w1 = firstBlockAtOrAfter(blocks, y);
+      for (let i = 0; i < blocks.length; i++) {
+        const j = i < w0 || i >= w1 ? delta.oldIndex(i) : -1;
         if (j < 0) {
           byBlock[i] = reader.readBlock(i, selfParty, partyMarks);
           continue;
         }
         const old = st.byBlock[j];
+        if (old.length === 0) {
+          byBlock[i] = old;
+          continue;
+        }
+        const blk = blocks[i];
         const bd = delta.shiftOf(i);
         // After the edit, lines and columns may have moved even where characters did not.
         const after = blk.span.end >= delta.prefix;
