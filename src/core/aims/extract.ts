@@ -57,6 +57,8 @@ interface Found {
   blocks: number[];
   title: string;
   format: AimFormat;
+  /** For a prose aim: its first and last sentence, counted in its block. */
+  sentences?: [number, number];
 }
 
 type Signal = 'aims' | 'other' | 'neutral' | 'none';
@@ -72,6 +74,7 @@ const LETTER_PURPOSE = /^(?:(?:i|we) (?:am|are) writing\b|i write\b|we write\b|(
  * depends on a block's neighbours (its section, the sentence before it, the run it belongs to) is not kept here.
  */
 class BlockFacts implements RoleFacts {
+  signature: boolean | undefined = undefined;
   greeting: boolean | undefined = undefined;
   headerLine: boolean | undefined = undefined;
   closing: boolean | undefined = undefined;
@@ -126,7 +129,7 @@ interface SentenceFacts {
 }
 
 class Letter {
-  readonly roles: BlockRole[];
+  private roleList: BlockRole[] | undefined;
   readonly claimed: Uint8Array;
   /** Per heading: its section's kind (0 until worked out, else its place in SECTION_KINDS plus one), and its parent. */
   private readonly sectionMemo: Uint8Array;
@@ -135,9 +138,11 @@ class Letter {
     readonly doc: Doc,
     readonly facts: BlockFacts[] = doc.blocks.map(() => new BlockFacts()),
   ) {
-    this.roles = blockRoles(doc, (i) => facts[i]);
     this.claimed = new Uint8Array(doc.blocks.length);
     this.sectionMemo = new Uint8Array(doc.blocks.length);
+  }
+  get roles(): BlockRole[] {
+    return (this.roleList ??= blockRoles(this.doc, (i) => this.facts[i]));
   }
   f(index: number): BlockFacts {
     return this.facts[index];
@@ -176,6 +181,76 @@ class Letter {
     const f = this.facts[b.index];
     return (f.intro ??= classifyIntro(lastSentence(this.doc, b)));
   }
+  /** What a heading's own words say of its section. */
+  ownSection(h: Block): SectionKind {
+    const f = this.facts[h.index];
+    return (f.section ??= NON_AIM_SECTION.test(h.text) ? 'other' : NUMBERED_AIM_HEADING.test(h.text) ? 'aim-heading' : AIM_SECTION.test(h.text) && !AIM_SECTION_EXCLUDED.test(h.text) ? 'aims' : 'neutral');
+  }
+  notAimHeading(h: Block): boolean {
+    const f = this.facts[h.index];
+    return (f.notAimHeading ??= NON_AIM_SECTION.test(h.text) || (AIM_SECTION.test(h.text) && !NUMBERED_AIM_HEADING.test(h.text) && /^(?:our |the |key |main )?(?:aims?|objectives?|proposals?|priorities)\s*$/i.test(h.text)));
+  }
+  numbered(h: Block): boolean {
+    const f = this.facts[h.index];
+    return (f.numbered ??= NUMBERED_AIM_HEADING.test(h.text));
+  }
+  headingTitle(h: Block): string {
+    const f = this.facts[h.index];
+    return (f.headingTitle ??= cleanTitle(h.text.replace(HEADING_NUMBER_PREFIX, '')));
+  }
+  purpose(b: Block): boolean {
+    const f = this.facts[b.index];
+    return (f.purpose ??= LETTER_PURPOSE.test(b.text));
+  }
+  firstCellAction(r: Block): boolean {
+    const f = this.facts[r.index];
+    return (f.firstCellAction ??= actionLike(firstCell(this, r)));
+  }
+  lastCell(r: Block): number {
+    const f = this.facts[r.index];
+    if (f.lastCell === undefined) {
+      const cells = r.cells ?? [];
+      let last = cells.length - 1;
+      while (last > 0 && this.plain(cells[last]).trim().length === 0) last--;
+      f.lastCell = last;
+    }
+    return f.lastCell;
+  }
+  rowTitle(r: Block): string {
+    const f = this.facts[r.index];
+    return (f.rowTitle ??= titleFrom(firstCell(this, r).trim()));
+  }
+  headerKinds(h: Block): { aims: boolean; other: boolean } {
+    const hf = this.facts[h.index];
+    if (hf.aimsHeader === undefined || hf.otherHeader === undefined) {
+      const headCells = (h.cells ?? []).map((c) => this.plain(c).trim());
+      const firstHead = headCells[0] ?? '';
+      hf.aimsHeader = headCells.some((c) => /\b(?:aims?|objectives?|proposals?|proposed changes?|changes?|measures?|priorit(?:y|ies)|actions?|workstreams?|commitments?|recommendations?|initiatives?|what we will do|what will change|goals?|deliverables?)\b/i.test(c));
+      hf.otherHeader = /^(?:dates?|when|names?|forum|meetings?|attendees?|documents?|papers?|ref(?:erence)?|contacts?|roles?|grades?|bands?|sites?|locations?|venues?|costs?|budgets?|unions?|members?|posts?|jobs?|teams?|offices?|schools?|wards?)\b/i.test(firstHead);
+    }
+    return { aims: hf.aimsHeader, other: hf.otherHeader };
+  }
+  additive(b: Block, k: number): boolean {
+    const sf = this.prose(b)[k];
+    return (sf.additive ??= ADDITIVE_OPENING.test(this.doc.sentences[b.sentences[k]].text.trim()));
+  }
+  verdict(b: Block, k: number, strongOnly: boolean): ProseVerdict {
+    const sf = this.prose(b)[k];
+    const text = this.doc.sentences[b.sentences[k]].text;
+    return strongOnly ? (sf.strongVerdict ??= proseAimSentence(text, true)) : (sf.verdict ??= proseAimSentence(text, false));
+  }
+  proseTitle(b: Block, k: number): string {
+    const sf = this.prose(b)[k];
+    if (sf.title === undefined) {
+      const text = this.doc.sentences[b.sentences[k]].text;
+      const trig = triggerIn(text);
+      sf.title = titleFrom(trig ? text.slice(trig.titleAt) : text);
+    }
+    return sf.title;
+  }
+  leadTitleAction(l: LeadFact): boolean {
+    return (l.titleAction ??= actionLike(l.title));
+  }
   prose(b: Block): SentenceFacts[] {
     const f = this.facts[b.index];
     return (f.prose ??= b.sentences.map(() => ({ additive: undefined, verdict: undefined, strongVerdict: undefined, title: undefined })));
@@ -204,7 +279,7 @@ class Letter {
     if (memo !== 0) return SECTION_KINDS[memo - 1];
     const h = this.blocks[headingIndex];
     const f = this.facts[headingIndex];
-    const own = (f.section ??= NON_AIM_SECTION.test(h.text) ? 'other' : NUMBERED_AIM_HEADING.test(h.text) ? 'aim-heading' : AIM_SECTION.test(h.text) && !AIM_SECTION_EXCLUDED.test(h.text) ? 'aims' : 'neutral');
+    const own = this.ownSection(h);
     let kind: SectionKind;
     if (this.roles[headingIndex] === 'title') kind = 'none';
     else if (own !== 'neutral') kind = own;
@@ -528,22 +603,13 @@ function findTableAims(letter: Letter, found: Found[]): void {
     const rows: Block[] = [];
     let j = i + 1;
     while (j < blocks.length && blocks[j].kind === 'tableRow' && !blocks[j].headerRow) rows.push(blocks[j++]);
-    const hf = letter.f(i);
-    if (hf.aimsHeader === undefined || hf.otherHeader === undefined) {
-      const headCells = (header.cells ?? []).map((c) => letter.plain(c).trim());
-      const firstHead = headCells[0] ?? '';
-      hf.aimsHeader = headCells.some((c) => /\b(?:aims?|objectives?|proposals?|proposed changes?|changes?|measures?|priorit(?:y|ies)|actions?|workstreams?|commitments?|recommendations?|initiatives?|what we will do|what will change|goals?|deliverables?)\b/i.test(c));
-      hf.otherHeader = /^(?:dates?|when|names?|forum|meetings?|attendees?|documents?|papers?|ref(?:erence)?|contacts?|roles?|grades?|bands?|sites?|locations?|venues?|costs?|budgets?|unions?|members?|posts?|jobs?|teams?|offices?|schools?|wards?)\b/i.test(firstHead);
-    }
-    const aimsHeader = hf.aimsHeader;
-    const otherHeader = hf.otherHeader;
+    const kinds = letter.headerKinds(header);
+    const aimsHeader = kinds.aims;
+    const otherHeader = kinds.other;
     const intro = letter.introBefore(i);
     const section = letter.sectionKind(header.headingIndex);
     let actions = 0;
-    for (const r of rows) {
-      const f = letter.f(r.index);
-      if ((f.firstCellAction ??= actionLike(firstCell(letter, r)))) actions++;
-    }
+    for (const r of rows) if (letter.firstCellAction(r)) actions++;
     const accept =
       !otherHeader &&
       intro !== 'other' &&
@@ -555,18 +621,16 @@ function findTableAims(letter: Letter, found: Found[]): void {
       if (!letter.eligible(r) || !r.cells || r.cells.length === 0) continue;
       const first = firstCell(letter, r).trim();
       if (first.length === 0 || letter.words(r) < 2) continue;
-      const f = letter.f(r.index);
-      if (f.lastCell === undefined) {
-        let last = r.cells.length - 1;
-        while (last > 0 && letter.plain(r.cells[last]).trim().length === 0) last--;
-        f.lastCell = last;
-      }
-      const span = trimSpan(doc, { start: r.cells[0].start, end: r.cells[f.lastCell].end });
-      const trimmed = trimPipes(doc, span);
       letter.claimed[r.index] = 1;
-      found.push({ span: trimmed, blocks: [r.index], title: (f.rowTitle ??= titleFrom(first)), format: 'table row' });
+      found.push({ span: tableRowSpan(letter, r), blocks: [r.index], title: letter.rowTitle(r), format: 'table row' });
     }
   }
+}
+
+/** A table row's aim: its cells, from the first to the last with words, without the pipes. */
+function tableRowSpan(letter: Letter, r: Block): Span {
+  const cells = r.cells!;
+  return trimPipes(letter.doc, trimSpan(letter.doc, { start: cells[0].start, end: cells[letter.lastCell(r)].end }));
 }
 
 /** The plain text of a table row's first cell (for a row without cells, its text). */
@@ -663,7 +727,7 @@ function findLeadInAims(letter: Letter, found: Found[]): void {
     const intro = letter.introBefore(first.index);
     const section = letter.sectionKind(first.headingIndex);
     if (intro === 'other' || section === 'other') continue;
-    const actions = r.items.filter((x) => (x.lead.titleAction ??= actionLike(x.lead.title)) || letter.bodyAction(x.b, x.lead)).length;
+    const actions = r.items.filter((x) => letter.leadTitleAction(x.lead) || letter.bodyAction(x.b, x.lead)).length;
     const accept =
       intro === 'aims' ||
       section === 'aims' ||
@@ -696,13 +760,11 @@ function findHeadingAims(letter: Letter, found: Found[]): void {
     const next = blocks[i + 1];
     if (!next || next.kind !== 'paragraph' || next.headingIndex !== i || next.list || !letter.eligible(next)) continue;
     if (sectionHasAims.has(i) || letter.claimed[next.index]) continue;
-    const hf = letter.f(i);
-    if ((hf.notAimHeading ??= NON_AIM_SECTION.test(h.text) || (AIM_SECTION.test(h.text) && !NUMBERED_AIM_HEADING.test(h.text) && /^(?:our |the |key |main )?(?:aims?|objectives?|proposals?|priorities)\s*$/i.test(h.text)))) continue;
-    const nf = letter.f(next.index);
-    if (!(nf.statement ??= statementLike(next.text)) || (nf.purpose ??= LETTER_PURPOSE.test(next.text))) continue;
+    if (letter.notAimHeading(h)) continue;
+    if (!letter.bodyStatement(next, null) || letter.purpose(next)) continue;
     const parent = letter.parentHeading(i);
     const group = `${parent}:${h.depth ?? 1}`;
-    cands.push({ h, next, numbered: (hf.numbered ??= NUMBERED_AIM_HEADING.test(h.text)), group });
+    cands.push({ h, next, numbered: letter.numbered(h), group });
     groupSizes.set(group, (groupSizes.get(group) ?? 0) + 1);
   }
   for (const c of cands) {
@@ -711,16 +773,20 @@ function findHeadingAims(letter: Letter, found: Found[]): void {
     if (parentKind === 'other') continue;
     const accept = c.numbered || parentKind === 'aims' || letter.introBefore(c.h.index) === 'aims' || (groupSizes.get(c.group) ?? 0) >= 2;
     if (!accept) continue;
-    let start = c.h.span.start;
-    while (start < c.h.span.end && isBlank(doc.masked.charCodeAt(start))) start++;
-    const span = { start, end: trimSpan(doc, c.next.span).end };
-    const hf = letter.f(c.h.index);
-    const headingText = (hf.headingTitle ??= cleanTitle(c.h.text.replace(HEADING_NUMBER_PREFIX, '')));
+    const span = headingAimSpan(doc, c.h, c.next);
+    const headingText = letter.headingTitle(c.h);
     const title = headingText.length > 0 ? headingText.charAt(0).toUpperCase() + headingText.slice(1) : letter.title(c.next);
     letter.claimed[c.h.index] = 1;
     letter.claimed[c.next.index] = 1;
     found.push({ span, blocks: [c.h.index, c.next.index], title, format: 'heading' });
   }
+}
+
+/** A heading's aim: from the heading's words to the end of the paragraph after it. */
+function headingAimSpan(doc: Doc, h: Block, next: Block): Span {
+  let start = h.span.start;
+  while (start < h.span.end && isBlank(doc.masked.charCodeAt(start))) start++;
+  return { start, end: trimSpan(doc, next.span).end };
 }
 
 function findProseAims(letter: Letter, found: Found[]): void {
@@ -736,39 +802,37 @@ function findProseAims(letter: Letter, found: Found[]): void {
     if (letter.intro(b) !== 'none') continue;
     // Before a letter's structured aims comes its context: a prose intention there is the programme as a whole.
     if (structured && b.index < firstStructured) continue;
-    let current: { start: number; end: number; title: string } | undefined;
+    let current: { first: number; last: number; title: string } | undefined;
     const flush = () => {
       if (!current) return;
-      found.push({ span: trimSpan(doc, { start: current.start, end: current.end }), blocks: [b.index], title: current.title, format: 'prose' });
+      found.push({ span: proseAimSpan(doc, b, current.first, current.last), blocks: [b.index], title: current.title, format: 'prose', sentences: [current.first, current.last] });
       current = undefined;
     };
-    const facts = letter.prose(b);
     for (let k = 0; k < b.sentences.length; k++) {
-      const s = doc.sentences[b.sentences[k]];
-      const sf = facts[k];
       // After structured aims, only outright intentions count, unless an additive opening ("In addition, the
       // company will …") marks the sentence as one more item in the run of aims.
-      const strongOnly = structured && section !== 'aims' && !(sf.additive ??= ADDITIVE_OPENING.test(s.text.trim()));
-      const verdict = strongOnly ? (sf.strongVerdict ??= proseAimSentence(s.text, true)) : (sf.verdict ??= proseAimSentence(s.text, false));
+      const strongOnly = structured && section !== 'aims' && !letter.additive(b, k);
+      const verdict = letter.verdict(b, k, strongOnly);
       if (verdict === 'weak-aim' && current) {
         // "Staff in those offices would be offered …" after "Our proposal is to close …": the same aim.
-        current.end = s.span.end;
+        current.last = k;
       } else if (verdict === 'aim' || verdict === 'weak-aim') {
         flush();
-        if (sf.title === undefined) {
-          const trig = triggerIn(s.text);
-          sf.title = titleFrom(trig ? s.text.slice(trig.titleAt) : s.text);
-        }
-        current = { start: s.span.start, end: s.span.end, title: sf.title };
+        current = { first: k, last: k, title: letter.proseTitle(b, k) };
       } else if (verdict === 'stop') {
         flush();
       } else if (current) {
-        current.end = s.span.end;
+        current.last = k;
       }
     }
     flush();
     if (found.length > 0 && found[found.length - 1].blocks[0] === b.index) letter.claimed[b.index] = 1;
   }
+}
+
+/** A prose aim: from the start of its first sentence (the `first`-th of the block) to the end of its last. */
+function proseAimSpan(doc: Doc, b: Block, first: number, last: number): Span {
+  return trimSpan(doc, { start: doc.sentences[b.sentences[first]].span.start, end: doc.sentences[b.sentences[last]].span.end });
 }
 
 /** The first prose trigger in a sentence: where the intention starts, its strength and the verb after it. */

@@ -65,7 +65,19 @@ export interface RoleFacts {
   closing?: boolean;
   contact?: boolean;
   courtesy?: boolean;
+  /** A short line that does not end like a sentence (a name or a post, in a signature). */
+  signature?: boolean;
 }
+
+/** How each of `RoleFacts` is read from a block. */
+export const ROLE_FACTS: { [K in keyof Required<RoleFacts>]: (doc: Doc, b: Block) => boolean } = {
+  greeting: (_doc, b) => GREETING.test(b.text) && wordCount(b.text) <= 12,
+  headerLine: (_doc, b) => HEADER_LINE.test(b.text) || !proseLike(b),
+  closing: (doc, b) => CLOSING.test(firstLine(doc, b)),
+  contact: (_doc, b) => isContact(b.text),
+  courtesy: (doc, b) => COURTESY_LEAD.test(b.text) && courtesyOnly(doc, b),
+  signature: (_doc, b) => wordCount(b.text) <= 10 && !/[.!?]["'”’)]*$/.test(b.text),
+};
 
 /**
  * The role of every block of a document. Only blocks outside quotations are furniture; a heading is a title
@@ -93,12 +105,12 @@ export function blockRoles(doc: Doc, facts?: (block: number) => RoleFacts): Bloc
     }
     if (b.quoteDepth === 0 && b.kind === 'paragraph' && !b.list) {
       const f = factsOf(i);
-      if ((f.greeting ??= GREETING.test(b.text) && wordCount(b.text) <= 12)) {
+      if ((f.greeting ??= ROLE_FACTS.greeting(doc, b))) {
         roles[i] = 'greeting';
         continue;
       }
       if (firstProse < 0) {
-        if ((f.headerLine ??= HEADER_LINE.test(b.text) || !proseLike(b))) {
+        if ((f.headerLine ??= ROLE_FACTS.headerLine(doc, b))) {
           roles[i] = 'header';
           continue;
         }
@@ -112,7 +124,7 @@ export function blockRoles(doc: Doc, facts?: (block: number) => RoleFacts): Bloc
   let closing = -1;
   for (let i = n - 1; i >= 0; i--) {
     const b = blocks[i];
-    if (b.kind === 'paragraph' && b.quoteDepth === 0 && !b.list && (factsOf(i).closing ??= CLOSING.test(firstLine(doc, b)))) {
+    if (b.kind === 'paragraph' && b.quoteDepth === 0 && !b.list && (factsOf(i).closing ??= ROLE_FACTS.closing(doc, b))) {
       closing = i;
       break;
     }
@@ -123,7 +135,8 @@ export function blockRoles(doc: Doc, facts?: (block: number) => RoleFacts): Bloc
     for (let i = n - 1; i >= 0; i--) {
       const b = blocks[i];
       if (b.kind !== 'paragraph' || b.quoteDepth > 0 || b.list) break;
-      if ((factsOf(i).contact ??= isContact(b.text)) || (wordCount(b.text) <= 10 && !/[.!?]["'”’)]*$/.test(b.text))) roles[i] = 'signoff';
+      const f = factsOf(i);
+      if ((f.contact ??= ROLE_FACTS.contact(doc, b)) || (f.signature ??= ROLE_FACTS.signature(doc, b))) roles[i] = 'signoff';
       else break;
     }
   }
@@ -131,8 +144,8 @@ export function blockRoles(doc: Doc, facts?: (block: number) => RoleFacts): Bloc
     const b = blocks[i];
     if (roles[i] !== 'body' || b.kind === 'heading' || b.quoteDepth > 0) continue;
     const f = factsOf(i);
-    if ((f.contact ??= isContact(b.text))) roles[i] = 'contact';
-    else if (b.kind === 'paragraph' && (f.courtesy ??= COURTESY_LEAD.test(b.text) && courtesyOnly(doc, b))) roles[i] = 'courtesy';
+    if ((f.contact ??= ROLE_FACTS.contact(doc, b))) roles[i] = 'contact';
+    else if (b.kind === 'paragraph' && (f.courtesy ??= ROLE_FACTS.courtesy(doc, b))) roles[i] = 'courtesy';
   }
   return roles;
 }
