@@ -480,6 +480,8 @@ interface ResponsePrep {
   cues: Map<number, CueMatch[]>;
   /** Location of each unit's block, as passages and points report it. */
   located: Array<ReturnType<typeof located> | undefined>;
+  /** Each unit as a point of the union's own, made when first needed. */
+  points: Array<Point | undefined>;
   /** Whether a unit's block turns to another matter (1), talks about claims (2), refers back (4); -1 until asked. */
   talk: Int8Array;
   /** A heading's text without its number, or a block's lead-in or "On …," phrase: the phrases that may restate an
@@ -490,7 +492,7 @@ interface ResponsePrep {
   /** The response's sections under headings that are neither its title nor a section answering no aim: the
    * heading's block index, the answer units below it (as first read) and, made when first needed, the content
    * stems of heading and answers. */
-  sections?: Array<{ heading: number; units: number[]; words?: Set<string> }>;
+  sections?: Array<{ heading: number; units: number[]; words?: Set<string>; last?: { candidates: number[]; queries: Prepared[]; best: number } }>;
   /** The units holding each word trigram, made when first needed. */
   unitsByTrigram?: Map<number, number[]>;
   /** Lexical scores of paragraphs (by BM25 document) for each aim's prepared query, kept with a memo. */
@@ -624,6 +626,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     sentenceAverage: sentenceCount > 0 ? Math.max(1, sentenceWords / sentenceCount) : 1,
     cues: new Map(),
     located: new Array(units.length),
+    points: new Array(units.length),
     talk: new Int8Array(units.length).fill(-1),
     phrase: new Array(response.blocks.length),
     lexical: new WeakMap(),
@@ -874,9 +877,14 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   const disambiguate = (hits: Array<{ aim: number; score: number; joined?: boolean }>, answer: Unit | undefined): number[] => {
     // A phrase naming several aims in turn ("X and Y") means them all.
     if (hits.length <= 1 || !answer || hits.every((h) => h.joined)) return hits.map((h) => h.aim);
-    const combined = hits.map((h) => ({ aim: h.aim, score: h.score + 0.5 * lexical(h.aim, answer) }));
-    const top = Math.max(...combined.map((c) => c.score));
-    return combined.filter((c) => c.score >= top - 0.05).map((c) => c.aim);
+    const scores = hits.map((h) => h.score + 0.5 * lexical(h.aim, answer));
+    let top = -Infinity;
+    for (const score of scores) top = Math.max(top, score);
+    const out: number[] = [];
+    hits.forEach((h, i) => {
+      if (scores[i] >= top - 0.05) out.push(h.aim);
+    });
+    return out;
   };
   /** The one aim whose title holds a word, found in no other aim and in few paragraphs, among the first three
    * content words of the unit (its topic: "The cab cameras …"), or the first `words`, leaving out the aims in
@@ -1227,8 +1235,12 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   const points: Point[] = [];
   units.forEach((u, ui) => {
     if (u.kind !== 'answer' || assigned[ui].length > 0) return;
-    const at = locatedOf(ui);
-    points.push({ text: at.text, position: at.position, paragraph: u.paragraph });
+    let point = prep.points[ui];
+    if (!point) {
+      const at = locatedOf(ui);
+      prep.points[ui] = point = { text: at.text, position: at.position, paragraph: u.paragraph };
+    }
+    points.push(point);
   });
   // An aim's alignment is a function of its id and its assignments (and the response): with a memo, an aim
   // assigned what it was last time keeps its alignment.
@@ -1357,10 +1369,19 @@ function ownWordSections(
       for (const ui of section.units) for (const t of bm25.docs[units[ui].doc].terms) section.words.add(bm25.termOf[t]);
     }
     const words = section.words;
+    // The answer is a function of the candidates' queries and the section's words: kept with the section, and
+    // reused while the candidates and their queries are the same objects (only an edited aim's query is new).
+    const order = [...candidates];
+    const queries = order.map((a) => prepared[a]);
+    const last = section.last;
+    if (last && last.candidates.length === order.length && order.every((a, k) => last.candidates[k] === a && last.queries[k] === queries[k])) {
+      if (last.best >= 0) out.set(i, last.best);
+      continue;
+    }
     let best = -1;
     let bestScore = 0;
     let second = 0;
-    for (const a of candidates) {
+    for (const a of order) {
       const q = prepared[a];
       if (q.ideal <= 0) continue;
       let got = 0;
@@ -1372,7 +1393,9 @@ function ownWordSections(
         best = a;
       } else if (score > second) second = score;
     }
-    if (best >= 0 && bestScore >= 0.2 && bestScore >= 1.3 * second) out.set(i, best);
+    const answer = best >= 0 && bestScore >= 0.2 && bestScore >= 1.3 * second ? best : -1;
+    section.last = { candidates: order, queries, best: answer };
+    if (answer >= 0) out.set(i, answer);
   }
   return out;
 }
