@@ -23,7 +23,7 @@ import type { Position, Span } from '../text/positions';
 import { located } from '../document/located';
 import { plain } from '../document/parse';
 import { tokenize } from '../align/text';
-import { blockRoles, type BlockRole, type RoleFacts } from './roles';
+import { blockRoles, ROLE_FACTS, type BlockRole, type RoleFacts } from './roles';
 import { DocDelta } from './delta';
 import {
   ADDITIVE_OPENING,
@@ -349,20 +349,62 @@ export class AimsMemo {
     const before = this.doc;
     let facts: BlockFacts[];
     let delta: DocDelta | undefined;
+    let found: Found[] | undefined;
     if (before && before.blocks.length > 0) {
       const d = DocDelta.between(before, doc);
       delta = d;
       facts = new Array<BlockFacts>(doc.blocks.length);
+      const changed: number[] = [];
       for (let i = 0; i < facts.length; i++) {
         const j = d.oldIndex(i);
         facts[i] = j >= 0 ? this.facts[j] : new BlockFacts();
+        if (j < 0 && changed.length <= MAX_CHANGED) changed.push(i);
       }
+      if (doc.blocks.length === before.blocks.length && changed.length <= MAX_CHANGED) found = this.refind(d, changed, facts);
+      this.lastRefound = found !== undefined;
     } else facts = doc.blocks.map(() => new BlockFacts());
-    const aims = doc.blocks.length === 0 ? [] : this.build(doc, findAll(new Letter(doc, facts)), delta);
+    found ??= doc.blocks.length === 0 ? [] : findAll(new Letter(doc, facts));
+    const aims = this.build(doc, found, delta);
     this.doc = doc;
     this.facts = facts;
+    this.found = found;
     this.aims = aims;
     return aims;
+  }
+
+  private found: Found[] = [];
+  /** Whether the last extraction reused the aims found before it (see `refind`): for tests. */
+  lastRefound = false;
+
+  /**
+   * The aims found last time, where they are now, when the blocks the edit changed are still the same kind of
+   * block in the same place (in a list, a quotation, a section, as before) and everything the finders read from
+   * them says what it said before: every decision the finders make is then the same, and only the aims holding
+   * those blocks need their extent worked out again. Undefined when that is not so.
+   */
+  private refind(delta: DocDelta, changed: number[], facts: BlockFacts[]): Found[] | undefined {
+    const before = delta.before;
+    const doc = delta.after;
+    const probe = new Letter(doc, facts);
+    for (const i of changed) if (!sameStructure(before.blocks[i], doc.blocks[i]) || !factsAgree(probe, doc.blocks[i], this.facts[i])) return undefined;
+    const touched = new Set(changed);
+    const found = this.found.map((f): Found => {
+      const first = f.blocks[0];
+      const last = f.blocks[f.blocks.length - 1];
+      if (!f.blocks.some((b) => touched.has(b))) {
+        const span = { start: f.span.start + delta.shiftOf(first), end: f.span.end + delta.shiftOf(last) };
+        return { ...f, span };
+      }
+      const b = doc.blocks[first];
+      let span: Span;
+      if (f.format === 'table row') span = tableRowSpan(probe, b);
+      else if (f.format === 'heading') span = headingAimSpan(doc, b, doc.blocks[last]);
+      else if (f.format === 'prose') span = proseAimSpan(doc, b, f.sentences![0], f.sentences![1]);
+      else span = trimSpan(doc, b.span);
+      return { ...f, span };
+    });
+    found.sort((a, b) => a.span.start - b.span.start);
+    return found;
   }
 
   /** The aims, taking the text and position of an aim found again where it was from the last extraction. */
@@ -397,6 +439,68 @@ export class AimsMemo {
       return { id, title: f.title, format: f.format, text: prev.text, position, span: f.span, blocks: sameBlocks ? prev.blocks : f.blocks };
     });
   }
+}
+
+/** The most blocks an edit may change for the aims found last time to be reused (see `AimsMemo.refind`). */
+const MAX_CHANGED = 4;
+
+/** The same kind of block, in the same place in the letter's structure. */
+function sameStructure(o: Block, n: Block): boolean {
+  if (o.kind !== n.kind || o.depth !== n.depth || o.headerRow !== n.headerRow || o.quoteDepth !== n.quoteDepth || o.headingIndex !== n.headingIndex || o.firstInItem !== n.firstInItem) return false;
+  if ((o.cells?.length ?? -1) !== (n.cells?.length ?? -1) || o.sentences.length !== n.sentences.length || !o.leadIn !== !n.leadIn) return false;
+  const a = o.list;
+  const b = n.list;
+  if (!a || !b) return a === b;
+  return a.ordered === b.ordered && a.ordinal === b.ordinal && a.depth === b.depth && a.itemIndex === b.itemIndex;
+}
+
+/** Whether everything read from `old` (the facts of a block before an edit) reads the same from block `b` now. */
+function factsAgree(letter: Letter, b: Block, old: BlockFacts): boolean {
+  const doc = letter.doc;
+  const nf = letter.f(b.index);
+  for (const k of Object.keys(ROLE_FACTS) as Array<keyof typeof ROLE_FACTS>) {
+    if (old[k] !== undefined && (nf[k] = ROLE_FACTS[k](doc, b)) !== old[k]) return false;
+  }
+  if (old.lead !== undefined) {
+    const l = letter.lead(b);
+    const o = old.lead;
+    if (!l || !o) {
+      if (l !== o) return false;
+    } else {
+      if (l.title !== o.title || l.style !== o.style) return false;
+      if (o.action !== undefined && letter.bodyAction(b, l) !== o.action) return false;
+      if (o.statement !== undefined && letter.bodyStatement(b, l) !== o.statement) return false;
+      if (o.titleAction !== undefined && letter.leadTitleAction(l) !== o.titleAction) return false;
+    }
+  }
+  if (old.action !== undefined && letter.bodyAction(b, null) !== old.action) return false;
+  if (old.statement !== undefined && letter.bodyStatement(b, null) !== old.statement) return false;
+  if (old.purpose !== undefined && letter.purpose(b) !== old.purpose) return false;
+  if (old.intro !== undefined && letter.intro(b) !== old.intro) return false;
+  if (old.title !== undefined && letter.title(b) !== old.title) return false;
+  if (old.words !== undefined && letter.words(b) !== old.words) return false;
+  if (old.section !== undefined && letter.ownSection(b) !== old.section) return false;
+  if (old.numbered !== undefined && letter.numbered(b) !== old.numbered) return false;
+  if (old.notAimHeading !== undefined && letter.notAimHeading(b) !== old.notAimHeading) return false;
+  if (old.headingTitle !== undefined && letter.headingTitle(b) !== old.headingTitle) return false;
+  if (old.firstCell !== undefined && firstCell(letter, b) !== old.firstCell) return false;
+  if (old.firstCellAction !== undefined && letter.firstCellAction(b) !== old.firstCellAction) return false;
+  if (old.lastCell !== undefined && letter.lastCell(b) !== old.lastCell) return false;
+  if (old.rowTitle !== undefined && letter.rowTitle(b) !== old.rowTitle) return false;
+  if (old.aimsHeader !== undefined || old.otherHeader !== undefined) {
+    const kinds = letter.headerKinds(b);
+    if (kinds.aims !== old.aimsHeader || kinds.other !== old.otherHeader) return false;
+  }
+  if (old.prose !== undefined) {
+    for (let k = 0; k < old.prose.length; k++) {
+      const o = old.prose[k];
+      if (o.additive !== undefined && letter.additive(b, k) !== o.additive) return false;
+      if (o.verdict !== undefined && letter.verdict(b, k, false) !== o.verdict) return false;
+      if (o.strongVerdict !== undefined && letter.verdict(b, k, true) !== o.strongVerdict) return false;
+      if (o.title !== undefined && letter.proseTitle(b, k) !== o.title) return false;
+    }
+  }
+  return true;
 }
 
 function movedPosition(p: Position, d: number, dLines: number): Position {
