@@ -392,8 +392,9 @@ export class AimsMemo {
       const first = f.blocks[0];
       const last = f.blocks[f.blocks.length - 1];
       if (!f.blocks.some((b) => touched.has(b))) {
-        const span = { start: f.span.start + delta.shiftOf(first), end: f.span.end + delta.shiftOf(last) };
-        return { ...f, span };
+        const d0 = delta.shiftOf(first);
+        const d1 = delta.shiftOf(last);
+        return d0 === 0 && d1 === 0 ? f : { ...f, span: { start: f.span.start + d0, end: f.span.end + d1 } };
       }
       const b = doc.blocks[first];
       let span: Span;
