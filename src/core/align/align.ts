@@ -1065,7 +1065,10 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   const chain = monotoneChain(pairs, allPairs, aims.length);
   // Order counts only where the response follows the letter's order: most of its confident answers must lie on
   // one monotone chain of their own.
-  const confident = allPairs.filter((i) => pairs.weight[i] >= CONFIDENT);
+  let confidentCount = 0;
+  for (let i = 0; i < pairCount; i++) if (pairs.weight[i] >= CONFIDENT) confidentCount++;
+  const confident = new Int32Array(confidentCount);
+  for (let i = 0, k = 0; i < pairCount; i++) if (pairs.weight[i] >= CONFIDENT) confident[k++] = i;
   const followsOrder = confident.length < 2 || monotoneChain(pairs, confident, aims.length).length >= FOLLOWS_ORDER * confident.length;
   const onChain = new Uint8Array(pairCount);
   if (followsOrder) for (const i of chain) onChain[i] = 1;
@@ -1103,7 +1106,17 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       rescored.push(Math.max(0, Math.min(1, pScore[j] + (on ? ORDER_BONUS : inPlay && hasChain ? -ORDER_PENALTY : 0))));
       byScore.push(j);
     }
-    byScore.sort((x, y) => rescored[y - from] - rescored[x - from]);
+    // Best first; ties keep their order (an insertion sort, for the short lists most paragraphs have).
+    if (byScore.length > 32) byScore.sort((x, y) => rescored[y - from] - rescored[x - from]);
+    else for (let k = 1; k < byScore.length; k++) {
+      const j = byScore[k];
+      let m = k - 1;
+      while (m >= 0 && rescored[byScore[m] - from] < rescored[j - from]) {
+        byScore[m + 1] = byScore[m];
+        m--;
+      }
+      byScore[m + 1] = j;
+    }
     byScore.forEach((j, k) => {
       sAim[from + k] = pAim[j];
       sScore[from + k] = rescored[j - from];
