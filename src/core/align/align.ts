@@ -84,8 +84,8 @@ export interface AimProfile {
   termSet: Set<string>;
   /** Content stems of the aim's title: its topic, which restatements tend to name. */
   titleTerms: Set<string>;
-  /** Word trigrams of the aim's text (as numbers), for quotation. */
-  trigrams: Set<number>;
+  /** Word trigrams of the aim's text (as numbers, each once, in the order first seen), for quotation. */
+  trigrams: Float64Array;
   /** Kept with a memo, for the response the profile was made against: the aim's prepared query, and its
    * candidates by where in the response the search starts (see `candidates`). */
   prepared?: Prepared;
@@ -300,16 +300,16 @@ export function aimProfile(letter: Doc, a: LetterAim, words: WordTable): AimProf
     if (stem) terms.push(stem);
   }
   const uniqueTerms = unique(terms);
-  return { terms: uniqueTerms, termSet: new Set(uniqueTerms), titleTerms: new Set(contentStems(a.title)), trigrams: new Set(trigramKeysOfIds(words, ids)) };
+  return { terms: uniqueTerms, termSet: new Set(uniqueTerms), titleTerms: new Set(contentStems(a.title)), trigrams: Float64Array.from(new Set(trigramKeysOfIds(words, ids))) };
 }
 
 const ID_BITS = 2 ** 21;
 const NO_TRIGRAMS = new Float64Array(0);
 
-/** Word trigrams as numbers (three 21-bit ids), skipping those made only of stop words. */
-function trigramKeysOfIds(words: WordTable, ids: number[]): number[] {
+/** Word trigrams as numbers (three 21-bit ids), skipping those made only of stop words (of `ids[from, to)`). */
+function trigramKeysOfIds(words: WordTable, ids: number[], from = 0, to = ids.length): number[] {
   const out: number[] = [];
-  for (let i = 2; i < ids.length; i++) {
+  for (let i = from + 2; i < to; i++) {
     const a = ids[i - 2];
     const b = ids[i - 1];
     const c = ids[i];
@@ -338,6 +338,26 @@ function related(t: string, s: string): boolean {
 
 const NO_QUOTES: ReadonlyMap<number, number> = new Map();
 const NO_COUNTS = new Int32Array(0);
+
+/** A unit's words: a window on the words of all the response's units, kept in typed arrays. */
+class UnitWords implements WordsView {
+  constructor(
+    private readonly all: { table: WordTable; ids: Int32Array; starts: Int32Array; ends: Int32Array },
+    private readonly from: number,
+    readonly count: number,
+  ) {}
+  word(k: number): string {
+    return this.all.table.word(this.all.ids[this.from + k]);
+  }
+  start(k: number): number {
+    return this.all.starts[this.from + k];
+  }
+  end(k: number): number {
+    return this.all.ends[this.from + k];
+  }
+}
+
+const NO_WORDS: WordsView = { count: 0, word: () => '', start: () => 0, end: () => 0 };
 
 /** The units (not furniture) holding each word trigram. */
 function unitsByTrigram(units: Unit[]): Map<number, number[]> {
@@ -378,7 +398,6 @@ interface Unit {
   sentenceTf: Int32Array;
   /** The block's words: ids in the word table and offsets (not kept for furniture). */
   words: WordsView;
-  ids: number[];
   /** Word trigrams of the block (as numbers, each once, in the order first seen), for quotation; empty for
    * furniture. A typed array: a response holds thousands of blocks. */
   trigrams: Float64Array;
@@ -565,25 +584,31 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
   const unitOfBlock = new Int32Array(response.blocks.length).fill(-1);
   /** Term ids of the block's stems, in order (reused from block to block). */
   let termIds = new Int32Array(256);
+  // The words of every unit, one after another: ids in the word table, starts and ends.
+  const allIds: number[] = [];
+  const allStarts: number[] = [];
+  const allEnds: number[] = [];
+  const wordsFrom: number[] = [];
   for (const b of response.blocks) {
     if (b.kind === 'heading') continue;
     let kind: UnitKind = 'answer';
     const role: BlockRole = roles[b.index];
     if (role !== 'body' || (b.kind === 'tableRow' && b.headerRow) || isPreamble(response, b)) kind = 'furniture';
     else if (b.quoteDepth > 0) kind = 'quotation';
-    const scanned = kind === 'furniture' ? { ids: [], starts: [], ends: [] } : words.scan(response.masked, b.span.start, b.span.end);
-    const ids = scanned.ids;
-    const view: WordsView = { count: ids.length, word: (k) => words.word(ids[k]), start: (k) => scanned.starts[k], end: (k) => scanned.ends[k] };
+    const first = allIds.length;
+    if (kind !== 'furniture') words.scan(response.masked, b.span.start, b.span.end, allIds, allStarts, allEnds);
+    const last = allIds.length;
+    wordsFrom.push(first);
     let doc = -1;
     const stems: string[] = [];
     const sentences: Array<[number, number]> = [];
     if (kind === 'answer') {
       const at: number[] = [];
-      for (let k = 0; k < ids.length; k++) {
-        const stem = words.stem(ids[k]);
+      for (let k = first; k < last; k++) {
+        const stem = words.stem(allIds[k]);
         if (!stem) continue;
         stems.push(stem);
-        at.push(scanned.starts[k]);
+        at.push(allStarts[k]);
       }
       doc = bm25.add(stems, termIds.length >= stems.length ? termIds : (termIds = new Int32Array(stems.length * 2)));
       if (b.sentences.length > 1) {
@@ -599,7 +624,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
         sentenceCount += sentences.length;
       }
     }
-    const trigrams = kind === 'furniture' ? NO_TRIGRAMS : Float64Array.from(new Set(trigramKeysOfIds(words, ids)));
+    const trigrams = kind === 'furniture' ? NO_TRIGRAMS : Float64Array.from(new Set(trigramKeysOfIds(words, allIds, first, last)));
     let sentenceTf = NO_COUNTS;
     if (sentences.length > 0) {
       const terms = bm25.docs[doc].terms;
@@ -609,8 +634,14 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
       });
     }
     unitOfBlock[b.index] = units.length;
-    units.push({ block: b, kind, doc, stems, sentences, sentenceTf, words: view, ids, trigrams, paragraph: numbers[b.index] });
+    units.push({ block: b, kind, doc, stems, sentences, sentenceTf, words: NO_WORDS, trigrams, paragraph: numbers[b.index] });
   }
+  const all = { table: words, ids: Int32Array.from(allIds), starts: Int32Array.from(allStarts), ends: Int32Array.from(allEnds) };
+  units.forEach((u, ui) => {
+    const from = wordsFrom[ui];
+    const to = ui + 1 < units.length ? wordsFrom[ui + 1] : all.ids.length;
+    if (to > from) u.words = new UnitWords(all, from, to - from);
+  });
   const docToUnit: number[] = [];
   units.forEach((u, i) => {
     if (u.doc >= 0) docToUnit[u.doc] = i;
@@ -656,7 +687,6 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     sentences: u.sentences,
     sentenceTf: u.sentenceTf,
     words: u.words,
-    ids: u.ids,
     trigrams: u.trigrams,
     paragraph: u.paragraph,
   }));
@@ -840,7 +870,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (hits.size === 0) return NO_QUOTES;
     const out = new Map<number, number>();
     for (const [a, h] of hits) {
-      const aimGrams = index.profiles[a].trigrams.size;
+      const aimGrams = index.profiles[a].trigrams.length;
       const coverage = aimGrams === 0 ? 0 : h / aimGrams;
       const containment = grams === 0 ? 0 : h / grams;
       // A paragraph that is mostly the aim's words restates it (2 + coverage); one that shares a run of them
