@@ -457,20 +457,20 @@ function aimsByBlock(doc: Doc, aims: LetterAim[]): AimsByBlock {
   const n = doc.blocks.length;
   const owning = new Int32Array(n).fill(-1);
   const holding = new Int32Array(n).fill(-1);
-  const starts = doc.blocks.map((b) => b.span.start);
+  const blocks = doc.blocks;
   const firstAtOrAfter = (offset: number): number => {
     let lo = 0;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (starts[mid] < offset) lo = mid + 1;
+      if (blocks[mid].span.start < offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
   aims.forEach((a, i) => {
     for (const b of a.blocks) if (b >= 0 && b < n && owning[b] < 0) owning[b] = i;
-    for (let b = firstAtOrAfter(a.span.start); b < n && starts[b] < a.span.end; b++) if (holding[b] < 0) holding[b] = i;
+    for (let b = firstAtOrAfter(a.span.start); b < n && blocks[b].span.start < a.span.end; b++) if (holding[b] < 0) holding[b] = i;
   });
   for (let b = 0; b < n; b++) if (owning[b] >= 0 && (holding[b] < 0 || owning[b] < holding[b])) holding[b] = owning[b];
   const index = { holding, owning };

@@ -364,6 +364,11 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** A space, tab or line break: neither a letter nor ignored in lower-casing, so lower-casing never looks across it. */
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
 /** The start of the `words`-th run of non-blanks before `at` (or 0). */
 function wordsBefore(text: string, at: number, words: number): number {
   let i = at;
@@ -452,12 +457,12 @@ export class ScanMemo {
     const masked = doc.masked;
     const n = masked.length;
     const d = delta.shift;
-    // Lower-case again from a blank before the edit to a blank after it: lower-casing depends on the letters
-    // around (a final sigma), never across a blank.
+    // Lower-case again from a space before the edit to a space after it: lower-casing depends on the letters
+    // around (a final sigma), never across a space.
     let a = delta.prefix;
-    while (a > 0 && !isSpace(masked.charCodeAt(a - 1))) a--;
+    while (a > 0 && !isAsciiSpace(masked.charCodeAt(a - 1))) a--;
     let b = n - delta.suffix;
-    while (b < n && !isSpace(masked.charCodeAt(b))) b++;
+    while (b < n && !isAsciiSpace(masked.charCodeAt(b))) b++;
     const mid = buildCompact(masked.slice(a, b));
     if (mid.perChar) return undefined;
     const oldLower = st.scan.compact.lower;
