@@ -468,9 +468,15 @@ function aimsByBlock(doc: Doc, aims: LetterAim[]): AimsByBlock {
     }
     return lo;
   };
+  // Aims come in the letter's order: the first block of each is found by walking on from the last one's.
+  let at = 0;
+  let lastStart = -1;
   aims.forEach((a, i) => {
     for (const b of a.blocks) if (b >= 0 && b < n && owning[b] < 0) owning[b] = i;
-    for (let b = firstAtOrAfter(a.span.start); b < n && blocks[b].span.start < a.span.end; b++) if (holding[b] < 0) holding[b] = i;
+    if (a.span.start < lastStart) at = firstAtOrAfter(a.span.start);
+    else while (at < n && blocks[at].span.start < a.span.start) at++;
+    lastStart = a.span.start;
+    for (let b = at; b < n && blocks[b].span.start < a.span.end; b++) if (holding[b] < 0) holding[b] = i;
   });
   for (let b = 0; b < n; b++) if (owning[b] >= 0 && (holding[b] < 0 || owning[b] < holding[b])) holding[b] = owning[b];
   const index = { holding, owning };
