@@ -338,6 +338,8 @@ function related(t: string, s: string): boolean {
 
 const NO_QUOTES: ReadonlyMap<number, number> = new Map();
 const NO_COUNTS = new Int32Array(0);
+/** The key of candidates found without regard to where the search started. */
+const ANYWHERE = -1;
 
 /** A unit's words: a window on the words of all the response's units, kept in typed arrays. */
 class UnitWords implements WordsView {
@@ -849,12 +851,15 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   const candidatesOfAim: AimCandidates[] = aims.map((_, a) => {
     const near = Math.floor((a / Math.max(1, aims.length)) * bm25.size);
     if (!memo) return scoreCandidates(a, near);
+    // Kept by where the search starts only when the search used it (every word of the aim common in the
+    // response), so that aims added or removed before this one, which move that place, do not make it search again.
     const kept = (index.profiles[a].candidates ??= new Map());
-    let found = kept.get(near);
+    let found = kept.get(ANYWHERE) ?? kept.get(near);
     if (!found) {
-      // Only a few places are worth keeping (an aim's place changes when aims are added or removed).
+      found = scoreCandidates(a, near);
+      // Only a few places are worth keeping.
       if (kept.size >= 4) kept.clear();
-      kept.set(near, (found = scoreCandidates(a, near)));
+      kept.set(bm25.nearUsed ? near : ANYWHERE, found);
     }
     return found;
   });

@@ -56,6 +56,8 @@ export class Bm25Index {
   readonly termOf: string[] = [];
   private totalLength = 0;
   private acc = new Float64Array(0);
+  /** Whether the last call of `candidates` used its `near` (every term of the query was common). */
+  nearUsed = false;
 
   /** The id of a term some block holds, or -1. */
   termId(term: string): number {
@@ -153,6 +155,7 @@ export class Bm25Index {
       } else if (!rarest || list.length < rarest.length) rarest = list;
     }
     let out: number[];
+    this.nearUsed = touched.length === 0 && rarest !== undefined;
     if (touched.length === 0 && rarest) {
       let lo = 0;
       let hi = rarest.length;
