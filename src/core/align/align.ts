@@ -516,6 +516,9 @@ interface ResponsePrep {
   sections?: Array<{ heading: number; units: number[]; words?: Set<string>; last?: { candidates: number[]; queries: Prepared[]; best: number } }>;
   /** The units holding each word trigram, made when first needed. */
   unitsByTrigram?: Map<number, number[]>;
+  /** How many of an aim's words a paragraph holds that another aim lacks (see `extraTerms`), by the two aims'
+   * prepared queries and the paragraph's BM25 document, kept with a memo. */
+  extraTerms: WeakMap<Prepared, WeakMap<Prepared, Map<number, number>>>;
   /** Lexical scores of paragraphs (by BM25 document) for each aim's prepared query, kept with a memo. */
   lexical: WeakMap<Prepared, Map<number, number>>;
 }
@@ -573,7 +576,7 @@ export class AlignMemo {
   quotes: { index: AimIndex; quotedIn: Array<ReadonlyMap<number, number>> } | undefined;
   /** The last result, with what it was read from: reused whole when the aims are the same and the letter's
    * other words were not consulted (an edit to a letter's background or its claims). */
-  last: { prep: ResponsePrep; aims: string; result: { alignments: Alignment[]; points: Point[] } } | undefined;
+  last: { prep: ResponsePrep; ids: string[]; keys: string[]; result: { alignments: Alignment[]; points: Point[] } } | undefined;
 }
 
 function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
@@ -663,6 +666,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     talk: new Int8Array(units.length).fill(-1),
     phrase: new Array(response.blocks.length),
     lexical: new WeakMap(),
+    extraTerms: new WeakMap(),
     nonAim: Uint8Array.from(response.blocks, (b) => (b.kind === 'heading' && NON_AIM_SECTION.test(b.text.replace(HEADING_NUMBER_PREFIX, '')) ? 1 : 0)),
   };
 }
@@ -725,8 +729,12 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   // The aims as the matcher reads them: when they are what they were and the response is unchanged, so is the
   // alignment, unless the letter's words outside its aims were consulted (a response quoting the letter's claims).
   const aimKeys = memo ? aims.map((a) => `${a.title}\u0000${letter.masked.slice(a.span.start, a.span.end)}`) : [];
-  const aimsRead = memo ? aims.map((a, i) => `${a.id}\u0000${aimKeys[i]}`).join('\u0001') : '';
-  if (memo?.last && memo.last.prep === prep && memo.last.aims === aimsRead && !DEBUG) return memo.last.result;
+  const last = memo?.last;
+  if (last && last.prep === prep && last.keys.length === aims.length && !DEBUG) {
+    let same = true;
+    for (let i = 0; i < aims.length && same; i++) same = last.ids[i] === aims[i].id && last.keys[i] === aimKeys[i];
+    if (same) return last.result;
+  }
   // Each aim's profile, its prepared query and its candidates are functions of its words (and of the response):
   // kept by key in the memo; what this analysis used is kept for the next one.
   const profiles = new Map<string, AimProfile>();
@@ -824,11 +832,22 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   /** How many of the aim's words the unit holds that another aim (`except`) does not have. */
   const extraTerms = (aim: number, except: number, u: Unit): number => {
     if (u.doc < 0) return 0;
+    const q = prepared[aim];
+    // With a memo, kept by the two aims' queries (the same objects while their words are) and the paragraph.
+    let kept: Map<number, number> | undefined;
+    if (memo) {
+      let byExcept = prep.extraTerms.get(q);
+      if (!byExcept) prep.extraTerms.set(q, (byExcept = new WeakMap()));
+      kept = byExcept.get(prepared[except]);
+      if (!kept) byExcept.set(prepared[except], (kept = new Map()));
+      const n = kept.get(u.doc);
+      if (n !== undefined) return n;
+    }
     const d = bm25.docs[u.doc];
     const other = index.profiles[except].termSet;
     let n = 0;
-    const q = prepared[aim];
     for (let i = 0; i < q.terms.length; i++) if (q.ids[i] >= 0 && termAt(d.terms, q.ids[i]) >= 0 && !other.has(q.terms[i])) n++;
+    kept?.set(u.doc, n);
     return n;
   };
 
@@ -1334,7 +1353,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   if (memo) memo.alignments = { prep, byId: alignmentsNow };
   if (memo) {
     memo.stances = stancesNow;
-    memo.last = claimGramsMemo === undefined ? { prep, aims: aimsRead, result: { alignments, points } } : undefined;
+    memo.last = claimGramsMemo === undefined ? { prep, ids: aims.map((a) => a.id), keys: aimKeys, result: { alignments, points } } : undefined;
   }
   const debug = DEBUG;
   if (debug) {
