@@ -2,10 +2,10 @@
  * The engine's entry points: compare a letter with a response, check documents for claims, and diff two
  * versions of a letter. Pure functions of text in, contract objects out: no file system, no `vscode`.
  */
-import { CONTRACT_VERSION, type CheckResult, type CompareResult, type DiffResult, type DocumentWarning } from './contract';
+import { CONTRACT_VERSION, type Aim, type CheckResult, type CompareResult, type DiffResult, type DocumentWarning } from './contract';
 import { parseDocument } from './document/parse';
 import type { Doc } from './document/model';
-import { AimsMemo, extractAims } from './aims/extract';
+import { AimsMemo, extractAims, type LetterAim } from './aims/extract';
 import { alignAims, AlignMemo } from './align/align';
 import { ClaimsMemo, findClaims, type ExtraPhrase } from './claims/claims';
 import type { ConsultationLog } from './claims/log';
@@ -31,6 +31,19 @@ export class ComparisonMemo {
   readonly align = new AlignMemo();
   readonly aims = new AimsMemo();
   readonly claims = new ClaimsMemo();
+  /** Each aim as the result reports it, kept while the aims memo keeps the aim itself. */
+  readonly reported = new WeakMap<LetterAim, Aim>();
+}
+
+/** An aim as the result reports it. */
+function reportedAim(a: LetterAim, memo?: ComparisonMemo): Aim {
+  let out = memo?.reported.get(a);
+  if (!out) {
+    const { id, text, position, title, format } = a;
+    out = { id, text, position, title, format };
+    memo?.reported.set(a, out);
+  }
+  return out;
 }
 
 /** The document's own warnings (front matter that could not be read, parts read as plain text), when it has any. */
@@ -48,7 +61,7 @@ export function compareDocs(letter: Doc, response: Doc, options: AnalyseOptions 
   const responseClaims = options.memo ? options.memo.claims.response(response, responseContext) : findClaims(response, responseContext);
   const result: CompareResult = {
     version: CONTRACT_VERSION,
-    letter: { path: letter.path ?? '', aims: aims.map(({ id, text, position, title, format }) => ({ id, text, position, title, format })), claims: letterClaims, ...warningsOf(letter) },
+    letter: { path: letter.path ?? '', aims: aims.map((a) => reportedAim(a, options.memo)), claims: letterClaims, ...warningsOf(letter) },
     response: { path: response.path ?? '', claims: responseClaims, points, ...warningsOf(response) },
     alignments,
   };
