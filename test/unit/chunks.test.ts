@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chunkBoundaries, htmlBlockKind } from '../../src/core/document/chunks';
+import fc from 'fast-check';
+import { chunkBoundaries, chunkBoundariesAfterEdit, htmlBlockKind } from '../../src/core/document/chunks';
+import { applyEdit, edit, markdownDocument } from '../generate/markdown-arbitraries';
 import { DocumentParser } from '../../src/core/document/parse';
 import type { Doc } from '../../src/core/document/model';
 
@@ -71,5 +73,49 @@ describe('chunk boundaries around HTML blocks', () => {
     const text = `${prose(6)}\n\n- an item\n\n  <div>\n\`\`\`\n\n${prose(6, 10)}\n\n\`\`\`\n\n${prose(6, 20)}`;
     const starts = expectSameAsWhole(text);
     expect(starts.every((s) => s < text.indexOf('<div>'))).toBe(true);
+  });
+});
+
+describe('chunk boundaries after an edit', () => {
+  /** Where two texts differ: the common prefix, and the end of the changed part in the second. */
+  function changed(a: string, b: string): { start: number; end: number } {
+    let start = 0;
+    while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+    let end = 0;
+    while (end < a.length - start && end < b.length - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+    return { start, end: b.length - end };
+  }
+
+  it('are found again from the start when an edit closes front matter opened at the top', () => {
+    const text = `---\n\n${prose(40)}`;
+    const before = chunkBoundaries(text, 48, 400);
+    expect(before.length).toBeGreaterThan(4);
+    const at = before[3] + 10;
+    const edited = `${text.slice(0, at)}\n---\n${text.slice(at)}`;
+    const after = chunkBoundariesAfterEdit(edited, before, at, at + 5, 5, 48, 400);
+    expect(after).toEqual(chunkBoundaries(edited, 48, 400));
+    expect(after[1]).toBeGreaterThan(at);
+  });
+
+  it('are the boundaries of the edited text, scanning only around the edit (generated)', () => {
+    let resumed = 0;
+    const blocks = fc.array(fc.oneof(markdownDocument(), fc.constantFrom('```\ncode\n\nmore\n```', '<!--\n\nnote\n\n-->', '<div>\n\ntext\n</div>', '- a\n\n- b', '---\ntitle: x\n---')), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(blocks, fc.array(edit, { minLength: 1, maxLength: 3 }), (parts, edits) => {
+        let text = parts.join('\n\n');
+        let starts = chunkBoundaries(text, 48, 400);
+        for (const e of edits) {
+          const next = applyEdit(text, e);
+          const { start, end } = changed(text, next);
+          const after = chunkBoundariesAfterEdit(next, starts, start, end, next.length - text.length, 48, 400);
+          expect(after).toEqual(chunkBoundaries(next, 48, 400));
+          if (starts.length > 2 && start > starts[2]) resumed++;
+          text = next;
+          starts = after;
+        }
+      }),
+      { numRuns: 600, seed: 11 },
+    );
+    expect(resumed).toBeGreaterThan(50);
   });
 });

@@ -34,36 +34,99 @@ const HTML_BLOCK_NAMES = new Set(
 );
 
 export function chunkBoundaries(text: string, minChunk = MIN_CHUNK, maxChunk = MAX_CHUNK): number[] {
-  const starts = [0];
-  let pos = 0;
+  return scan(text, frontMatterEnd(text), [0], false, minChunk, maxChunk);
+}
+
+/** Where front matter ends (it belongs to the first chunk whole), or 0. */
+function frontMatterEnd(text: string): number {
+  if (!text.startsWith('---')) return 0;
+  const close = /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/.exec(text.slice(3));
+  return close ? 3 + close.index + close[0].length : 0;
+}
+
+/**
+ * The boundaries of an edited text, given those of the text before the edit (`before`), which differs from it
+ * only in `[editStart, editEnd)` of the new text (the text after the edit is the same in both, shifted by
+ * `delta`): the same as `chunkBoundaries(text)`, but scanning only from the last boundary before the edit to the
+ * first boundary after it that was a boundary before. At a boundary the scanner is always in the same state (no
+ * fence, comment or HTML block open, after a blank line), so from a boundary on, the boundaries depend only on the
+ * text that follows it.
+ */
+export function chunkBoundariesAfterEdit(
+  text: string,
+  before: readonly number[],
+  editStart: number,
+  editEnd: number,
+  delta: number,
+  minChunk = MIN_CHUNK,
+  maxChunk = MAX_CHUNK,
+): number[] {
+  // The last boundary whose line (and the line before it) lies wholly before the edit: it is a boundary again.
+  let j = before.length - 1;
+  while (j > 0 && !(before[j] < editStart && lineAt(text, before[j]).next < editStart)) j--;
+  // Front matter is found by looking ahead: an edit can close it after the boundary (the boundary then falls
+  // inside it). Front matter that closes before the boundary closes in the same place before and after the edit.
+  if (j === 0 || frontMatterEnd(text) > before[j]) return chunkBoundaries(text, minChunk, maxChunk);
+  const resync = (pos: number): number[] | undefined => {
+    if (pos < editEnd) return undefined;
+    const old = pos - delta;
+    // Binary search for the boundary in `before`.
+    let lo = 0;
+    let hi = before.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before[mid] < old) lo = mid + 1;
+      else hi = mid;
+    }
+    if (before[lo] !== old) return undefined;
+    const rest: number[] = [];
+    for (let k = lo + 1; k < before.length; k++) rest.push(before[k] + delta);
+    return rest;
+  };
+  return scan(text, before[j], before.slice(0, j + 1), true, minChunk, maxChunk, resync);
+}
+
+/**
+ * Scans from `pos`, a line start; `starts` are the boundaries so far, the last of them the start of the chunk
+ * `pos` is in. `atBoundary`: `pos` is that boundary, so the scanner starts in its state at a boundary. `resync`
+ * is asked at each new boundary for the boundaries that follow it, when they are already known.
+ */
+function scan(
+  text: string,
+  pos: number,
+  starts: number[],
+  atBoundary: boolean,
+  minChunk: number,
+  maxChunk: number,
+  resync?: (pos: number) => number[] | undefined,
+): number[] {
   let fence: string | undefined;
   /** The marker that ends the HTML comment or processing instruction, declaration or CDATA we are in. */
   let closer: string | undefined;
   let rawHtml: string | undefined;
   /** In an HTML block that ends at a blank line; `indented` when its first line was indented. */
   let htmlBlock: { indented: boolean } | undefined;
-  let previousBlank = false;
+  let previousBlank = atBoundary;
   /** Whether the previous line may be paragraph text, which an HTML block of the 7th kind cannot interrupt. */
   let paragraph = false;
-  let chunkStart = 0;
-
-  // Front matter belongs to the first chunk whole.
-  if (text.startsWith('---')) {
-    const close = /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/.exec(text.slice(3));
-    if (close) pos = 3 + close.index + close[0].length;
-  }
+  let chunkStart = starts[starts.length - 1];
 
   while (pos < text.length) {
     const { eol, next } = lineAt(text, pos);
     const line = text.slice(pos, eol);
 
     const blank = line.trim().length === 0;
-    if (!fence && !closer && !rawHtml && !htmlBlock && previousBlank && !blank && pos - chunkStart >= minChunk) {
+    if (!fence && !closer && !rawHtml && !htmlBlock && previousBlank && !blank && pos > chunkStart && pos - chunkStart >= minChunk) {
       const first = line.charCodeAt(0);
       const startsBlock = first !== 32 && first !== 9 && !LIST_MARKER.test(line) && !line.startsWith('---') && !line.startsWith('[');
       if (startsBlock && (hashLine(line) % 8 === 0 || pos - chunkStart >= maxChunk)) {
         starts.push(pos);
         chunkStart = pos;
+        const rest = resync?.(pos);
+        if (rest) {
+          for (const r of rest) starts.push(r);
+          return starts;
+        }
       }
     }
 

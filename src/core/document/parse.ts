@@ -7,7 +7,7 @@ import { stripBom } from '../text/decode';
 import { readFrontMatter } from './front-matter';
 import { readDirectives, scopeDirectives } from './directives';
 import type { Block, Doc, Sentence } from './model';
-import { chunkBoundaries } from './chunks';
+import { chunkBoundaries, chunkBoundariesAfterEdit } from './chunks';
 import { FLAT_MESSAGE, tooHardToParse } from './guard';
 
 /** Parses Markdown with unified + remark-parse into the syntax tree the document model is built from. */
@@ -47,8 +47,13 @@ interface ChunkBlock {
 interface ChunkModel {
   /** The blocks as parsed, until the chunk is first part of a document. */
   parsed?: ChunkBlock[];
-  /** Where the chunk's blocks are in the last document built from it, and where the chunk started there. */
-  from?: { blocks: Block[]; first: number; base: number };
+  /**
+   * Where the chunk's blocks and sentences are in the last document built from it (`first`, `firstSentence`),
+   * where the chunk started there (`base`), on which line (`line`, 0-based) and the nearest heading before it.
+   */
+  from?: { blocks: Block[]; sentences: Sentence[]; first: number; firstSentence: number; base: number; line: number; headingBefore: number };
+  /** The chunk's key in the parser's cache: its text, marked when it is the first chunk. */
+  key: string;
   blockCount: number;
   /** Per block, where its plain text lies in `masked` (start, end), or -1, -1 when it is not a slice of it. */
   blockTexts: Int32Array;
@@ -180,7 +185,7 @@ function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
 
   if (bom && masked[0] === 0x200b) masked[0] = 0xfeff;
   const maskedText = decodeMasked(masked);
-  return { ...finishBlocks(text, maskedText, blocks), masked: maskedText, comments, yaml };
+  return { ...finishBlocks(text, maskedText, blocks), masked: maskedText, comments, yaml, key: '' };
 }
 
 /** Grows as needed; reused from chunk to chunk so that building a chunk's sentence table makes no garbage. */
@@ -320,7 +325,7 @@ function flatChunk(text: string, first: boolean, message: string): ChunkModel {
   while (start < n && text.charCodeAt(start) <= 32) start++;
   let end = n;
   while (end > start && text.charCodeAt(end - 1) <= 32) end--;
-  return { ...finished, masked: maskedText, comments, yaml, warnings: [{ message, span: { start, end } }] };
+  return { ...finished, masked: maskedText, comments, yaml, warnings: [{ message, span: { start, end } }], key: '' };
 }
 
 function flatBlock(span: Span): ChunkBlock {
@@ -329,9 +334,43 @@ function flatBlock(span: Span): ChunkBlock {
 
 const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
 
+/** How many leading characters two texts share; compared a run at a time, natively. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  }
+  return i;
+}
+
+/** How many trailing characters two texts share, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (i + step <= limit && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
+  }
+  return i;
+}
+
+/** The last document a parser built, and what it was built from. */
+interface Parsed {
+  input: string;
+  path?: string;
+  doc: Doc;
+  starts: number[];
+  models: ChunkModel[];
+}
+
 /**
  * Parses documents, keeping each chunk's result so that parsing an edited version of the same document
  * parses again only the chunks the edit touched. One parser per document being edited.
+ *
+ * After an edit, the chunks before and after the edited part are taken from the last document by position,
+ * without slicing or looking up their text, the chunk boundaries are worked out again only around the edit, and
+ * the line index is the last one with the edited lines replaced. A chunk whose blocks and sentences would come
+ * out the same as in the last document (same offsets, indexes, nearest heading and lines) keeps them: the same
+ * objects, in both documents.
  */
 export class DocumentParser {
   private cache = new Map<string, ChunkModel>();
@@ -342,36 +381,83 @@ export class DocumentParser {
   constructor(private readonly options: { chunk?: boolean; minChunk?: number; maxChunk?: number } = {}) {}
 
   /** The last document parsed: given the same text and path again, the same object is returned. */
-  private last: { input: string; path?: string; doc: Doc } | undefined;
+  private last: Parsed | undefined;
 
   parse(input: string, path?: string): Doc {
     if (this.last && this.last.input === input && this.last.path === path) {
       this.lastStats = { reused: this.cache.size, parsed: 0 };
       return this.last.doc;
     }
-    const doc = this.parseAfresh(input, path);
-    this.last = { input, path, doc };
-    return doc;
+    this.last = this.parseAfresh(input, path);
+    return this.last.doc;
   }
 
-  private parseAfresh(input: string, path?: string): Doc {
+  private parseAfresh(input: string, path?: string): Parsed {
     const source = stripBom(input);
-    const starts = this.options.chunk === false ? [0] : chunkBoundaries(source, this.options.minChunk, this.options.maxChunk);
+    const { minChunk, maxChunk } = this.options;
+    const previous = this.options.chunk === false ? undefined : this.last;
+    let starts: number[];
+    let edit: { start: number; end: number; delta: number } | undefined;
+    if (this.options.chunk === false) starts = [0];
+    else if (previous) {
+      const old = previous.doc.source;
+      const start = commonPrefix(old, source);
+      const end = source.length - commonSuffix(old, source, Math.min(old.length, source.length) - start);
+      edit = { start, end, delta: source.length - old.length };
+      starts = chunkBoundariesAfterEdit(source, previous.starts, start, end, edit.delta, minChunk, maxChunk);
+    } else starts = chunkBoundaries(source, minChunk, maxChunk);
     const next = new Map<string, ChunkModel>();
     const models: ChunkModel[] = [];
+    const shiftOf = (begin: number): number => (edit && begin >= edit.end ? 1 : 0);
     let reused = 0;
+    // Walks the last document's chunks alongside, to find those the edit left alone: the first `kept` chunks, and
+    // those from `keptFrom` on, are the last document's.
+    let k = 0;
+    let kept = 0;
+    let keptFrom = starts.length;
     for (let i = 0; i < starts.length; i++) {
-      const text = source.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : source.length);
-      const key = i === 0 ? `\u0000${text}` : text;
-      let model = this.cache.get(key) ?? next.get(key);
-      if (model) reused++;
-      else model = parseChunk(text, i === 0);
-      next.set(key, model);
+      const begin = starts[i];
+      const finish = i + 1 < starts.length ? starts[i + 1] : source.length;
+      let model: ChunkModel | undefined;
+      if (previous && edit && (finish <= edit.start || begin >= edit.end)) {
+        const shift = begin >= edit.end ? edit.delta : 0;
+        const old = previous.starts;
+        while (k < old.length && old[k] < begin - shift) k++;
+        const oldFinish = k + 1 < old.length ? old[k + 1] : previous.doc.source.length;
+        if (k < old.length && old[k] === begin - shift && oldFinish === finish - shift && (k === 0) === (i === 0)) model = previous.models[k];
+      }
+      if (model && shiftOf(begin) === 0 && kept === i) kept++;
+      if (!model || shiftOf(begin) === 0) keptFrom = starts.length;
+      else if (keptFrom === starts.length) keptFrom = i;
+      if (!model) {
+        const text = source.slice(begin, finish);
+        const key = i === 0 ? `\u0000${text}` : text;
+        model = this.cache.get(key) ?? next.get(key);
+        if (!model) {
+          model = parseChunk(text, i === 0);
+          model.key = key;
+          reused--;
+        }
+      }
+      reused++;
+      next.set(model.key, model);
       models.push(model);
     }
     this.cache = next;
     this.lastStats = { reused, parsed: models.length - reused };
-    return assemble(source, starts, models, path);
+    let lines: LineIndex;
+    let masked: string | undefined;
+    if (previous && edit) {
+      lines = LineIndex.afterEdit(previous.doc.lines, source, edit.start, edit.end);
+      // The masked text of the chunks kept before and after the edit is that of the last document.
+      const before = previous.doc.masked;
+      const head = kept > 0 ? before.slice(0, starts[kept]) : '';
+      const tail = keptFrom < starts.length ? before.slice(starts[keptFrom] - edit.delta) : '';
+      let middle = '';
+      for (let i = kept; i < keptFrom; i++) middle += models[i].masked;
+      masked = head + middle + tail;
+    } else lines = new LineIndex(source);
+    return { input, path, doc: assemble(source, starts, models, lines, masked, path), starts, models };
   }
 }
 
@@ -409,6 +495,11 @@ class DocBlock implements Block {
   set position(position: Position) {
     this.#position = position;
   }
+
+  /** Reads positions from the line index of a newer document, which gives the same lines and columns here. */
+  rebind(lines: LineIndex): void {
+    this.#lines = lines;
+  }
 }
 
 /** A sentence of a document; `position` is worked out when first read, as for blocks. */
@@ -433,15 +524,19 @@ class DocSentence implements Sentence {
   set position(position: Position) {
     this.#position = position;
   }
+
+  /** Reads positions from the line index of a newer document, which gives the same lines and columns here. */
+  rebind(lines: LineIndex): void {
+    this.#lines = lines;
+  }
 }
 
 /** Builds the document model: blocks (headings, paragraphs, table rows) and sentences, each with exact offsets. */
-function assemble(source: string, starts: number[], models: ChunkModel[], path?: string): Doc {
-  const lines = new LineIndex(source);
-  // One flat string for the document; each chunk's model then keeps a slice of it rather than its own copy, and
-  // plain texts that are runs of it are slices of it too.
-  const masked = models.length === 1 ? models[0].masked : models.map((m) => m.masked).join('');
-  if (models.length > 1) for (let c = 0; c < models.length; c++) models[c].masked = masked.slice(starts[c], starts[c] + models[c].masked.length);
+function assemble(source: string, starts: number[], models: ChunkModel[], lines: LineIndex, known: string | undefined, path?: string): Doc {
+  // One string for the document (`known` when the parser built it from the last document's). Each chunk keeps its
+  // own masked text, and blocks' and sentences' plain texts are slices of it, so a document's blocks kept by the
+  // next document do not keep this string alive.
+  const masked = known ?? (models.length === 1 ? models[0].masked : models.map((m) => m.masked).join(''));
   let blockCount = 0;
   let sentenceCount = 0;
   for (const model of models) {
@@ -460,42 +555,62 @@ function assemble(source: string, starts: number[], models: ChunkModel[], path?:
     const base = starts[c];
     const model = models[c];
     const { parsed, from, blockTexts, sentences: table } = model;
-    // Blocks come from the parse, spans relative to the chunk, or from the last document built from the chunk.
-    const shiftBy = parsed ? base : base - from!.base;
+    const chunkMasked = model.masked;
     const firstBlock = bi;
-    let ci = 0; // sentence index within the chunk
+    const firstSentence = si;
+    const headingBefore = headingIndex;
+    const line = from ? lines.point(base).line - 1 : -1;
     if (model.yaml && c === 0) yaml = model.yaml;
     for (const w of model.warnings ?? []) flat.push({ message: w.message, span: shift(w.span, base) });
     for (const comment of model.comments) comments.push(shift(comment, base));
-    for (let k = 0; k < model.blockCount; k++) {
-      const b: ChunkBlock | Block = parsed ? parsed[k] : from!.blocks[from!.first + k];
-      const count = parsed ? parsed[k].sentenceCount : (b as Block).sentences.length;
-      const index = bi++;
-      const own: number[] = count === 0 ? [] : new Array(count);
-      const text = blockTexts[k * 2] < 0 ? b.text! : masked.slice(base + blockTexts[k * 2], base + blockTexts[k * 2 + 1]);
-      const block = new DocBlock(lines, index, b.kind, shift(b.span, shiftBy), text, b.quoteDepth, b.kind === 'heading' ? index : headingIndex, b.firstInItem, own);
-      if (b.kind === 'heading') headingIndex = index;
-      if (b.depth !== undefined) block.depth = b.depth;
-      if (b.list) block.list = b.list;
-      if (b.cells) block.cells = b.cells.map((x) => shift(x, shiftBy));
-      if (b.headerRow !== undefined) block.headerRow = b.headerRow;
-      if (b.leadIn) block.leadIn = shift(b.leadIn, shiftBy);
-      for (let j = 0; j < count; j++, ci++) {
-        const t = ci * 4;
-        const sentenceText =
-          table[t + 2] < 0
-            ? model.sentenceTexts!.get(ci)!
-            : table[t + 2] === blockTexts[k * 2] && table[t + 3] === blockTexts[k * 2 + 1]
-              ? text // a block of one sentence: the same string
-              : masked.slice(base + table[t + 2], base + table[t + 3]);
-        own[j] = si;
-        sentences[si] = new DocSentence(lines, si, index, { start: base + table[t], end: base + table[t + 1] }, sentenceText);
-        si++;
+    if (from && from.base === base && from.first === bi && from.firstSentence === si && from.line === line && from.headingBefore === headingIndex) {
+      // The same blocks and sentences as in the last document built from the chunk: keep them.
+      for (let k = 0; k < model.blockCount; k++) {
+        const block = from.blocks[from.first + k] as DocBlock;
+        block.rebind(lines);
+        blocks[bi++] = block;
+        if (block.kind === 'heading') headingIndex = block.index;
       }
-      blocks[index] = block;
+      const count = table.length >> 2;
+      for (let j = 0; j < count; j++) {
+        const sentence = from.sentences[from.firstSentence + j] as DocSentence;
+        sentence.rebind(lines);
+        sentences[si++] = sentence;
+      }
+    } else {
+      // Blocks come from the parse, spans relative to the chunk, or from the last document built from the chunk.
+      const shiftBy = parsed ? base : base - from!.base;
+      let ci = 0; // sentence index within the chunk
+      for (let k = 0; k < model.blockCount; k++) {
+        const b: ChunkBlock | Block = parsed ? parsed[k] : from!.blocks[from!.first + k];
+        const count = parsed ? parsed[k].sentenceCount : (b as Block).sentences.length;
+        const index = bi++;
+        const own: number[] = count === 0 ? [] : new Array(count);
+        const text = blockTexts[k * 2] < 0 ? b.text! : chunkMasked.slice(blockTexts[k * 2], blockTexts[k * 2 + 1]);
+        const block = new DocBlock(lines, index, b.kind, shift(b.span, shiftBy), text, b.quoteDepth, b.kind === 'heading' ? index : headingIndex, b.firstInItem, own);
+        if (b.kind === 'heading') headingIndex = index;
+        if (b.depth !== undefined) block.depth = b.depth;
+        if (b.list) block.list = b.list;
+        if (b.cells) block.cells = b.cells.map((x) => shift(x, shiftBy));
+        if (b.headerRow !== undefined) block.headerRow = b.headerRow;
+        if (b.leadIn) block.leadIn = shift(b.leadIn, shiftBy);
+        for (let j = 0; j < count; j++, ci++) {
+          const t = ci * 4;
+          const sentenceText =
+            table[t + 2] < 0
+              ? model.sentenceTexts!.get(ci)!
+              : table[t + 2] === blockTexts[k * 2] && table[t + 3] === blockTexts[k * 2 + 1]
+                ? text // a block of one sentence: the same string
+                : chunkMasked.slice(table[t + 2], table[t + 3]);
+          own[j] = si;
+          sentences[si] = new DocSentence(lines, si, index, { start: base + table[t], end: base + table[t + 1] }, sentenceText);
+          si++;
+        }
+        blocks[index] = block;
+      }
     }
     model.parsed = undefined;
-    model.from = { blocks, first: firstBlock, base };
+    model.from = { blocks, sentences, first: firstBlock, firstSentence, base, line: line >= 0 ? line : lines.point(base).line - 1, headingBefore };
   }
   const fm = readFrontMatter(yaml?.value);
   const directives = readDirectives(source, comments, lines);

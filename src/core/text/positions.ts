@@ -18,7 +18,15 @@ export class LineIndex {
   /** Offset of the start of each line, in order: a typed array, 4 bytes a line. */
   private readonly starts: Int32Array;
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    /** The line starts when already known (see `afterEdit`). */
+    known?: Int32Array,
+  ) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     let starts = new Int32Array(Math.max(16, (text.length >> 5) + 1));
     let count = 1;
     const n = text.length;
@@ -44,6 +52,34 @@ export class LineIndex {
       }
     }
     this.starts = count === starts.length ? starts : starts.slice(0, count);
+  }
+
+  /**
+   * The index of `text`, which differs from the text `before` indexes only in `[editStart, editEnd)` (the text
+   * after it is the same, shifted by `text.length - before.text.length`): the line starts before and after the
+   * edit are taken from `before`, and only the edited part is scanned.
+   */
+  static afterEdit(before: LineIndex, text: string, editStart: number, editEnd: number): LineIndex {
+    const old = before.starts;
+    const delta = text.length - before.text.length;
+    const oldEnd = editEnd - delta;
+    // A line start s depends on the characters at s - 1 and s: those before the edit are kept, those after shifted.
+    let keep = 0;
+    while (keep < old.length && old[keep] < editStart) keep++;
+    let tail = old.length;
+    while (tail > keep && old[tail - 1] > oldEnd) tail--;
+    const middle: number[] = [];
+    if (editStart === 0) middle.push(0);
+    for (let i = Math.max(0, editStart - 1); i < editEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) middle.push(i + 1);
+    }
+    const starts = new Int32Array(keep + middle.length + (old.length - tail));
+    starts.set(old.subarray(0, keep));
+    for (let k = 0; k < middle.length; k++) starts[keep + k] = middle[k];
+    let at = keep + middle.length;
+    for (let k = tail; k < old.length; k++) starts[at++] = old[k] + delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
