@@ -568,6 +568,8 @@ export class AlignMemo {
   profiles = new Map<string, AimProfile>();
   /** Stances by the start of the first passage read, with all the passages and scores they were read from. */
   stances = new Map<number, StanceRead[]>();
+  /** Each aim's key: its title and words, as the matcher reads them. */
+  readonly aimKeys = new WeakMap<LetterAim, string>();
   /** The index of the aims' words, with the aims' keys it was built for. */
   index: { prep: ResponsePrep; keys: string[]; index: AimIndex } | undefined;
   /** The last alignments by aim id, with the assignments they were made from. */
@@ -728,7 +730,14 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   };
   // The aims as the matcher reads them: when they are what they were and the response is unchanged, so is the
   // alignment, unless the letter's words outside its aims were consulted (a response quoting the letter's claims).
-  const aimKeys = memo ? aims.map((a) => `${a.title}\u0000${letter.masked.slice(a.span.start, a.span.end)}`) : [];
+  // An aim's key is kept with the aim object, which the aims memo keeps while the aim is unchanged.
+  const aimKeys = memo
+    ? aims.map((a) => {
+        let key = memo.aimKeys.get(a);
+        if (key === undefined) memo.aimKeys.set(a, (key = `${a.title}\u0000${letter.masked.slice(a.span.start, a.span.end)}`));
+        return key;
+      })
+    : [];
   const last = memo?.last;
   if (last && last.prep === prep && last.keys.length === aims.length && !DEBUG) {
     let same = true;
@@ -1067,53 +1076,55 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   // Each pool paragraph's scores, as flat arrays: the `p`-th paragraph of the pool has entries `poolFrom[p]` to
   // `poolFrom[p + 1]`, its lexical candidates in the order of aims, then the aims it quotes that are not among them.
   const poolFrom = new Int32Array(pool.length + 1);
-  const pAim: number[] = [];
-  const pScore: number[] = [];
-  const pQuoted: number[] = [];
+  const poolRoom = cands.aim.length + QUOTED_PER_BLOCK * pool.length;
+  const pAim = new Int32Array(poolRoom);
+  const pScore = new Float64Array(poolRoom);
+  const pQuoted = new Uint8Array(poolRoom);
+  let pn = 0;
   pool.forEach((ui, p) => {
-    const from = pAim.length;
+    const from = pn;
     // A paragraph about the letter's claims or the union's involvement needs more to count as an answer.
     const b = units[ui].block;
     const damp = talkOf(ui) & 1 ? 0.3 : talkOf(ui) & 2 || quotesLetterClaims(claimGrams, wordIds, b) ? 0.5 : 1;
     for (let k = cands.start[ui]; k < cands.start[ui + 1]; k++) {
-      pAim.push(cands.aim[k]);
-      pScore.push(cands.score[k] * damp);
-      pQuoted.push(0);
+      pAim[pn] = cands.aim[k];
+      pScore[pn++] = cands.score[k] * damp;
     }
     for (const [a, v] of quotedIn[ui]) {
-      let at = pAim.indexOf(a, from);
-      if (at < 0) {
-        at = pAim.length;
-        pAim.push(a);
-        pScore.push(lexical(a, units[ui]));
-        pQuoted.push(0);
+      let at = from;
+      while (at < pn && pAim[at] !== a) at++;
+      if (at === pn) {
+        pAim[pn] = a;
+        pScore[pn++] = lexical(a, units[ui]);
       }
       pScore[at] = Math.min(1, pScore[at] + 0.25 + 0.3 * Math.min(1, v));
       pQuoted[at] = 1;
     }
-    poolFrom[p + 1] = pAim.length;
+    poolFrom[p + 1] = pn;
   });
   // The candidate pairs (unit, aim) for order, in the order of units: what restatements assigned, then the pool's
   // scores that could answer. `pairOfEntry` gives a pool entry's pair, or -1.
-  const pairs = { unit: [] as number[], aim: [] as number[], weight: [] as number[] };
+  let pairRoom = pn;
+  for (const list of assigned) pairRoom += list.length;
+  const pairs = { unit: new Int32Array(pairRoom), aim: new Int32Array(pairRoom), weight: new Float64Array(pairRoom) };
+  let pairCount = 0;
   const addPair = (ui: number, aim: number, weight: number) => {
-    pairs.unit.push(ui);
-    pairs.aim.push(aim);
-    pairs.weight.push(weight);
+    pairs.unit[pairCount] = ui;
+    pairs.aim[pairCount] = aim;
+    pairs.weight[pairCount++] = weight;
   };
-  const pairOfEntry = new Int32Array(pAim.length).fill(-1);
+  const pairOfEntry = new Int32Array(pn).fill(-1);
   for (let ui = 0, p = 0; ui < units.length; ui++) {
     for (const a of assigned[ui]) addPair(ui, a.aim, a.score);
     if (p < pool.length && pool[p] === ui) {
       for (let j = poolFrom[p]; j < poolFrom[p + 1]; j++) {
         if (pScore[j] < ANSWER_THRESHOLD) continue;
-        pairOfEntry[j] = pairs.unit.length;
+        pairOfEntry[j] = pairCount;
         addPair(ui, pAim[j], pScore[j]);
       }
       p++;
     }
   }
-  const pairCount = pairs.unit.length;
   const allPairs = new Int32Array(pairCount);
   for (let i = 0; i < pairCount; i++) allPairs[i] = i;
   const chain = monotoneChain(pairs, allPairs, aims.length);
@@ -1129,10 +1140,10 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   /** Whether a pool entry's pair lies on the chain (assigned pairs are never in the pool's paragraphs). */
   const entryOn = (j: number) => pairOfEntry[j] >= 0 && onChain[pairOfEntry[j]] === 1;
   // The pool's scores with order counted, each paragraph's best first (ties in the order above).
-  const sAim = new Int32Array(pAim.length);
-  const sScore = new Float64Array(pAim.length);
-  const sQuoted = new Uint8Array(pAim.length);
-  const sOn = new Uint8Array(pAim.length);
+  const sAim = new Int32Array(pn);
+  const sScore = new Float64Array(pn);
+  const sQuoted = new Uint8Array(pn);
+  const sOn = new Uint8Array(pn);
   // An aim's best lexical score anywhere in the response, governed paragraphs included.
   const aimBest = new Float64Array(aims.length);
   for (let k = 0; k < cands.aim.length; k++) aimBest[cands.aim[k]] = Math.max(aimBest[cands.aim[k]], cands.score[k]);
