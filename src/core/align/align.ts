@@ -144,12 +144,17 @@ export class AimIndex {
         else if (!listed && this.byTerm.has(t)) this.sortedTerms.splice(at, 0, t);
       }
     }
-    const stale = (terms: Iterable<string>): boolean => {
-      for (const t of terms) for (const s of touched) if (related(t, s)) return true;
+    const staleTerm = (t: string): boolean => {
+      for (const s of touched) if (related(t, s)) return true;
       return false;
     };
-    for (const t of [...this.aimsWithMemo.keys()]) if (stale([t])) this.aimsWithMemo.delete(t);
-    for (const [phrase, entry] of [...this.restatedMemo]) if (stale(entry.terms)) this.restatedMemo.delete(phrase);
+    const stale = (terms: Iterable<string>): boolean => {
+      for (const t of terms) if (staleTerm(t)) return true;
+      return false;
+    };
+    // (Deleting the entry being visited is safe while iterating a Map.)
+    for (const t of this.aimsWithMemo.keys()) if (staleTerm(t)) this.aimsWithMemo.delete(t);
+    for (const [phrase, entry] of this.restatedMemo) if (stale(entry.terms)) this.restatedMemo.delete(phrase);
     return trigrams;
   }
   /** Removes `aim` from the postings of `key`, and the key when none is left. */
@@ -513,7 +518,7 @@ interface ResponsePrep {
   /** The response's sections under headings that are neither its title nor a section answering no aim: the
    * heading's block index, the answer units below it (as first read) and, made when first needed, the content
    * stems of heading and answers. */
-  sections?: Array<{ heading: number; units: number[]; words?: Set<string>; last?: { candidates: number[]; queries: Prepared[]; best: number } }>;
+  sections?: Array<{ heading: number; units: number[]; headWords?: string[]; words?: Set<string>; last?: { candidates: number[]; queries: Prepared[]; best: number } }>;
   /** The units holding each word trigram, made when first needed. */
   unitsByTrigram?: Map<number, number[]>;
   /** How many of an aim's words a paragraph holds that another aim lacks (see `extraTerms`), by the two aims'
@@ -1438,7 +1443,7 @@ function ownWordSections(
     const i = section.heading;
     const text = phraseOf(response.blocks[i])!;
     if (index.restated(text).length > 0 || section.units.length === 0) continue;
-    const headWords = contentStems(text);
+    const headWords = (section.headWords ??= contentStems(text));
     const candidates = new Set<number>();
     for (const t of headWords) for (const a of index.aimsWith(t)) candidates.add(a);
     for (const ui of section.units) for (let k = cands.start[ui]; k < cands.start[ui + 1]; k++) candidates.add(cands.aim[k]);
