@@ -640,8 +640,10 @@ export function parseDocument(input: string, path?: string): Doc {
 
 function pushChildren(node: SyntaxNode, stack: Array<{ node: SyntaxNode; ctx: Context }>, ctx: Context, inItem: boolean): void {
   const children = node.children!;
+  // Contexts are never changed once made: the children share one, but for the first of a list item's.
+  const rest = ctx.firstInItem ? { ...ctx, firstInItem: false } : ctx;
   for (let i = children.length - 1; i >= 0; i--) {
-    stack.push({ node: children[i], ctx: { ...ctx, firstInItem: inItem && i === 0 } });
+    stack.push({ node: children[i], ctx: inItem && i === 0 ? { ...ctx, firstInItem: true } : rest });
   }
 }
 
