@@ -25,6 +25,7 @@ import { classifyStance, cuesIn, type CueMatch, type StanceResult, type WordsVie
 import { contentStems, WordTable } from './text';
 import { B, Bm25Index, K1, termAt, type Prepared } from './bm25';
 import { monotoneChain } from './order';
+import { firstAtLeast } from '../text/search';
 
 /** Set by tests and tools to see how each paragraph was scored. */
 export let DEBUG: ((line: string) => void) | undefined;
@@ -138,7 +139,7 @@ export class AimIndex {
     this.aims = aims;
     if (this.sortedTerms) {
       for (const t of touched) {
-        const at = lowerBound(this.sortedTerms, t);
+        const at = firstAtLeast(this.sortedTerms, t);
         const listed = this.sortedTerms[at] === t;
         if (listed && !this.byTerm.has(t)) this.sortedTerms.splice(at, 1);
         else if (!listed && this.byTerm.has(t)) this.sortedTerms.splice(at, 0, t);
@@ -194,7 +195,7 @@ export class AimIndex {
     if (term.length >= 5) {
       // Stems that begin with the term: a range of the sorted stems, found by binary search.
       const sorted = (this.sortedTerms ??= [...this.byTerm.keys()].sort());
-      for (let k = lowerBound(sorted, term); k < sorted.length && sorted[k].startsWith(term) && longer.length <= AIM_DF_CAP; k++) {
+      for (let k = firstAtLeast(sorted, term); k < sorted.length && sorted[k].startsWith(term) && longer.length <= AIM_DF_CAP; k++) {
         if (sorted[k] !== term) longer = longer.concat(this.byTerm.get(sorted[k])!);
       }
     }
@@ -322,18 +323,6 @@ function trigramKeysOfIds(words: WordTable, ids: number[], from = 0, to = ids.le
     out.push(((a % ID_BITS) * ID_BITS + (b % ID_BITS)) * ID_BITS + (c % ID_BITS));
   }
   return out;
-}
-
-/** The first place in sorted `xs` at which `x` could be inserted. */
-function lowerBound(xs: string[], x: string): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Whether `aimsWith(t)` may list an aim holding stem `s`: the same stem, or one beginning the other (see there). */

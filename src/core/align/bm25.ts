@@ -9,6 +9,8 @@
  * linear in the size of the documents; a candidate's final score still counts every term of the query.
  */
 
+import { firstAtLeast } from '../text/search';
+
 export const K1 = 1.2;
 export const B = 0.75;
 /** Terms in more blocks than this are not used to find candidates (they still count in scores). */
@@ -157,13 +159,7 @@ export class Bm25Index {
     let out: number[];
     this.nearUsed = touched.length === 0 && rarest !== undefined;
     if (touched.length === 0 && rarest) {
-      let lo = 0;
-      let hi = rarest.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (rarest[mid] < near) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = firstAtLeast(rarest, near);
       const from = Math.max(0, Math.min(lo - TOP_K / 2, rarest.length - TOP_K));
       out = rarest.slice(from, from + TOP_K);
     } else if (touched.length <= TOP_K) {

@@ -13,10 +13,11 @@ import type { Position, Span } from '../text/positions';
 import { describeDate, findDates, formatDate, parseDate } from '../text/dates';
 import { logTopicIndex, type ConsultationLog, type LogEntry } from './log';
 import { DISPUTE_CUES, EVIDENCE, FORUM_CAP, REPORTED_SPEECH, REPORTING_FRAME, SELF_SPEAKER } from './lexicon';
-import { scanDocument, ScanMemo, type Scan, type SentenceReading } from './scan';
+import { firstAtOrAfter, scanDocument, ScanMemo, type Scan, type SentenceReading } from './scan';
 import { sharedStems, topicStems } from './topic';
 import { sourceSpan, spaced } from './compact';
 import type { Reading } from './sentence';
+import { firstAtLeastBy } from '../text/search';
 
 export type { LogEntry, ConsultationLog } from './log';
 export { parseConsultationLog } from './log';
@@ -458,22 +459,12 @@ function aimsByBlock(doc: Doc, aims: LetterAim[]): AimsByBlock {
   const owning = new Int32Array(n).fill(-1);
   const holding = new Int32Array(n).fill(-1);
   const blocks = doc.blocks;
-  const firstAtOrAfter = (offset: number): number => {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (blocks[mid].span.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   // Aims come in the letter's order: the first block of each is found by walking on from the last one's.
   let at = 0;
   let lastStart = -1;
   aims.forEach((a, i) => {
     for (const b of a.blocks) if (b >= 0 && b < n && owning[b] < 0) owning[b] = i;
-    if (a.span.start < lastStart) at = firstAtOrAfter(a.span.start);
+    if (a.span.start < lastStart) at = firstAtLeastBy(blocks, a.span.start, (b) => b.span.start);
     else while (at < n && blocks[at].span.start < a.span.start) at++;
     lastStart = a.span.start;
     for (let b = at; b < n && blocks[b].span.start < a.span.end; b++) if (holding[b] < 0) holding[b] = i;
@@ -543,16 +534,6 @@ function textEvidence(scan: Scan, sr: SentenceReading, byBlock: Map<number, Map<
   return out;
 }
 
-function firstMarkAtOrAfter(marks: Array<{ s: number }>, offset: number): number {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid].s < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The evidence one sentence gives, whatever claim it is weighed for. */
 function sentenceEvidence(scan: Scan, si: number, own: SentenceReading | undefined, letterDate: string | undefined): Evidence[] {
@@ -567,7 +548,7 @@ function sentenceEvidence(scan: Scan, si: number, own: SentenceReading | undefin
   let loc: Located | undefined;
   const here = () => (loc ??= located(doc, sentence.span));
   // A date with a named forum or a meeting.
-  const fi = firstMarkAtOrAfter(scan.forums, r.s);
+  const fi = firstAtOrAfter(scan.forums, r.s);
   const forum = fi < scan.forums.length && scan.forums[fi].e <= r.e ? scan.forums[fi] : undefined;
   const worthDating = forum !== undefined || (own !== undefined && (MEETING_RE.test(lower) || CORRESPONDENCE_RE.test(lower)));
   if (worthDating && (/\d/.test(lower) || /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/.test(lower))) {

@@ -8,6 +8,7 @@ import { buildCompact, spaced, type Compact } from './compact';
 import { literalPattern, MEMBER_WORDS, PARTIES, RESPONSE_SELF, TRIGGERS, type TriggerEntry } from './lexicon';
 import { DocDelta } from '../aims/delta';
 import { chooseReading, quoteRegions, readSentence, type Mark, type PartyMark, type Reading, type TriggerMark } from './sentence';
+import { firstAtLeastBy } from '../text/search';
 
 const TRIGGER_RE = new RegExp(TRIGGERS.map((t) => `\\b(${spaced(t.pattern)})\\b`).join('|'), 'g');
 const SELF_PARTY_RE = new RegExp(`\\b(?:${TRIGGERS.filter((t) => t.selfParty).map((t) => spaced(t.pattern)).join('|')})\\b`, 'g');
@@ -316,25 +317,12 @@ class Reader {
 
 /** The first block starting at or after `offset`. */
 function firstBlockAtOrAfter(blocks: Doc['blocks'], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtLeastBy(blocks, offset, (b) => b.span.start);
 }
 
-function firstAtOrAfter(marks: Array<{ s: number }>, offset: number): number {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid].s < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** The first of `marks` (in the order of their starts) starting at or after `offset`. */
+export function firstAtOrAfter(marks: ArrayLike<{ s: number }>, offset: number): number {
+  return firstAtLeastBy(marks, offset, (m) => m.s);
 }
 
 function scanWhole(doc: Doc, options: { role?: 'letter' | 'response'; extraPhrases?: ExtraPhraseInput[] }): ScanState {

@@ -13,6 +13,7 @@
  * resolve a reference in another (the reference then reads as its bracketed text).
  */
 import { lineAt } from '../text/positions';
+import { firstAtLeast } from '../text/search';
 
 const MIN_CHUNK = 2048;
 const MAX_CHUNK = 32768;
@@ -70,14 +71,7 @@ export function chunkBoundariesAfterEdit(
   const resync = (pos: number): number[] | undefined => {
     if (pos < editEnd) return undefined;
     const old = pos - delta;
-    // Binary search for the boundary in `before`.
-    let lo = 0;
-    let hi = before.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (before[mid] < old) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(before, old);
     if (before[lo] !== old) return undefined;
     const rest: number[] = [];
     for (let k = lo + 1; k < before.length; k++) rest.push(before[k] + delta);

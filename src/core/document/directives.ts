@@ -1,4 +1,5 @@
 import type { LineIndex, Span } from '../text/positions';
+import { firstAtLeastBy } from '../text/search';
 
 /**
  * Inline directives in HTML comments, in the style of markdownlint and Vale:
@@ -72,14 +73,7 @@ export function scopeDirectives(directives: Directive[], blocks: Span[], textLen
 }
 
 function firstBlockAfter(blocks: Span[], offset: number): Span | undefined {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return blocks[lo];
+  return blocks[firstAtLeastBy(blocks, offset, (b) => b.start)];
 }
 
 /** The directive that silences `ruleId` over `span`, if any. */

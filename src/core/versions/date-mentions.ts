@@ -6,6 +6,7 @@
  * Every pattern is a bounded alternation with no nested quantifiers: one linear pass per pattern.
  */
 import { findDates } from '../text/dates';
+import { firstAtLeastBy } from '../text/search';
 
 export interface DateMention {
   start: number;
@@ -60,14 +61,8 @@ export function findDateMentions(text: string): DateMention[] {
   found.sort((a, b) => a.start - b.start);
   const base = found.slice();
   const overlaps = (start: number, end: number): boolean => {
-    // base is sorted by start: binary search for the last mention starting before `end`.
-    let lo = 0;
-    let hi = base.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (base[mid].start < end) lo = mid + 1;
-      else hi = mid;
-    }
+    // base is sorted by start: the last mention starting before `end`.
+    const lo = firstAtLeastBy(base, end, (m) => m.start);
     return lo > 0 && base[lo - 1].end > start;
   };
   for (const { re, value } of EXTRA_PATTERNS) {
