@@ -1,4 +1,4 @@
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
 
 export const SHARED_PREFIX: string;
 export function buildWithLazyChunk(
@@ -7,3 +7,4 @@ export function buildWithLazyChunk(
   registry: string,
   cwd?: string,
 ): Promise<{ shared: Map<string, string[]>; copied: string[] }>;
+export function pureSourcesPlugin(dir: string): Plugin;

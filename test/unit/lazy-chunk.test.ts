@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { isBuiltin } from 'node:module';
-import { buildWithLazyChunk, SHARED_PREFIX } from '../../scripts/lazy-chunk.mjs';
+import { buildWithLazyChunk, pureSourcesPlugin, SHARED_PREFIX } from '../../scripts/lazy-chunk.mjs';
 import { compactEntitiesPlugin } from '../../scripts/compact-entities.mjs';
 import { minifyTemplatesPlugin } from '../../scripts/minify-templates.mjs';
 
@@ -34,7 +34,7 @@ function options(host: esbuild.BuildOptions, entry: string, outfile: string, def
     target: 'es2022',
     charset: 'utf8',
     logLevel: 'silent',
-    plugins: [compactEntitiesPlugin, minifyTemplatesPlugin],
+    plugins: [pureSourcesPlugin(path.join(root, 'src')), compactEntitiesPlugin, minifyTemplatesPlugin],
     ...host,
     define: { ...host.define, ...define },
   };
@@ -159,4 +159,22 @@ describe('the lazily loaded features file', () => {
       expect(got[1]).toContain('<!DOCTYPE html>');
     }, 60_000);
   }
+
+  it('leaves out of a bundle a module of ours it imports but does not use (its top level builds tables)', async () => {
+    // The harness imports analyse.ts, which imports the comparison of versions; only `compare` is used (the
+    // features, with `diff`, are read from their file). The significant changes (dates, figures, commitments)
+    // are found with patterns built at load.
+    const entry = options(HOSTS.node, harness, 'main.js', { COUNTERPOINT_FEATURES: '"features.js"' });
+    const modules = async (plugins: esbuild.Plugin[]) => {
+      const r = await esbuild.build({ ...entry, plugins, write: false, metafile: true });
+      const [output] = Object.values(r.metafile.outputs);
+      return Object.keys(output.inputs).filter((k) => output.inputs[k].bytesInOutput > 0);
+    };
+    const without = await modules([compactEntitiesPlugin]);
+    const marked = await modules([pureSourcesPlugin(path.join(root, 'src')), compactEntitiesPlugin]);
+    expect(without).toContain('src/core/versions/significant.ts');
+    expect(marked).not.toContain('src/core/versions/significant.ts');
+    expect(marked).toContain('src/core/align/align.ts');
+    expect(marked.filter((k) => !without.includes(k))).toEqual([]);
+  }, 60_000);
 });
