@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document/parse';
 import { classifyStance, compilePhrase, cuesIn, findCues, requiredWords } from '../../src/core/stance/stance';
@@ -128,6 +130,63 @@ describe('stance cues', () => {
     const view = { count: ids.length, word: (k: number) => table.word(ids[k]), start: (k: number) => starts[k], end: (k: number) => ends[k] };
     expect(cuesIn(doc, span, view)).toEqual(cuesIn(doc, span));
     expect(findCues(doc, span).map((c) => c.label)).toEqual(['oppose', 'contrast', 'qualified', 'concern']);
+  });
+});
+
+describe('stance: scanning for cues', () => {
+  /** The lexicon's matches by brute force: every phrase whose first word a word is, tried there; the longest
+   * wins (the first in the lexicon on a tie); words inside a match are not tried. */
+  const compiled = LEXICON.map((entry) => ({ entry, ...compilePhrase(entry.phrase) }));
+  function bruteForce(text: string, from: number, to: number): Array<[string, number, number]> {
+    const tokens = tokenize(text, from, to);
+    const out: Array<[string, number, number]> = [];
+    for (let k = 0; k < tokens.length; k++) {
+      let best: [string, number, number] | undefined;
+      for (const c of compiled) {
+        for (const first of new Set(c.first)) {
+          if (first !== tokens[k].word) continue;
+          c.re.lastIndex = tokens[k].start;
+          const m = c.re.exec(text);
+          if (!m) continue;
+          const end = tokens[k].start + m[0].trimEnd().length;
+          if (end <= to && (!best || end > best[2])) best = [c.entry.phrase, tokens[k].start, end];
+        }
+      }
+      if (!best) continue;
+      out.push(best);
+      while (k + 1 < tokens.length && tokens[k + 1].start < best[2]) k++;
+    }
+    return out;
+  }
+
+  it('finds what trying every phrase at every word finds, in every response of the fixtures', () => {
+    const root = join(__dirname, '../fixtures/pairs');
+    let cues = 0;
+    for (const name of readdirSync(root)) {
+      let src: string;
+      try {
+        src = readFileSync(join(root, name, 'response.md'), 'utf8');
+      } catch {
+        continue;
+      }
+      const doc = parseDocument(src);
+      for (const b of doc.blocks) {
+        const found = findCues(doc, b.span).map((c): [string, number, number] => [c.entry.phrase, c.span.start, c.span.end]);
+        expect(found, `${name}: ${b.text.slice(0, 60)}`).toEqual(bruteForce(doc.masked, b.span.start, b.span.end));
+        cues += found.length;
+      }
+    }
+    expect(cues).toBeGreaterThan(100);
+  });
+
+  it('reads a passage with many phrase openings to its end, and a short passage after it as on its own', () => {
+    const long = parseDocument(Array.from({ length: 150 }, (_, i) => (i % 2 === 0 ? 'We welcome this.' : 'We have concerns.')).join(' '));
+    const cues = findCues(long, long.blocks[0].span);
+    expect(cues.length).toBe(150);
+    expect(cues.map((c) => c.label).slice(-2)).toEqual(['support', 'concern']);
+    expect(cues[149].span.end).toBe(long.source.trimEnd().length - 1);
+    const short = parseDocument('We have no issues with this aim, but we are concerned about the rota.');
+    expect(findCues(short, short.blocks[0].span).map((c) => c.label)).toEqual(['support', 'contrast', 'concern']);
   });
 });
 

@@ -33,6 +33,8 @@ interface Compiled {
   re: RegExp;
   /** Words the phrase cannot match without: a passage lacking one is not tried. */
   requires: string[];
+  /** The same words, by their number in `WORDS`. */
+  requiredIds: Int32Array;
 }
 
 /** The literal words a phrase always contains after its first word (outside groups and gaps). */
@@ -108,16 +110,39 @@ function firstWords(phrase: string): string[] {
   return [p.split(/[\s(]/)[0]];
 }
 
-const INDEX = new Map<string, Compiled[]>();
+/**
+ * The lexicon by word, built once at module load: the phrases a word may open (tried where it occurs), and the
+ * word's number among the words some phrase requires (`Compiled.requires`), or -1. One look-up per word of a
+ * passage serves both.
+ */
+interface WordEntry {
+  opens: Compiled[] | undefined;
+  required: number;
+}
+const WORDS = new Map<string, WordEntry>();
+const wordEntry = (w: string): WordEntry => {
+  let e = WORDS.get(w);
+  if (!e) WORDS.set(w, (e = { opens: undefined, required: -1 }));
+  return e;
+};
+let requiredCount = 0;
 for (const entry of LEXICON) {
   const { re, first } = compilePhrase(entry.phrase);
   const requires = requiredWords(entry.phrase);
-  for (const w of first) {
-    const list = INDEX.get(w) ?? [];
-    list.push({ entry, re, requires });
-    INDEX.set(w, list);
-  }
+  const requiredIds = Int32Array.from(requires, (w) => {
+    const e = wordEntry(w);
+    if (e.required < 0) e.required = requiredCount++;
+    return e.required;
+  });
+  for (const w of first) (wordEntry(w).opens ??= []).push({ entry, re, requires, requiredIds });
 }
+/** Which required words the passage being scanned holds: `seen[id] === pass`. A new pass number per scan, so the
+ * table is never cleared (findCues calls nothing that scans again while it runs). */
+const seen = new Int32Array(requiredCount);
+let pass = 0;
+/** The words of the passage that open phrases, by token number, and their phrases (reused from scan to scan). */
+let openAt = new Int32Array(64);
+const openPhrases: Array<Compiled[] | undefined> = [];
 
 /** A lexicon match in a document. */
 export interface CueMatch {
@@ -151,25 +176,53 @@ function viewOf(text: string, span: Span): WordsView {
 export function findCues(doc: Doc, span: Span, words?: WordsView): CueMatch[] {
   const text = doc.masked;
   const tokens = words ?? viewOf(text, span);
-  const present = new Set<string>();
-  for (let k = 0; k < tokens.count; k++) present.add(tokens.word(k));
-  const out: CueMatch[] = [];
+  // One pass over the words: which required words the passage holds, and where words that open phrases are.
+  if (++pass === 0x7fffffff) {
+    seen.fill(0);
+    pass = 1;
+  }
+  let opening = 0;
   for (let k = 0; k < tokens.count; k++) {
+    const e = WORDS.get(tokens.word(k));
+    if (!e) continue;
+    if (e.required >= 0) seen[e.required] = pass;
+    if (e.opens) {
+      if (opening === openAt.length) {
+        const grown = new Int32Array(openAt.length * 2);
+        grown.set(openAt);
+        openAt = grown;
+      }
+      openAt[opening] = k;
+      openPhrases[opening++] = e.opens;
+    }
+  }
+  const out: CueMatch[] = [];
+  /** A match's end: words that start before it are inside it, and are not tried. */
+  let after = -1;
+  for (let o = 0; o < opening; o++) {
+    const k = openAt[o];
     const start = tokens.start(k);
-    const cands = INDEX.get(tokens.word(k));
-    if (!cands) continue;
-    let best: { c: Compiled; end: number } | undefined;
-    for (const c of cands) {
-      if (c.requires.length > 0 && !c.requires.every((w) => present.has(w))) continue;
+    if (start < after) continue;
+    const cands = openPhrases[o]!;
+    let best: Compiled | undefined;
+    let bestEnd = -1;
+    next: for (const c of cands) {
+      const ids = c.requiredIds;
+      for (let r = 0; r < ids.length; r++) if (seen[ids[r]] !== pass) continue next;
       c.re.lastIndex = start;
-      const m = c.re.exec(text);
-      if (!m) continue;
-      const end = start + m[0].trimEnd().length;
+      if (!c.re.test(text)) continue;
+      let end = c.re.lastIndex;
+      // As `trimEnd` of the match: only a match ending in white space (or something like it) is trimmed.
+      const last = text.charCodeAt(end - 1);
+      if (last <= 32 || last === 0xa0 || last >= 0x1680) end = start + text.slice(start, end).trimEnd().length;
       if (end > span.end) continue;
-      if (!best || end > best.end) best = { c, end };
+      if (!best || end > bestEnd) {
+        best = c;
+        bestEnd = end;
+      }
     }
     if (!best) continue;
-    const entry = best.c.entry;
+    const entry = best.entry;
     let label = entry.label;
     let weight = entry.weight;
     let note = entry.note;
@@ -193,8 +246,8 @@ export function findCues(doc: Doc, span: Span, words?: WordsView): CueMatch[] {
         note = 'Negated opposition: no clear position.';
       }
     }
-    out.push({ entry, label, weight, span: { start, end: best.end }, negated, sentence: sentenceAt(doc, start), note });
-    while (k + 1 < tokens.count && tokens.start(k + 1) < best.end) k++;
+    out.push({ entry, label, weight, span: { start, end: bestEnd }, negated, sentence: sentenceAt(doc, start), note });
+    after = bestEnd;
   }
   return out;
 }
@@ -223,28 +276,26 @@ function sentenceAt(doc: Doc, offset: number): number {
   return -1;
 }
 
-/** Sentences ending in a question mark inside the spans: a question to the employer is a request. */
-function questions(doc: Doc, spans: Span[]): CueMatch[] {
-  const out: CueMatch[] = [];
-  for (const span of spans) {
-    let i = sentenceAt(doc, span.start);
-    if (i < 0) continue;
-    for (; i < doc.sentences.length && doc.sentences[i].span.start < span.end; i++) {
-      const s = doc.sentences[i];
-      if (!/\?["'\u201d\u2019)]*$/.test(s.text)) continue;
-      out.push({
-        entry: { phrase: '?', label: 'request', weight: 0.8, note: 'A question to the employer.' },
-        label: 'request',
-        weight: 0.8,
-        span: s.span,
-        negated: false,
-        sentence: i,
-        note: 'A question to the employer: a request for information.',
-      });
-    }
+/** Sentences ending in a question mark inside the span, added to `out`: a question to the employer is a request. */
+function questions(doc: Doc, span: Span, out: CueMatch[]): void {
+  let i = sentenceAt(doc, span.start);
+  if (i < 0) return;
+  for (; i < doc.sentences.length && doc.sentences[i].span.start < span.end; i++) {
+    const s = doc.sentences[i];
+    if (!QUESTION_END.test(s.text)) continue;
+    out.push({
+      entry: QUESTION_ENTRY,
+      label: 'request',
+      weight: 0.8,
+      span: s.span,
+      negated: false,
+      sentence: i,
+      note: 'A question to the employer: a request for information.',
+    });
   }
-  return out;
 }
+const QUESTION_END = /\?["'\u201d\u2019)]*$/;
+const QUESTION_ENTRY: LexiconEntry = { phrase: '?', label: 'request', weight: 0.8, note: 'A question to the employer.' };
 
 export interface StanceResult {
   stance: Exclude<Stance, 'unaddressed'>;
@@ -264,7 +315,9 @@ const RESERVATION: ReadonlySet<CueLabel> = new Set(['concern', 'condition', 'opp
  */
 /** The cues in one passage: the lexicon's phrases and the questions it asks. `words`, if given, are its tokens. */
 export function cuesIn(doc: Doc, span: Span, words?: WordsView): CueMatch[] {
-  return [...findCues(doc, span, words), ...questions(doc, [span])];
+  const out = findCues(doc, span, words);
+  questions(doc, span, out);
+  return out;
 }
 
 export function classifyStance(doc: Doc, spans: Span[], cache?: Map<number, CueMatch[]>, scores?: number[]): StanceResult {
