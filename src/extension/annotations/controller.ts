@@ -6,35 +6,18 @@
  * document is edited, notes follow their text: edits elsewhere shift them exactly; an edit touching the text, or
  * a new version of the file, re-attaches them by position, then by quote and context, then approximately. A note
  * whose text is gone is kept, shown as an orphaned thread at the top of the file, and exported as orphaned.
+ *
+ * Loaded with the features file the first time notes are needed (notes.ts, which the extension creates at
+ * activation, decides when, and hands over its comment controller).
  */
 import * as vscode from 'vscode';
 import { attach, describe, type Anchor, type AttachOptions } from '../../core/annotations/anchor';
 import type { AnnotationComment, StoredAnnotation } from '../../core/annotations/store';
 import { excerpt } from '../../core/report/model';
 import { Sidecar, type CorruptReport } from './sidecar';
+import { annotatable, createCommentController, notesFolder, spanOf, type NoteInfo } from './notes';
 
-export const CONTROLLER_ID = 'counterpoint.annotations';
-const SCHEMES = new Set(['file', 'vscode-remote', 'vscode-vfs', 'vscode-userdata', 'memfs']);
-
-/** What tests and other features see of a note. */
-export interface NoteInfo {
-  id: string;
-  uri: string;
-  source: string;
-  status: 'open' | 'resolved';
-  orphaned: boolean;
-  /** The annotated text now (or, for an orphaned note, as it was). */
-  quote: string;
-  /** Offsets in the open document; absent when the document is not open or the note is orphaned. */
-  start?: number;
-  end?: number;
-  /** [startLine, startCharacter, endLine, endCharacter] of the thread, 0-based. */
-  range?: [number, number, number, number];
-  comments: Array<{ author: string; body: string }>;
-  /** The thread's label ("[orphaned] …" for an orphaned note). */
-  label?: string;
-  sidecar: string;
-}
+export type { NoteInfo } from './notes';
 
 class NoteComment implements vscode.Comment {
   savedBody: string | vscode.MarkdownString;
@@ -75,7 +58,7 @@ interface Base {
 }
 
 export class AnnotationController implements vscode.Disposable {
-  private controller!: vscode.CommentController;
+  private controller: vscode.CommentController;
   private readonly bases = new Map<string, Base>();
   /** One Sidecar per notes file for the life of the controller, so that every read and write of it is queued. */
   private readonly sidecars = new Map<string, Sidecar>();
@@ -90,8 +73,12 @@ export class AnnotationController implements vscode.Disposable {
   /** Damaged notes files moved aside, most recent last (for tests and the output channel). */
   readonly corrupt: CorruptReport[] = [];
 
-  constructor(private readonly output?: vscode.LogOutputChannel) {
-    this.createController();
+  /** `comments`: the comment controller to use (notes.ts made it at activation); by default, a new one. */
+  constructor(
+    private readonly output?: vscode.LogOutputChannel,
+    comments?: vscode.CommentController,
+  ) {
+    this.controller = comments ?? createCommentController();
     const watcher = vscode.workspace.createFileSystemWatcher('**/.counterpoint/annotations.json');
     this.disposables.push(
       this.changed,
@@ -115,14 +102,6 @@ export class AnnotationController implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private createController(): void {
-    this.controller = vscode.comments.createCommentController(CONTROLLER_ID, 'Counterpoint notes');
-    this.controller.options = { placeHolder: 'Write a note on this passage (kept in .counterpoint/annotations.json)', prompt: 'Add a note…' };
-    this.controller.commentingRangeProvider = {
-      provideCommentingRanges: (document) => (annotatable(document) ? [new vscode.Range(0, 0, Math.max(0, document.lineCount - 1), 0)] : []),
-    };
-  }
-
   private disposeThreads(): void {
     for (const live of this.lives.values()) live.thread?.dispose();
     this.lives.clear();
@@ -136,7 +115,7 @@ export class AnnotationController implements vscode.Disposable {
     this.disposeThreads();
     this.controller.dispose();
     this.bases.clear();
-    this.createController();
+    this.controller = createCommentController();
     await Promise.all(vscode.workspace.textDocuments.map((d) => this.showThreads(d)));
     this.changed.fire(undefined);
     return this.list();
@@ -145,7 +124,7 @@ export class AnnotationController implements vscode.Disposable {
   // ---- bases (one notes file per workspace folder) -------------------------------------------------------
 
   private baseFor(uri: vscode.Uri): Base {
-    return this.baseOfFolder(vscode.workspace.getWorkspaceFolder(uri)?.uri ?? vscode.Uri.joinPath(uri, '..'));
+    return this.baseOfFolder(notesFolder(uri));
   }
 
   private baseOfFolder(folder: vscode.Uri): Base {
@@ -637,26 +616,8 @@ export class AnnotationController implements vscode.Disposable {
   }
 }
 
-function annotatable(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && SCHEMES.has(document.uri.scheme);
-}
-
 function sameAnchor(a: Anchor, b: Anchor): boolean {
   return a.position.start === b.position.start && a.position.end === b.position.end && a.quote.exact === b.quote.exact && a.quote.prefix === b.quote.prefix && a.quote.suffix === b.quote.suffix;
-}
-
-/** A selection's span; an empty selection or a bare line means the text of that line, without its indent. */
-export function spanOf(document: vscode.TextDocument, range: vscode.Range): { start: number; end: number } {
-  let start = document.offsetAt(range.start);
-  let end = document.offsetAt(range.end);
-  if (end > start && document.getText(range).trim() !== '') return { start, end };
-  const line = document.lineAt(range.start.line);
-  const text = line.text;
-  const lead = text.length - text.trimStart().length;
-  const trail = text.trimEnd().length;
-  start = document.offsetAt(line.range.start) + lead;
-  end = document.offsetAt(line.range.start) + Math.max(lead, trail);
-  return { start, end };
 }
 
 export function authorName(): string {

@@ -11,7 +11,7 @@
  *   counterpoint.exportReport        ({ letter?, response?, format?: 'html' | 'markdown', target? } | document?)
  *                                                                   → the Uri written
  *   counterpoint.addAnnotation       ({ uri?, start?, end?, range?: [l, c, l, c], body? })
- *                                                                   → NoteInfo (see annotations/controller.ts)
+ *                                                                   → NoteInfo (see annotations/notes.ts)
  *   counterpoint.exportAnnotations   ({ target?, document? })       → the Uri written
  * Documents and targets may be given as a Uri, a URI string or an absolute path.
  *
@@ -22,7 +22,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis-service';
 import type { Pairing } from '../pairing';
-import { AnnotationController, spanOf, type NoteInfo } from '../annotations/controller';
+import { Notes, spanOf, type NoteInfo } from '../annotations/notes';
 import { activeMarkdown, Comparisons, pickMarkdown, toUri } from '../report/comparison';
 import type { ReportPanel } from '../report/panel';
 import { revealOffsets } from '../report/reveal';
@@ -49,7 +49,7 @@ export interface ComparisonDeps {
 
 export function registerComparisonFeatures(context: vscode.ExtensionContext, deps: ComparisonDeps): void {
   const { service, pairing, output } = deps;
-  const notes = new AnnotationController(output);
+  const notes = new Notes(output);
   const comparisons = new Comparisons(service, pairing, notes, output);
   const tree = new ComparisonTree(comparisons, service, notes);
   const showPanel = async (c: Parameters<typeof ReportPanel.show>[4], column?: vscode.ViewColumn) => (await features()).ReportPanel.show(context.extensionUri, comparisons, service, notes, c, column);

@@ -10,7 +10,7 @@ import { buildReportModel, type AnnotationInput, type ReportModel } from '../../
 import type { AnalysisService } from '../analysis-service';
 import type { Pairing } from '../pairing';
 import { basename, displayName, openDocument, readText, workspaceMarkdownFiles } from '../workspace';
-import type { AnnotationController } from '../annotations/controller';
+import type { Notes } from '../annotations/notes';
 
 export interface Comparison {
   letter: { uri: vscode.Uri; text: string };
@@ -35,7 +35,7 @@ export class Comparisons {
   constructor(
     private readonly service: AnalysisService,
     private readonly pairing: Pairing,
-    private readonly notes: AnnotationController,
+    private readonly notes: Notes,
     private readonly output?: vscode.LogOutputChannel,
   ) {}
 

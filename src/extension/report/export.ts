@@ -7,7 +7,7 @@ import { renderReportHtml } from '../../core/report/html';
 import { reportMarkdown } from '../../core/report/markdown';
 import type { ReportModel } from '../../core/report/model';
 import { toWebAnnotations, type WebAnnotationCollection, ANNO_CONTEXT } from '../../core/annotations/w3c';
-import type { AnnotationController } from '../annotations/controller';
+import type { Notes } from '../annotations/notes';
 import { basename, dirname, displayName } from '../workspace';
 import type { Comparison } from './comparison';
 import { toUri } from './comparison';
@@ -58,7 +58,7 @@ export async function exportReport(comparison: Comparison, model: ReportModel, o
 }
 
 /** Every note of the workspace (or of one document) as one W3C AnnotationCollection. */
-export async function annotationCollection(notes: AnnotationController, document?: vscode.Uri): Promise<WebAnnotationCollection> {
+export async function annotationCollection(notes: Notes, document?: vscode.Uri): Promise<WebAnnotationCollection> {
   const groups = document ? [{ base: document, annotations: await notes.annotationsFor(document), single: true }] : (await notes.all()).map((g) => ({ ...g, single: false }));
   const items = groups.flatMap((g) =>
     toWebAnnotations(g.annotations, { sourceIri: (s) => (g.single ? g.base.toString() : vscode.Uri.joinPath(g.base, ...s.split('/')).toString()) }),
@@ -72,7 +72,7 @@ export async function annotationCollection(notes: AnnotationController, document
   };
 }
 
-export async function exportAnnotations(notes: AnnotationController, options: { target?: unknown; document?: unknown } = {}): Promise<vscode.Uri | undefined> {
+export async function exportAnnotations(notes: Notes, options: { target?: unknown; document?: unknown } = {}): Promise<vscode.Uri | undefined> {
   const document = toUri(options.document);
   const collection = await annotationCollection(notes, document);
   if (collection.total === 0) {

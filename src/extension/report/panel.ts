@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { renderReportBody, renderReportHtml } from '../../core/report/html';
 import type { DocRole, ReportModel } from '../../core/report/model';
 import type { AnalysisService } from '../analysis-service';
-import type { AnnotationController } from '../annotations/controller';
+import type { Notes } from '../annotations/notes';
 import { basename } from '../workspace';
 import { revealOffsets } from './reveal';
 import type { Comparison, Comparisons } from './comparison';
@@ -43,7 +43,7 @@ export class ReportPanel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     comparisons: Comparisons,
     service: AnalysisService,
-    notes: AnnotationController,
+    notes: Notes,
     comparison: Comparison,
     column: vscode.ViewColumn = vscode.ViewColumn.Beside,
   ): Promise<ReportPanel> {
@@ -71,7 +71,7 @@ export class ReportPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly comparisons: Comparisons,
     service: AnalysisService,
-    notes: AnnotationController,
+    notes: Notes,
     public comparison: Comparison,
   ) {
     this.disposables.push(

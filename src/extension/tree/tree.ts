@@ -20,7 +20,7 @@ import {
   type ReportPoint,
 } from '../../core/report/model';
 import type { AnalysisService } from '../analysis-service';
-import type { AnnotationController } from '../annotations/controller';
+import type { Notes } from '../annotations/notes';
 import type { Comparison, Comparisons } from '../report/comparison';
 import { basename } from '../workspace';
 
@@ -63,7 +63,7 @@ export class ComparisonTree implements vscode.TreeDataProvider<Node>, vscode.Dis
   constructor(
     private readonly comparisons: Comparisons,
     service: AnalysisService,
-    notes: AnnotationController,
+    notes: Notes,
   ) {
     this.view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     const editor = vscode.window.activeTextEditor;
