@@ -22,14 +22,14 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis-service';
 import type { Pairing } from '../pairing';
-import { Notes, spanOf, type NoteInfo } from '../annotations/notes';
-import { activeMarkdown, Comparisons, pickMarkdown, toUri } from '../report/comparison';
+import { Notes, type NoteInfo } from '../annotations/notes';
+import type { AddAnnotationOptions } from '../annotations/add';
+import { activeMarkdown, Comparisons, toUri } from '../report/comparison';
 import type { ReportPanel } from '../report/panel';
 import { revealOffsets } from '../report/reveal';
 import { ComparisonTree, REVEAL_COMMAND } from '../tree/tree';
 import { features, loaded } from '../lazy/load';
 import type { ReportModel } from '../../core/report/model';
-import { excerpt } from '../../core/report/model';
 
 export const COMMANDS = {
   compareWith: 'counterpoint.compareWithResponse',
@@ -114,41 +114,9 @@ export function registerComparisonFeatures(context: vscode.ExtensionContext, dep
   register(
     COMMANDS.addAnnotation,
     guarded('add the note', async (options?: unknown): Promise<NoteInfo | undefined> => {
-      const o = (options instanceof vscode.Uri ? { uri: options } : (options ?? {})) as { uri?: unknown; start?: unknown; end?: unknown; range?: unknown; body?: unknown };
-      let uri = toUri(o.uri) ?? activeMarkdown();
-      uri ??= await pickMarkdown({ title: 'Add a note to…', placeHolder: 'Choose the letter or response to annotate' });
-      if (!uri) return undefined;
-      const document = await vscode.workspace.openTextDocument(uri);
-      if (document.isUntitled) {
-        void vscode.window.showInformationMessage('Counterpoint: save the document first; notes are kept beside saved files.');
-        return undefined;
-      }
-      let span: { start: number; end: number };
-      if (typeof o.start === 'number' && typeof o.end === 'number') {
-        const length = document.getText().length;
-        span = { start: Math.max(0, Math.min(o.start, length)), end: Math.max(0, Math.min(o.end, length)) };
-      } else if (Array.isArray(o.range) && o.range.length === 4 && o.range.every((n) => typeof n === 'number')) {
-        const [a, b, c, d] = o.range as number[];
-        span = spanOf(document, new vscode.Range(a, b, c, d));
-      } else {
-        const editor =
-          vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri!.toString()) ?? (await vscode.window.showTextDocument(document, { preview: false }));
-        span = spanOf(document, editor.selection);
-      }
-      if (span.end < span.start) span = { start: span.end, end: span.start };
-      let body = typeof o.body === 'string' ? o.body : undefined;
-      if (body === undefined) {
-        const quote = excerpt(document.getText().slice(span.start, span.end), 60) || 'this point';
-        body = await vscode.window.showInputBox({
-          title: `Note on “${quote}”`,
-          prompt: 'Kept beside the workspace in .counterpoint/annotations.json, not in the document.',
-          placeHolder: 'What should colleagues know about this passage?',
-          ignoreFocusOut: true,
-          validateInput: (v) => (v.trim() ? undefined : 'Write a note, or press Escape to cancel.'),
-        });
-      }
-      if (!body?.trim()) return undefined;
-      return notes.add(document, span.start, span.end, body.trim());
+      const o = (options instanceof vscode.Uri ? { uri: options } : (options ?? {})) as AddAnnotationOptions & { uri?: unknown };
+      const uri = toUri(o.uri) ?? activeMarkdown();
+      return (await features()).addAnnotation(notes, uri, o);
     }),
   );
 

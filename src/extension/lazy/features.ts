@@ -14,4 +14,5 @@ export { exportAnnotations, exportReport } from '../report/export';
 export { ReportPanel } from '../report/panel';
 export { addLogEntry, silence } from '../fixes';
 export { AnnotationController } from '../annotations/controller';
+export { addAnnotation } from '../annotations/add';
 export { compareVersionsCommand, versionsMessage, versionsState } from '../versions/compare';
