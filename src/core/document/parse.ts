@@ -533,10 +533,21 @@ class DocSentence implements Sentence {
 
 /** Builds the document model: blocks (headings, paragraphs, table rows) and sentences, each with exact offsets. */
 function assemble(source: string, starts: number[], models: ChunkModel[], lines: LineIndex, known: string | undefined, path?: string): Doc {
-  // One string for the document (`known` when the parser built it from the last document's). Each chunk keeps its
-  // own masked text, and blocks' and sentences' plain texts are slices of it, so a document's blocks kept by the
-  // next document do not keep this string alive.
+  // One string for the document (`known` when the parser built it from the last document's). Blocks' and
+  // sentences' plain texts are slices of their chunk's masked text.
   const masked = known ?? (models.length === 1 ? models[0].masked : models.map((m) => m.masked).join(''));
+  if (known === undefined && models.length > 1) {
+    // A first parse: the chunks' own masked texts would be a second copy of the document's. Each chunk's becomes a
+    // slice of it (which shares its characters), so blocks' and sentences' texts are slices of the document's too.
+    // After an edit, the blocks kept keep this string alive, as they kept the chunks' own texts before.
+    const seen = new Set<ChunkModel>();
+    for (let c = 0; c < models.length; c++) {
+      const model = models[c];
+      if (seen.has(model)) continue;
+      seen.add(model);
+      model.masked = masked.slice(starts[c], starts[c] + model.masked.length);
+    }
+  }
   let blockCount = 0;
   let sentenceCount = 0;
   for (const model of models) {
