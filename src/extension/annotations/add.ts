@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { excerpt } from '../../core/report/model';
 import { pickMarkdown } from '../report/comparison';
-import { spanOf, type NoteInfo, type Notes } from './notes';
+import { spanOf } from './controller';
+import type { NoteInfo, Notes } from './notes';
 
 export interface AddAnnotationOptions {
   start?: unknown;

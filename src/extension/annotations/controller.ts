@@ -15,7 +15,7 @@ import { attach, describe, type Anchor, type AttachOptions } from '../../core/an
 import type { AnnotationComment, StoredAnnotation } from '../../core/annotations/store';
 import { excerpt } from '../../core/report/model';
 import { Sidecar, type CorruptReport } from './sidecar';
-import { annotatable, createCommentController, notesFolder, spanOf, type NoteInfo } from './notes';
+import { annotatable, createCommentController, notesFolder, type NoteInfo } from './notes';
 
 export type { NoteInfo } from './notes';
 
@@ -618,6 +618,20 @@ export class AnnotationController implements vscode.Disposable {
 
 function sameAnchor(a: Anchor, b: Anchor): boolean {
   return a.position.start === b.position.start && a.position.end === b.position.end && a.quote.exact === b.quote.exact && a.quote.prefix === b.quote.prefix && a.quote.suffix === b.quote.suffix;
+}
+
+/** A selection's span; an empty selection or a bare line means the text of that line, without its indent. */
+export function spanOf(document: vscode.TextDocument, range: vscode.Range): { start: number; end: number } {
+  let start = document.offsetAt(range.start);
+  let end = document.offsetAt(range.end);
+  if (end > start && document.getText(range).trim() !== '') return { start, end };
+  const line = document.lineAt(range.start.line);
+  const text = line.text;
+  const lead = text.length - text.trimStart().length;
+  const trail = text.trimEnd().length;
+  start = document.offsetAt(line.range.start) + lead;
+  end = document.offsetAt(line.range.start) + Math.max(lead, trail);
+  return { start, end };
 }
 
 export function authorName(): string {

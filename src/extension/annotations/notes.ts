@@ -64,20 +64,6 @@ export function createCommentController(): vscode.CommentController {
   return controller;
 }
 
-/** A selection's span; an empty selection or a bare line means the text of that line, without its indent. */
-export function spanOf(document: vscode.TextDocument, range: vscode.Range): { start: number; end: number } {
-  let start = document.offsetAt(range.start);
-  let end = document.offsetAt(range.end);
-  if (end > start && document.getText(range).trim() !== '') return { start, end };
-  const line = document.lineAt(range.start.line);
-  const text = line.text;
-  const lead = text.length - text.trimStart().length;
-  const trail = text.trimEnd().length;
-  start = document.offsetAt(line.range.start) + lead;
-  end = document.offsetAt(line.range.start) + Math.max(lead, trail);
-  return { start, end };
-}
-
 /** The notes, loaded on first need (see above); the same methods as the controller. */
 export class Notes implements vscode.Disposable {
   private controller: AnnotationController | undefined;
