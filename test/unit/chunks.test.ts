@@ -28,6 +28,89 @@ function expectSameAsWhole(text: string): number[] {
   return chunkBoundaries(text, 64, 512);
 }
 
+/**
+ * The same with a boundary at every line where the chunker may place one (minChunk and maxChunk of 1), so that a
+ * boundary the rules allow in the wrong place cannot hide behind the choice by hash.
+ */
+function expectSameAsWholeDense(text: string): number[] {
+  const whole = new DocumentParser({ chunk: false }).parse(text);
+  const chunked = new DocumentParser({ minChunk: 1, maxChunk: 1 }).parse(text);
+  expect(summary(chunked)).toEqual(summary(whole));
+  return chunkBoundaries(text, 1, 1);
+}
+
+describe('chunk boundaries only where nothing before carries over', () => {
+  it('reads only spaces and tabs as a blank line, not other white space (a paragraph with a setext underline)', () => {
+    for (const space of ['\u00a0', '\u3000', '\ufeff', ' \ufeff', '\u2028']) {
+      const text = `${prose(2)}\n\nA paragraph line\n${space}\n===\n\nAfter the heading.\n\n${prose(2, 5)}`;
+      const starts = expectSameAsWholeDense(text);
+      expect(starts).not.toContain(text.indexOf('==='));
+      expect(starts).toContain(text.indexOf('After the heading.'));
+    }
+  });
+
+  it('starts no chunk at a quote, which after indented code cannot open a list numbered from 10 or an empty item', () => {
+    for (const quote of ['> 10. We will close three offices.\n> \n> More.', '> -\n> More.', '> > 2) Second.']) {
+      const text = `${prose(2)}\n\n    indented code\n\n${quote}\n\nAfter the quote.\n\n${prose(2, 5)}`;
+      const starts = expectSameAsWholeDense(text);
+      expect(starts).not.toContain(text.indexOf('> '));
+      expect(starts).toContain(text.indexOf('After the quote.'));
+    }
+  });
+
+  it('after an edit, gives what a whole parse gives for a quote after indented code (generated case, seed 948415194)', () => {
+    const text =
+      'the.\n10. **the** – We welcome this in principle.\n    - the.\n\n    - <span>the</span> [the](https://example.org/the) **the**. We plan to replace the case notes system with a single national tool.\n' +
+      '      - **[training](https://example.org/training) \ud83d** – These proposals have been agreed with the trade unions. We welcome this in principle.\n\n' +
+      '> 10. We will close three offices and move teams into shared buildings.\n> \n> .';
+    const parser = new DocumentParser({ minChunk: 48, maxChunk: 400 });
+    expect(summary(parser.parse(text))).toEqual(summary(new DocumentParser({ chunk: false }).parse(text)));
+    const edited = `مرحبا teams rota a😀b branch shifts مرحبا rota *working JNCC \ud83d${text}`;
+    expect(summary(parser.parse(edited))).toEqual(summary(new DocumentParser({ chunk: false }).parse(edited)));
+  });
+
+  it('tells a comment or CDATA opened at the top level from one inside a paragraph or a list item', () => {
+    // `<!--` inside a paragraph opens nothing; the CDATA on the next line is open to the end of the text.
+    const cdata = `${prose(2)}\n\nSome text <!-- a note\n<![CDATA[ not the end -->\n\nStill inside.\n\n${prose(2, 5)}`;
+    expect(expectSameAsWholeDense(cdata).every((s) => s < cdata.indexOf('<![CDATA['))).toBe(true);
+    // A declaration in a list item ends with the item; the comment after it is open to the end of the text.
+    const comment = `${prose(2)}\n\n2)\n   <!DOCTYPE x\n<!-- unclosed\n>\n\nStill inside.\n\n${prose(2, 5)}`;
+    expect(expectSameAsWholeDense(comment).every((s) => s < comment.indexOf('<!-- unclosed'))).toBe(true);
+    // `<!-->` is a whole comment (the dashes of the opening count): chunks may start after it.
+    const empty = `${prose(2)}\n\n<!-->\n\n${prose(2, 5)}`;
+    expect(expectSameAsWholeDense(empty).some((s) => s > empty.indexOf('<!-->'))).toBe(true);
+  });
+
+  it('places no more boundaries after fenced code indented 2 or 3 spaces that may belong to a list item', () => {
+    // The first fence belongs to the item and closes with it; the second opens code that holds "Inside code".
+    const text = `${prose(2)}\n\n- an item\n\n  \`\`\`\n  code\n\nText after the list.\n\n\`\`\`\n\nInside code.\n\n\`\`\`\n\n${prose(2, 5)}`;
+    const starts = expectSameAsWholeDense(text);
+    expect(starts.every((s) => s < text.indexOf('  ```'))).toBe(true);
+    // At the top level (no list item open) the same fence is followed exactly: it holds "Text after the list.",
+    // and the second fence closes it.
+    const top = text.replace('- an item', 'A paragraph');
+    const topStarts = expectSameAsWholeDense(top);
+    expect(topStarts).not.toContain(top.indexOf('Text after'));
+    expect(topStarts).toContain(top.indexOf('Inside code.'));
+  });
+
+  it('keeps a text with a link reference definition whole, as the definition applies before and after it', () => {
+    const text = `${prose(2)}\n\nSee [the minutes] for the detail.\n\n${prose(2, 5)}\n\n[the minutes]: https://example.org/minutes\n\n${prose(2, 10)}`;
+    expect(expectSameAsWholeDense(text)).toEqual([0]);
+  });
+
+  it('takes as front matter only what micromark does: `---` alone on the first line, closed by `---` alone', () => {
+    // "----" opens no front matter: the fence on the third line is open to the end of the text.
+    const text = `----\ntitle: x\n\`\`\`\n\ndate: y\n---\n\nInside code.\n\n${prose(2)}`;
+    expect(expectSameAsWholeDense(text)).toEqual([0]);
+    // "..." does not close front matter either.
+    const dots = `---\ntitle: x\n...\n\n${prose(2)}\n---\n\n${prose(2, 5)}`;
+    const starts = expectSameAsWholeDense(dots);
+    expect(starts.every((s) => s === 0 || s > dots.lastIndexOf('---'))).toBe(true);
+    expect(starts.length).toBeGreaterThan(1);
+  });
+});
+
 describe('chunk boundaries around HTML blocks', () => {
   it('knows the kinds of HTML block that end at a blank line', () => {
     expect(htmlBlockKind('<div>')).toBe(6);
@@ -85,6 +168,14 @@ describe('chunk boundaries after an edit', () => {
     while (end < a.length - start && end < b.length - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
     return { start, end: b.length - end };
   }
+
+  it('give what a whole parse gives after an edit that removes the last chunks', () => {
+    const text = `${prose(4)}\n\nThe last paragraph.\n\nAnd another.`;
+    const parser = new DocumentParser({ minChunk: 1, maxChunk: 1 });
+    parser.parse(text);
+    const edited = text.slice(0, text.indexOf('The last'));
+    expect(summary(parser.parse(edited))).toEqual(summary(new DocumentParser({ chunk: false }).parse(edited)));
+  });
 
   it('are found again from the start when an edit closes front matter opened at the top', () => {
     const text = `---\n\n${prose(40)}`;

@@ -2,15 +2,28 @@
  * Splits a Markdown text into chunks that parse the same on their own as they do in the whole text, so a
  * long document can be parsed piece by piece and only the pieces an edit touches parsed again.
  *
- * A chunk may start only at a line that follows a blank line, begins a new top-level block (not indented,
- * not a list item, which would change list numbering and looseness) and lies outside fenced code, HTML comments
- * and the other HTML blocks, and outside front matter. A code fence inside an HTML block is not a fence: where the
- * chunker cannot tell whether it is inside one (an indented HTML block may belong to a list item), it places no
- * more boundaries in the document. Among those lines, boundaries are chosen by content (a hash
- * of the line) within size bounds, so an edit moves at most the boundaries next to it.
- *
- * Known difference from parsing the whole text at once: a link reference definition in one chunk does not
- * resolve a reference in another (the reference then reads as its bracketed text).
+ * A chunk may start only where micromark (CommonMark with the GFM table and strikethrough and front-matter
+ * extensions) carries nothing across from the text before:
+ * - at a line after a blank line (spaces and tabs only: U+00A0, U+3000, U+FEFF and the like are text, and a line
+ *   of them continues a paragraph, which the next line may turn into a setext heading). The blank line has closed
+ *   every paragraph, table and HTML block of kinds 6 and 7;
+ * - at a line that is not indented and starts no container: not a list item (which would continue the list
+ *   before, its numbering and looseness) and not a quote. Such a line closes every list item and quote still
+ *   open (a list item spans blank lines; lazy continuation needs a paragraph, closed by the blank line). A quote
+ *   is left out because micromark reads the containers a line opens as interrupting when the flow before is still
+ *   in a construct, as indented code is across blank lines: after indented code, `> 10. text` is a quote of a
+ *   paragraph, not of a list numbered from 10, and `> -` no empty list item;
+ * - outside fenced code and HTML blocks of kinds 1 to 5 (`<script`, `<pre`, `<style`, `<textarea`, comments,
+ *   processing instructions, declarations, CDATA), which run to their end or to the end of the text when opened
+ *   at the top level. Only a line indented at most 3 spaces opens them at the top level; a line indented 2 or 3
+ *   may instead belong to a list item (where the block ends with the item), and a line after a paragraph line or
+ *   after an HTML block's first line of kind 7 may be inside that HTML block. Where the scanner cannot tell, it
+ *   places no more boundaries in the document;
+ * - not a link reference definition (`[`), which applies to the whole document: a text that may hold one
+ *   (any `]:`) is one chunk; and after front matter, which micromark opens only with `---` alone on the first line.
+ * Among those lines, boundaries are chosen by content (a hash of the line) within size bounds, so an edit moves
+ * at most the boundaries next to it. The scanner's state at a boundary is always the same (after a blank line,
+ * nothing open), so the boundaries after one depend only on the text after it.
  */
 import { lineAt } from '../text/positions';
 import { firstAtLeast } from '../text/search';
@@ -18,12 +31,6 @@ import { firstAtLeast } from '../text/search';
 const MIN_CHUNK = 2048;
 const MAX_CHUNK = 32768;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const LIST_MARKER = /^(?:[-+*][ \t]|\d{1,9}[.)](?:[ \t]|$))/;
-const RAW_HTML_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
-/** HTML blocks that end at a marker rather than a blank line: processing instructions, declarations, CDATA. */
-const MARKED_HTML_OPEN = /^ {0,3}<(?:(\?)|!\[CDATA\[|!([A-Za-z]))/;
-const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 /** Tag names that open an HTML block ending at a blank line, whatever follows on the line (CommonMark's 6th kind). */
 const HTML_BLOCK_NAMES = new Set(
   (
@@ -35,14 +42,28 @@ const HTML_BLOCK_NAMES = new Set(
 );
 
 export function chunkBoundaries(text: string, minChunk = MIN_CHUNK, maxChunk = MAX_CHUNK): number[] {
+  if (mayDefineLinks(text)) return [0];
   return scan(text, frontMatterEnd(text), [0], false, minChunk, maxChunk);
 }
 
-/** Where front matter ends (it belongs to the first chunk whole), or 0. */
+/**
+ * Whether the text may hold a link reference definition (`[label]: destination`), which applies to the whole
+ * document, before it and after: such a text is one chunk.
+ */
+function mayDefineLinks(text: string): boolean {
+  return text.includes(']:');
+}
+
+/**
+ * Where front matter ends (it belongs to the first chunk whole), or 0: micromark's YAML front matter opens with
+ * `---` alone on the first line and closes at the next line that is `---` alone (trailing spaces allowed). Only
+ * then: lines after a `----` or an unclosed `---` are Markdown, and scanned as such.
+ */
 function frontMatterEnd(text: string): number {
-  if (!text.startsWith('---')) return 0;
-  const close = /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/.exec(text.slice(3));
-  return close ? 3 + close.index + close[0].length : 0;
+  const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (!open) return 0;
+  const close = /(?:^|\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/.exec(text.slice(open[0].length));
+  return close ? open[0].length + close.index + close[0].length : 0;
 }
 
 /**
@@ -67,7 +88,8 @@ export function chunkBoundariesAfterEdit(
   while (j > 0 && !(before[j] < editStart && lineAt(text, before[j]).next < editStart)) j--;
   // Front matter is found by looking ahead: an edit can close it after the boundary (the boundary then falls
   // inside it). Front matter that closes before the boundary closes in the same place before and after the edit.
-  if (j === 0 || frontMatterEnd(text) > before[j]) return chunkBoundaries(text, minChunk, maxChunk);
+  // A link reference definition anywhere makes the text one chunk.
+  if (j === 0 || frontMatterEnd(text) > before[j] || mayDefineLinks(text)) return chunkBoundaries(text, minChunk, maxChunk);
   const resync = (pos: number): number[] | undefined => {
     if (pos < editEnd) return undefined;
     const old = pos - delta;
@@ -82,8 +104,13 @@ export function chunkBoundariesAfterEdit(
 
 /**
  * Scans from `pos`, a line start; `starts` are the boundaries so far, the last of them the start of the chunk
- * `pos` is in. `atBoundary`: `pos` is that boundary, so the scanner starts in its state at a boundary. `resync`
- * is asked at each new boundary for the boundaries that follow it, when they are already known.
+ * `pos` is in. `atBoundary`: `pos` is that boundary, so the scanner starts in its state at a boundary (the line
+ * before blank, nothing open). `resync` is asked at each new boundary for the boundaries that follow it, when they
+ * are already known.
+ *
+ * The scanner follows only what can still be open at the top level after a blank line (see the header comment):
+ * fenced code and HTML blocks. It gives up (places no more boundaries) where it cannot tell whether a line opens
+ * one of them at the top level or inside a list item or another HTML block.
  */
 function scan(
   text: string,
@@ -94,26 +121,25 @@ function scan(
   maxChunk: number,
   resync?: (pos: number) => number[] | undefined,
 ): number[] {
+  /** The open fenced code block's fence (at the top level). */
   let fence: string | undefined;
-  /** The marker that ends the HTML comment or processing instruction, declaration or CDATA we are in. */
-  let closer: string | undefined;
-  let rawHtml: string | undefined;
-  /** In an HTML block that ends at a blank line; `indented` when its first line was indented. */
-  let htmlBlock: { indented: boolean } | undefined;
+  /** What ends the open HTML block of kinds 1 to 5 (at the top level); lower case. */
+  let closer: RegExp | string | undefined;
+  /** In an HTML block of kind 6 or 7 at the top level, which ends at a blank line. */
+  let htmlBlock = false;
+  /** Since the last blank line, a line may have opened an HTML block of kind 6 or 7 (in a container or not). */
+  let htmlMaybe = false;
+  /** A list item may be open, so that a line indented 2 or 3 spaces may belong to it rather than to the top level. */
+  let listMaybe = false;
   let previousBlank = atBoundary;
-  /** Whether the previous line may be paragraph text, which an HTML block of the 7th kind cannot interrupt. */
-  let paragraph = false;
   let chunkStart = starts[starts.length - 1];
 
   while (pos < text.length) {
     const { eol, next } = lineAt(text, pos);
     const line = text.slice(pos, eol);
-
-    const blank = line.trim().length === 0;
-    if (!fence && !closer && !rawHtml && !htmlBlock && previousBlank && !blank && pos > chunkStart && pos - chunkStart >= minChunk) {
-      const first = line.charCodeAt(0);
-      const startsBlock = first !== 32 && first !== 9 && !LIST_MARKER.test(line) && !line.startsWith('---') && !line.startsWith('[');
-      if (startsBlock && (hashLine(line) % 8 === 0 || pos - chunkStart >= maxChunk)) {
+    const blank = isBlank(line);
+    if (!fence && !closer && !htmlBlock && previousBlank && !blank && pos > chunkStart && pos - chunkStart >= minChunk && canStartChunk(line)) {
+      if (hashLine(line) % 8 === 0 || pos - chunkStart >= maxChunk) {
         starts.push(pos);
         chunkStart = pos;
         const rest = resync?.(pos);
@@ -124,47 +150,156 @@ function scan(
       }
     }
 
-    // Track the states in which a blank line does not end the block.
-    let wasParagraph = false;
     if (fence) {
-      const m = FENCE.exec(line);
-      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === '') fence = undefined;
+      if (closesFence(line, fence)) fence = undefined;
     } else if (closer) {
-      if (line.includes(closer)) closer = undefined;
-    } else if (rawHtml) {
-      if (line.toLowerCase().includes(`</${rawHtml}`)) rawHtml = undefined;
-    } else if (htmlBlock) {
-      if (blank) htmlBlock = undefined;
-      else if (htmlBlock.indented && FENCE.test(line)) {
-        // Inside the HTML block if it is at the top level, a fence if the block was in a list item: unknown.
-        return starts;
+      if (closes(line, 0, closer)) closer = undefined;
+    } else if (blank) {
+      htmlBlock = false;
+      htmlMaybe = false;
+    } else if (!htmlBlock) {
+      let indent = 0;
+      while (indent < 4 && line.charCodeAt(indent) === 32) indent++;
+      if (indent < 4 && line.charCodeAt(indent) === 9) indent = 4;
+      const first = line.charCodeAt(indent);
+      // After a blank line, a line indented less than any list item's content (at least 2 columns) ends all lists
+      // and block quotes, unless it starts a list item or a quote itself.
+      if (previousBlank && indent <= 1 && first !== 62 /* > */ && listMarkerEnd(line, indent) < 0) listMaybe = false;
+      // Only a line indented at most 3 spaces can open fenced code or an HTML block at the top level; one
+      // indented 2 or 3 spaces may belong to an open list item instead.
+      const kind = indent < 4 && (first === 96 || first === 126 || first === 60) ? openerKind(line, indent) : 0;
+      if (kind !== 0) {
+        const topLevel = indent <= 1 || !listMaybe;
+        if (kind === FENCED || kind <= 5) {
+          const end = kind === FENCED ? undefined : closerOf(kind);
+          const stays = kind === FENCED || !closes(line, indent + openerLength(kind, line, indent), end!);
+          // A block closed on its own line leaves nothing open, wherever it is.
+          if (stays) {
+            // Inside a list item or an HTML block of kind 6 or 7 this line is not what it is at the top level.
+            if (!topLevel || htmlMaybe) return starts;
+            if (kind === FENCED) fence = line.slice(indent, runEnd(line, indent));
+            else closer = end;
+          }
+        } else if (topLevel && (kind === 6 || previousBlank)) htmlBlock = true;
+        // A seventh kind after a line of text may continue a paragraph; either kind indented 2 or 3 spaces may
+        // belong to a list item, where it ends with the item.
+        else htmlMaybe = true;
+        // A block opened at the top level has closed every list.
+        if (topLevel && (fence || closer || htmlBlock)) listMaybe = false;
       }
-    } else {
-      const m = FENCE.exec(line);
-      if (m && !(m[1][0] === '`' && line.slice(m[0].length).includes('`'))) fence = m[1];
-      else {
-        const open = line.lastIndexOf('<!--');
-        if (open >= 0 && line.indexOf('-->', open + 4) < 0) closer = '-->';
-        const raw = RAW_HTML_OPEN.exec(line);
-        const marked = MARKED_HTML_OPEN.exec(line);
-        if (raw && !line.toLowerCase().includes(`</${raw[1].toLowerCase()}`)) rawHtml = raw[1].toLowerCase();
-        else if (raw) {
-          // A raw HTML block closed on its own line.
-        } else if (marked && !closer) {
-          const end = marked[1] ? '?>' : marked[2] ? '>' : ']]>';
-          if (!line.includes(end, marked[0].length)) closer = end;
-        } else if (!closer && !blank) {
-          const kind = htmlBlockKind(line);
-          if (kind === 6 || (kind === 7 && !paragraph)) htmlBlock = { indented: line.charCodeAt(0) === 32 };
-          else wasParagraph = !ATX_HEADING.test(line);
-        }
-      }
+      if (!listMaybe && startsListItem(line)) listMaybe = true;
     }
     previousBlank = blank;
-    paragraph = wasParagraph;
     pos = next;
   }
   return starts;
+}
+
+const FENCED = 8;
+const RAW_CLOSE = /<\/(?:script|pre|style|textarea)>/i;
+const RAW_OPEN = /^<(?:script|pre|style|textarea)(?:[ \t>]|$)/i;
+
+/**
+ * Whether a line (from `i`, after at most 3 spaces) opens fenced code (`FENCED`) or an HTML block of CommonMark's
+ * kind 1 (`<script`, `<pre`, `<style`, `<textarea`), 2 (`<!--`), 3 (`<?`), 4 (`<!` and a letter), 5 (`<![CDATA[`),
+ * 6 (a known block tag) or 7 (another complete tag alone on its line); 0 for none.
+ */
+function openerKind(line: string, i: number): number {
+  const c = line.charCodeAt(i);
+  if (c === 96 || c === 126) {
+    const end = runEnd(line, i);
+    if (end - i < 3) return 0;
+    return c === 96 && line.indexOf('`', end) >= 0 ? 0 : FENCED;
+  }
+  const d = line.charCodeAt(i + 1);
+  if (d === 33 /* ! */) {
+    if (line.startsWith('--', i + 2)) return 2;
+    if (line.startsWith('[CDATA[', i + 2)) return 5;
+    return isLetter(line.charCodeAt(i + 2)) ? 4 : 0;
+  }
+  if (d === 63 /* ? */) return 3;
+  if (RAW_OPEN.test(line.slice(i, i + 10))) return 1;
+  return htmlBlockKind(line);
+}
+
+/** What ends an HTML block of kinds 1 to 5. */
+function closerOf(kind: number): RegExp | string {
+  return kind === 1 ? RAW_CLOSE : kind === 2 ? '-->' : kind === 3 ? '?>' : kind === 4 ? '>' : ']]>';
+}
+
+/**
+ * Where on its opening line micromark starts looking for the end of an HTML block of kinds 1 to 5, from the `<`:
+ * the dashes of `<!--` count towards `-->` (`<!-->` is a whole comment), the `?` of `<?` towards `?>`.
+ */
+function openerLength(kind: number, line: string, i: number): number {
+  return kind === 1 ? 1 + (/^[a-z]+/i.exec(line.slice(i + 1, i + 10))?.[0].length ?? 0) : kind === 2 ? 2 : kind === 3 ? 1 : kind === 4 ? 2 : 9;
+}
+
+function closes(line: string, from: number, end: RegExp | string): boolean {
+  return typeof end === 'string' ? line.indexOf(end, from) >= 0 : end.test(from === 0 ? line : line.slice(from));
+}
+
+/** The end of the run of the character at `i`. */
+function runEnd(line: string, i: number): number {
+  const c = line.charCodeAt(i);
+  let j = i;
+  while (line.charCodeAt(j) === c) j++;
+  return j;
+}
+
+/** Whether a line closes fenced code opened with `fence`: at most 3 spaces, as long a run or longer, nothing after. */
+function closesFence(line: string, fence: string): boolean {
+  let i = 0;
+  while (i < 4 && line.charCodeAt(i) === 32) i++;
+  if (i === 4 || line.charCodeAt(i) !== fence.charCodeAt(0)) return false;
+  const end = runEnd(line, i);
+  return end - i >= fence.length && isBlank(line.slice(end));
+}
+
+/** Blank for CommonMark: spaces and tabs only (not the other white space `trim` removes). */
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** Where a list item's marker at `i` ends (`-`, `+`, `*`, or up to nine digits and `.` or `)`, then white space or the end), or -1. */
+function listMarkerEnd(line: string, i: number): number {
+  const c = line.charCodeAt(i);
+  let j = i;
+  if (c === 45 || c === 43 || c === 42) j++;
+  else {
+    while (j - i < 9 && isDigit(line.charCodeAt(j))) j++;
+    if (j === i) return -1;
+    const m = line.charCodeAt(j);
+    if (m !== 46 && m !== 41) return -1;
+    j++;
+  }
+  return j === line.length || isSpace(line.charCodeAt(j)) ? j : -1;
+}
+
+/** Whether a line may start a list item, after any quote markers and indentation. */
+function startsListItem(line: string): boolean {
+  let i = 0;
+  for (;;) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 62) break;
+    i++;
+  }
+  return listMarkerEnd(line, i) >= 0;
+}
+
+/**
+ * Whether a chunk may start at a line that follows a blank line outside fenced code and HTML blocks: one that
+ * starts no container (a quote or a list item, which could continue one before or be read differently after
+ * indented code) and is not indented, not a link reference definition, not a front-matter fence, not U+FEFF.
+ */
+function canStartChunk(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c === 32 || c === 9 || c === 62 /* > */ || c === 91 /* [ */ || c === 0xfeff) return false;
+  return listMarkerEnd(line, 0) < 0 && !line.startsWith('---');
 }
 
 /**
