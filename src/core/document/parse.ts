@@ -451,7 +451,8 @@ export class DocumentParser {
       lines = LineIndex.afterEdit(previous.doc.lines, source, edit.start, edit.end);
       // The masked text of the chunks kept before and after the edit is that of the last document.
       const before = previous.doc.masked;
-      const head = kept > 0 ? before.slice(0, starts[kept]) : '';
+      // All chunks kept (an edit that removed whole chunks at the end): the head is the whole new text.
+      const head = kept > 0 ? before.slice(0, kept < starts.length ? starts[kept] : source.length) : '';
       const tail = keptFrom < starts.length ? before.slice(starts[keptFrom] - edit.delta) : '';
       let middle = '';
       for (let i = kept; i < keptFrom; i++) middle += models[i].masked;
