@@ -664,14 +664,15 @@ export function leadInOf(doc: Doc, b: Block): LeadIn | undefined {
     let sep = -1;
     let sepLen = 0;
     for (; i < limit; i++) {
-      const c = m[i];
-      if (c === '.' || c === '?' || c === '!' || c === '\n' || c === '\r' || c === ';') break;
-      if (c === ':' && isBlank(m.charCodeAt(i + 1))) {
+      const c = m.charCodeAt(i);
+      // . ? ! newline ; end the search; a colon, or a dash between blanks, is the separator.
+      if (c === 46 || c === 63 || c === 33 || c === 10 || c === 13 || c === 59) break;
+      if (c === 58 && isBlank(m.charCodeAt(i + 1))) {
         sep = i;
         sepLen = 1;
         break;
       }
-      if ((c === '–' || c === '—' || c === '-') && i > from && isBlank(m.charCodeAt(i - 1)) && isBlank(m.charCodeAt(i + 1))) {
+      if ((c === 0x2013 || c === 0x2014 || c === 45) && i > from && isBlank(m.charCodeAt(i - 1)) && isBlank(m.charCodeAt(i + 1))) {
         sep = i;
         sepLen = 1;
         break;

@@ -30,12 +30,13 @@ const CONTACT_LEAD = /^(?:if you (?:would|'d|’d) like to (?:contact|get in tou
 const COURTESY_LEAD =
   /^(?:thank you|thanks|many thanks|(?:we|i) (?:look forward|would be (?:happy|glad|pleased) to (?:meet|discuss))|please do not hesitate|(?:we|i) hope (?:this|that this) (?:is|helps))/i;
 
-function wordCount(text: string): number {
+/** The number of words (runs of characters other than white space) in a text, counting no further than `atMost`. */
+function wordCount(text: string, atMost: number): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const space = text.charCodeAt(i) <= 32;
-    if (!space && !inWord) n++;
+    if (!space && !inWord && ++n >= atMost) return n;
     inWord = !space;
   }
   return n;
@@ -44,15 +45,21 @@ function wordCount(text: string): number {
 /** True for a block that reads as a sentence of prose: long enough, or ending like a sentence. */
 function proseLike(block: Block): boolean {
   const t = block.text;
-  const words = wordCount(t);
+  const words = wordCount(t, 12);
   return words >= 12 || (words >= 5 && /[.!?:]["'”’)]*$/.test(t));
 }
+
+const THREE_DIGITS = /\d{3}/;
 
 /** True for a short block that is contact details rather than prose. */
 export function isContact(text: string): boolean {
   if (CONTACT_LEAD.test(text)) return true;
-  if (wordCount(text) > 30) return false;
-  return (text.includes('@') && EMAIL.test(text)) || (/\d{3}/.test(text) && PHONE.test(text));
+  // Neither an email address nor a telephone number without an @ or three digits in a row: no need to count.
+  const at = text.includes('@');
+  const digits = THREE_DIGITS.test(text);
+  if (!at && !digits) return false;
+  if (wordCount(text, 31) > 30) return false;
+  return (at && EMAIL.test(text)) || (digits && PHONE.test(text));
 }
 
 /**
@@ -71,12 +78,12 @@ export interface RoleFacts {
 
 /** How each of `RoleFacts` is read from a block. */
 export const ROLE_FACTS: { [K in keyof Required<RoleFacts>]: (doc: Doc, b: Block) => boolean } = {
-  greeting: (_doc, b) => GREETING.test(b.text) && wordCount(b.text) <= 12,
+  greeting: (_doc, b) => GREETING.test(b.text) && wordCount(b.text, 13) <= 12,
   headerLine: (_doc, b) => HEADER_LINE.test(b.text) || !proseLike(b),
   closing: (doc, b) => CLOSING.test(firstLine(doc, b)),
   contact: (_doc, b) => isContact(b.text),
   courtesy: (doc, b) => COURTESY_LEAD.test(b.text) && courtesyOnly(doc, b),
-  signature: (_doc, b) => wordCount(b.text) <= 10 && !/[.!?]["'”’)]*$/.test(b.text),
+  signature: (_doc, b) => wordCount(b.text, 11) <= 10 && !/[.!?]["'”’)]*$/.test(b.text),
 };
 
 /**
