@@ -7,6 +7,7 @@ import type { Aim, Alignment, Claim, Evidence, Rung, Stance } from '../core/cont
 import { RUNGS, rungLevel } from '../core/contract';
 import { RULES, type RuleId } from '../core/rules';
 import { moreEvidence } from '../core/report/model';
+import { shorten } from '../core/findings';
 
 /**
  * Escapes text so that Markdown shows it literally, on one line: no markup, no HTML, and no links (the renderer
@@ -24,9 +25,7 @@ export function escapeMarkdown(text: string): string {
 
 /** A quotation of document text as a Markdown block quote, shortened to about `max` characters. */
 export function quote(text: string, max = 400): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  const short = t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
-  return `> ${escapeMarkdown(short)}`;
+  return `> ${escapeMarkdown(shorten(text, max))}`;
 }
 
 /** A `command:` link target with JSON arguments. */
