@@ -294,11 +294,12 @@ function startsListItem(line: string): boolean {
 /**
  * Whether a chunk may start at a line that follows a blank line outside fenced code and HTML blocks: one that
  * starts no container (a quote or a list item, which could continue one before or be read differently after
- * indented code) and is not indented, not a link reference definition, not a front-matter fence, not U+FEFF.
+ * indented code) and is not indented, not a link reference definition, not a front-matter fence. (A chunk
+ * may start with U+FEFF: the parser keeps it, see parse.ts.)
  */
 function canStartChunk(line: string): boolean {
   const c = line.charCodeAt(0);
-  if (c === 32 || c === 9 || c === 62 /* > */ || c === 91 /* [ */ || c === 0xfeff) return false;
+  if (c === 32 || c === 9 || c === 62 /* > */ || c === 91 /* [ */) return false;
   return listMarkerEnd(line, 0) < 0 && !line.startsWith('---');
 }
 
