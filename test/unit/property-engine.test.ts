@@ -276,11 +276,10 @@ describe('property: the document model', () => {
           }
         }),
       ),
-      // A fixed seed: with a new seed on every run, a run now and then (one of three full runs on 22 November 2026)
-      // finds one of the chunk-boundary cases still known to parse differently in chunks (a blockquote after an indented code block that follows a list,
-      // a line of one space above "===", an unclosed "<!--" at the end, a list in CRLF text holding a lone
-      // surrogate), which are to be fixed in the chunker. Set PROPERTY_SEED to explore other seeds.
-      { numRuns: runs(250), seed: Number(process.env.PROPERTY_SEED ?? 20261122) },
+      // A new seed on every run (fast-check prints it with a counterexample); PROPERTY_SEED replays one. The cases
+      // earlier seeds found (a quote after indented code, a line of U+00A0 above "===", an unclosed comment or CDATA,
+      // front matter opened by "----") are unit tests in test/unit/chunks.test.ts.
+      { numRuns: runs(250), ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}) },
     );
   }, TEST_TIMEOUT_MS);
 });
