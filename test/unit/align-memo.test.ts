@@ -43,6 +43,37 @@ describe('alignment memo after an aim is reworded', () => {
     expect(compared).toBeGreaterThan(200);
   });
 
+  // Words of the response added to aims, one edit after another, change how well the paragraphs that answer an aim
+  // (and those near them) match it, though most stay out of its candidates: the walk over the response reuses what
+  // it did at each paragraph only when nothing it read there changed.
+  it('gives what a fresh analysis gives as words of the response are added to aims, one edit after another', () => {
+    let seed = 20261122;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let compared = 0;
+    for (const p of allPairs()) {
+      const words = p.response.match(/\b[a-z]{5,}\b/g) ?? [];
+      if (words.length === 0) continue;
+      const cache = new AnalysisCache();
+      const memo = cache.memo('letter.md', 'response.md');
+      let letter = p.letter;
+      let result = compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', p.response), { memo });
+      for (let round = 0; round < 10 && result.letter.aims.length > 0; round++) {
+        const aim = result.letter.aims[next(result.letter.aims.length)];
+        const space = letter.indexOf(' ', aim.position.start.offset);
+        if (space < 0 || space >= aim.position.end.offset) continue;
+        letter = letter.slice(0, space) + ' ' + words[next(words.length)] + letter.slice(space);
+        result = compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', p.response), { memo });
+        const fresh = compareDocs(new DocumentParser().parse(letter, 'letter.md'), new DocumentParser().parse(p.response, 'response.md'));
+        expect(JSON.stringify(result), `${p.name}, round ${round}`).toBe(JSON.stringify(fresh));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+
   // Removing an aim moves every later aim's place in the letter: candidates found without regard to that place
   // are kept, the others searched for again.
   it('gives what a fresh analysis gives when an aim’s line is removed and put back', () => {
@@ -85,6 +116,108 @@ describe('alignment memo after an aim is reworded', () => {
     }
   });
 
+  /** Analyses each letter in turn against the response through one memo, each result checked against a fresh
+   * analysis; the fresh results must not all be the same (the edits matter). */
+  const throughMemo = (letters: string[], response: string) => {
+    const cache = new AnalysisCache();
+    const memo = cache.memo('letter.md', 'response.md');
+    const seen = new Set<string>();
+    for (const letter of letters) {
+      const incremental = compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', response), { memo });
+      const fresh = compareDocs(new DocumentParser().parse(letter, 'letter.md'), new DocumentParser().parse(response, 'response.md'));
+      expect(JSON.stringify(incremental)).toBe(JSON.stringify(fresh));
+      seen.add(JSON.stringify(fresh.alignments));
+    }
+    expect(seen.size).toBeGreaterThan(1);
+  };
+  const depotLetter = (first: string, second = 'Introduce a four-day rota for cleaning staff at every site.') =>
+    [
+      '# Changes to the depot service', '', 'Dear colleagues,', '', 'We set out our proposals below.', '',
+      `1. ${first}`, `2. ${second}`, '3. Replace paper timesheets with a mobile app.', '', 'Yours sincerely,', '', 'The Director', '',
+    ].join('\n');
+
+  it('walks again a paragraph a heading governs when the words of the aim it restates change', () => {
+    // The second paragraph is not among the aim's candidates, before or after, but how well it matches the aim
+    // counts towards its score.
+    const aim = 'Close the Northgate depot and move all forty drivers, fitters and cleaners to the Riverside site by March.';
+    const response = [
+      'Dear Director,', '', '## Closing the Northgate depot', '', 'We oppose closing the Northgate depot. Drivers would face far longer journeys to Riverside.', '',
+      'Members want a proper consultation about the timetable and the parking arrangements for night shifts, and about who pays for the extra travel.', '',
+      '## Rota', '', 'We support a four-day rota if hours are protected.', '', 'Yours sincerely,', '', 'Branch Secretary', '',
+    ].join('\n');
+    throughMemo([depotLetter(aim), depotLetter(aim.replace('by March', 'by March, with a new timetable')), depotLetter(aim)], response);
+  });
+
+  it('walks again a heading naming two aims when the words of one of them change', () => {
+    // The heading restates both aims alike: the paragraph after it decides between them.
+    const first = 'Close the Northgate depot and move its drivers to Riverside.';
+    const second = 'Close the Northgate canteen and offer vouchers instead.';
+    const response = [
+      'Dear Director,', '', '## Closing Northgate', '', 'The vouchers would not cover a hot meal for night staff.', '',
+      '## Timesheets', '', 'We support the app if training is given.', '', 'Yours sincerely,', '', 'Branch Secretary', '',
+    ].join('\n');
+    const edited = first.replace('to Riverside', 'to Riverside and give them a hot drink at night');
+    throughMemo([depotLetter(first, second), depotLetter(edited, second), depotLetter(first, second)], response);
+  });
+
+  it('walks again a paragraph a heading governs when another aim comes to match it', () => {
+    // Reworded, the first aim matches the rota section's second paragraph better than the rota does: the
+    // paragraph leaves the section's answer for the first aim's.
+    const response = [
+      'Dear Director,', '', '## Four-day rota', '', 'We support a four-day rota for cleaning staff if hours are protected.', '',
+      'Drivers need a fixed timetable and secure parking at night.', '',
+      '## Timesheets', '', 'We support the app if training is given.', '', 'Yours sincerely,', '', 'Branch Secretary', '',
+    ].join('\n');
+    const first = 'Close the Northgate depot.';
+    const reworded = 'Close the Northgate depot; parking for drivers will be secure, and the timetable fixed, at night.';
+    throughMemo([depotLetter(first), depotLetter(reworded), depotLetter(first)], response);
+  });
+
+  it('walks again a heading naming two aims when the paragraph after it comes to quote a third', () => {
+    // The heading restates the first two aims alike, and the next answer decides: once the first paragraph
+    // quotes the third aim, it is no longer the next answer, and the second paragraph favours the other aim.
+    const first = 'Close the Northgate depot and move its drivers to Riverside.';
+    const second = 'Close the Northgate canteen and offer vouchers instead.';
+    const third = 'Replace paper timesheets with a mobile app.';
+    const response = [
+      'Dear Director,', '', '## Closing Northgate', '', 'Drivers moved to Riverside can claim travel time, but the depot closure still costs them an hour a day.', '',
+      'The vouchers would not cover a hot meal for night staff.', '', '## Other matters', '', 'We support the app if training is given.', '',
+      'Yours sincerely,', '', 'Branch Secretary', '',
+    ].join('\n');
+    const letterOf = (last: string) =>
+      ['# Changes at Northgate', '', 'Dear colleagues,', '', 'We set out our proposals below.', '', `1. ${first}`, `2. ${second}`, `3. ${last}`, '', 'Yours sincerely,', '', 'The Director', ''].join('\n');
+    const reworded = 'Replace paper timesheets with a mobile app, so drivers moved to Riverside can claim travel time.';
+    throughMemo([letterOf(third), letterOf(reworded), letterOf(third)], response);
+  });
+
+  it('walks again a paragraph quoting the letter when the letter’s words outside its aims change', () => {
+    // The quoted paragraph ends what the heading governs only while the letter says what it quotes.
+    const letterOf = (background: string) =>
+      [
+        '# Changes to the depot service', '', 'Dear colleagues,', '', `We set out our proposals below. ${background}`, '',
+        '1. Close the Northgate depot and move its drivers to Riverside.',
+        '2. Introduce a four-day rota for cleaning staff at every site.',
+        '3. Replace paper timesheets with a mobile app.', '', 'Yours sincerely,', '', 'The Director', '',
+      ].join('\n');
+    const response = [
+      'Dear Director,', '', '## Closing the Northgate depot', '',
+      'We oppose closing the Northgate depot. Drivers would face far longer journeys to Riverside.', '',
+      'You describe early feedback as "broadly positive across every site". Members see it differently.', '',
+      'Members at Northgate have asked for a meeting before any decision.', '',
+      '## Rota', '', 'We support a four-day rota if hours are protected.', '', 'Yours sincerely,', '', 'Branch Secretary', '',
+    ].join('\n');
+    const quoted = letterOf('Early feedback has been broadly positive across every site.');
+    const other = letterOf('Early feedback has been mixed at some sites.');
+    const cache = new AnalysisCache();
+    const memo = cache.memo('letter.md', 'response.md');
+    const fresh = (letter: string) => compareDocs(new DocumentParser().parse(letter, 'letter.md'), new DocumentParser().parse(response, 'response.md'));
+    expect(JSON.stringify(fresh(quoted).alignments)).not.toBe(JSON.stringify(fresh(other).alignments));
+    for (const letter of [quoted, other, quoted]) {
+      const incremental = compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', response), { memo });
+      expect(JSON.stringify(incremental)).toBe(JSON.stringify(fresh(letter)));
+    }
+  });
+
   // A response whose first section, under a heading in its own words, answers the first aim: the aim reworded
   // so that it is still a candidate there but no longer what the section is about.
   const letter = [
@@ -100,6 +233,12 @@ describe('alignment memo after an aim is reworded', () => {
     'Cutting Saturday opening hours at the central library would hit working parents hardest. We oppose it.', '',
     'Yours sincerely,', '', 'Branch Secretary', '',
   ].join('\n');
+
+  it('reads a section in the response’s own words again when an aim comes to match its paragraphs', () => {
+    const reworded = 'Replace the mobile library van, which older residents rely on every week as a warm public place in winter, with volunteers.';
+    const original = 'Replace the mobile library van with a volunteer delivery scheme.';
+    throughMemo([letter, letter.replace(original, reworded), letter], response);
+  });
 
   it('reads a section in the response’s own words again when an aim it could answer is reworded', () => {
     const cache = new AnalysisCache();

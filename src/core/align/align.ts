@@ -110,7 +110,8 @@ export class AimIndex {
   /**
    * The index for the same number of aims of which those in `changed` now read differently: each changed aim
    * leaves the postings of its old words and joins those of its new ones, and what was worked out from words
-   * related to either (see `related`) is forgotten. The index is then what building it afresh would give.
+   * related to either (the same word, or one beginning the other, of five letters or more: the words `aimsWith`
+   * matches) is forgotten. The index is then what building it afresh would give.
    * Returns the trigrams whose postings changed.
    */
   patch(aims: LetterAim[], changed: Array<{ aim: number; profile: AimProfile }>): Set<number> {
@@ -145,17 +146,31 @@ export class AimIndex {
         else if (!listed && this.byTerm.has(t)) this.sortedTerms.splice(at, 0, t);
       }
     }
+    // A word is related to a touched one when it is one, when it begins one (five letters or more), or when it
+    // begins with one of five letters or more.
+    const beginnings = new Set<string>();
+    const long: string[] = [];
+    for (const s of touched) {
+      if (s.length < 5) continue;
+      long.push(s);
+      for (let l = 5; l <= s.length; l++) beginnings.add(s.slice(0, l));
+    }
     const staleTerm = (t: string): boolean => {
-      for (const s of touched) if (related(t, s)) return true;
+      if (touched.has(t) || (t.length >= 5 && beginnings.has(t))) return true;
+      for (let k = 0; k < long.length; k++) if (t.startsWith(long[k])) return true;
       return false;
     };
-    const stale = (terms: Iterable<string>): boolean => {
-      for (const t of terms) if (staleTerm(t)) return true;
+    const stale = (terms: string[]): boolean => {
+      for (let k = 0; k < terms.length; k++) if (staleTerm(terms[k])) return true;
       return false;
     };
     // (Deleting the entry being visited is safe while iterating a Map.)
-    for (const t of this.aimsWithMemo.keys()) if (staleTerm(t)) this.aimsWithMemo.delete(t);
-    for (const [phrase, entry] of this.restatedMemo) if (stale(entry.terms)) this.restatedMemo.delete(phrase);
+    this.aimsWithMemo.forEach((_, t) => {
+      if (staleTerm(t)) this.aimsWithMemo.delete(t);
+    });
+    this.restatedMemo.forEach((entry, phrase) => {
+      if (stale(entry.terms)) this.restatedMemo.delete(phrase);
+    });
     return trigrams;
   }
   /** Removes `aim` from the postings of `key`, and the key when none is left. */
@@ -217,7 +232,7 @@ export class AimIndex {
     if (!memo) {
       // The words consulted are kept with the answer, so that `patch` knows when it may have changed.
       this.consulted = new Set();
-      memo = { result: this.restatedJoined(phrase), terms: this.consulted };
+      memo = { result: this.restatedJoined(phrase), terms: [...this.consulted] };
       this.consulted = undefined;
       this.restatedMemo.set(phrase, memo);
     }
@@ -245,7 +260,7 @@ export class AimIndex {
     for (const w of whole) got.set(w.aim, Math.max(got.get(w.aim) ?? 0, w.score));
     return [...got].map(([aim, score]) => ({ aim, score, joined: true })).sort((x, y) => y.score - x.score);
   }
-  private readonly restatedMemo = new Map<string, { result: Array<{ aim: number; score: number; joined?: boolean }>; terms: Set<string> }>();
+  private readonly restatedMemo = new Map<string, { result: Array<{ aim: number; score: number; joined?: boolean }>; terms: string[] }>();
   private restatedUncached(phrase: string): Array<{ aim: number; score: number }> {
     const terms = unique(contentStems(phrase));
     for (const t of terms) this.consulted?.add(t);
@@ -325,10 +340,6 @@ function trigramKeysOfIds(words: WordTable, ids: number[], from = 0, to = ids.le
   return out;
 }
 
-/** Whether `aimsWith(t)` may list an aim holding stem `s`: the same stem, or one beginning the other (see there). */
-function related(t: string, s: string): boolean {
-  return t === s || (t.length >= 5 && s.startsWith(t)) || (s.length >= 5 && t.startsWith(s));
-}
 
 const NO_QUOTES: ReadonlyMap<number, number> = new Map();
 const NO_COUNTS = new Int32Array(0);
@@ -430,6 +441,23 @@ function candidateTable(byAim: AimCandidates[], unitCount: number): CandidateTab
   return { start, aim, score };
 }
 
+/** Every list of reasons an assignment can give, each one array: passages share them, and comparing two
+ * assignments' reasons is comparing the arrays. Never changed. */
+const REASONS = {
+  restated: ['restated'],
+  quotedRestated: ['quoted', 'restated'],
+  follows: ['follows restatement'],
+  followsLexical: ['follows restatement', 'lexical'],
+  quotedFollows: ['quoted', 'follows restatement'],
+  quotedFollowsLexical: ['quoted', 'follows restatement', 'lexical'],
+  lexical: ['lexical'],
+  quotedLexical: ['quoted', 'lexical'],
+  lexicalOrder: ['lexical', 'order'],
+  quotedLexicalOrder: ['quoted', 'lexical', 'order'],
+  order: ['order'],
+} satisfies Record<string, AlignmentReason[]>;
+for (const r of Object.values(REASONS)) Object.freeze(r);
+
 interface Assignment {
   aim: number;
   score: number;
@@ -473,6 +501,81 @@ interface Governance {
   answers: number;
 }
 
+/**
+ * What a patch of the index for a few aims changed: those aims (by index), and the units whose candidates
+ * (`CANDIDATES_CHANGED`) or quotations (`QUOTES_CHANGED`) may have changed with them.
+ */
+interface Patch {
+  changedAim: Uint8Array;
+  dirty: Uint8Array;
+  /** The analysis patched from (see `AlignMemo.run`). */
+  since: number;
+}
+const CANDIDATES_CHANGED = 1;
+const QUOTES_CHANGED = 2;
+
+/** A section's answer in the response's own words, with what it was worked out from: its candidate aims and
+ * their queries, and the aims each word of its heading names. */
+interface SectionAnswer {
+  candidates: number[];
+  queries: Prepared[];
+  best: number;
+  named: number[][];
+  /** The analysis it was worked out or checked in (see `AlignMemo.run`). */
+  run: number;
+}
+
+type RestateHits = Array<{ aim: number; score: number; joined?: boolean }>;
+
+/**
+ * What the walk over the response did at one block, and what it read there that an edit to a few aims can
+ * change: kept for the next analysis, where a block reached in the same state (the same `Governance` object:
+ * they are never changed once made) whose reads are unchanged does the same again.
+ */
+interface WalkStep {
+  /** The state after the block. */
+  after?: Governance;
+  /** The block's unit was found to restate aims, is governed by a restatement, and what the walk assigned it. */
+  restates?: true;
+  governed?: true;
+  assigned?: Assignment[];
+  /** Aims whose words were scored against a paragraph. */
+  aims?: number[];
+  /** Phrases looked up as restatements, each followed by what the lookup gave. */
+  restated?: Array<string | RestateHits>;
+  /** A heading's section in the response's own words (the aim it answers, or -1). */
+  section?: number;
+  /** The next answer after the block was read (its words, for aims that restate equally well). */
+  window?: true;
+  /** Words looked up in the aims (a paragraph's opening), each followed by a copy of the aims holding it. */
+  named?: Array<string | number[]>;
+  /** The letter's words outside its aims were read (a paragraph quoting the letter's claims). */
+  claims?: true;
+}
+
+function sameHits(x: RestateHits, y: RestateHits): boolean {
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i].aim !== y[i].aim || x[i].score !== y[i].score || x[i].joined !== y[i].joined) return false;
+  return true;
+}
+
+function sameQuotes(x: ReadonlyMap<number, number>, y: ReadonlyMap<number, number>): boolean {
+  if (x === y) return true;
+  if (x.size !== y.size) return false;
+  for (const [a, v] of x) if (y.get(a) !== v) return false;
+  return true;
+}
+
+function sameGovernance(x: Governance | undefined, y: Governance | undefined): boolean {
+  if (x === y) return true;
+  if (!x || !y) return false;
+  if (x.kind !== y.kind || x.depth !== y.depth || x.quoteDepth !== y.quoteDepth || x.answers !== y.answers || x.aims.length !== y.aims.length) return false;
+  if (x.item?.depth !== y.item?.depth || x.item?.itemIndex !== y.item?.itemIndex) return false;
+  for (let i = 0; i < x.aims.length; i++) if (x.aims[i] !== y.aims[i]) return false;
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 /**
@@ -502,19 +605,16 @@ interface ResponsePrep {
   /** A heading's text without its number, or a block's lead-in or "On …," phrase: the phrases that may restate an
    * aim, by block index; null when the block has none; read once per response. */
   phrase: Array<string | null | undefined>;
+  /** A body block's "On …," phrase, by block index; null when it has none; read once per response. */
+  on: Array<string | null | undefined>;
   /** Whether a heading names a section that answers no aim ("Next steps"), by block index. */
   nonAim: Uint8Array;
   /** The response's sections under headings that are neither its title nor a section answering no aim: the
    * heading's block index, the answer units below it (as first read) and, made when first needed, the content
    * stems of heading and answers. */
-  sections?: Array<{ heading: number; units: number[]; headWords?: string[]; words?: Set<string>; last?: { candidates: number[]; queries: Prepared[]; best: number } }>;
+  sections?: Array<{ heading: number; units: number[]; headWords?: string[]; words?: Set<string>; last?: SectionAnswer }>;
   /** The units holding each word trigram, made when first needed. */
   unitsByTrigram?: Map<number, number[]>;
-  /** How many of an aim's words a paragraph holds that another aim lacks (see `extraTerms`), by the two aims'
-   * prepared queries and the paragraph's BM25 document, kept with a memo. */
-  extraTerms: WeakMap<Prepared, WeakMap<Prepared, Map<number, number>>>;
-  /** Lexical scores of paragraphs (by BM25 document) for each aim's prepared query, kept with a memo. */
-  lexical: WeakMap<Prepared, Map<number, number>>;
 }
 
 /** A stance, with the passages (spans of the response) and scores it was read from. */
@@ -550,8 +650,8 @@ function sameAssignments(read: AlignmentRead, units: Int32Array, entries: Assign
   for (let k = from; k < to; k++) {
     const was = read.entries[k - from];
     const now = entries[k];
-    if (read.units[k - from] !== units[k] || was.score !== now.score || was.reasons.length !== now.reasons.length) return false;
-    for (let r = 0; r < now.reasons.length; r++) if (was.reasons[r] !== now.reasons[r]) return false;
+    // Reasons are among `REASONS`: the same reasons are the same array.
+    if (read.units[k - from] !== units[k] || was.score !== now.score || was.reasons !== now.reasons) return false;
   }
   return true;
 }
@@ -567,7 +667,13 @@ export class AlignMemo {
   /** The index of the aims' words, with the aims' keys it was built for. */
   index: { prep: ResponsePrep; keys: string[]; index: AimIndex } | undefined;
   /** The last alignments by aim id, with the assignments they were made from. */
-  alignments: { prep: ResponsePrep; byId: Map<string, AlignmentRead> } | undefined;
+  alignments: { prep: ResponsePrep; ids: string[]; reads: AlignmentRead[] } | undefined;
+  /** How many analyses have aligned afresh with this memo: what is kept from the last is marked with it. */
+  run = 0;
+  /** Each aim's candidates in the last analysis, by aim. */
+  candidates: AimCandidates[] | undefined;
+  /** What the last walk over the response did and read at each block (see `WalkStep`). */
+  walk: { prep: ResponsePrep; index: AimIndex; steps: WalkStep[] } | undefined;
   /** The aims each paragraph quotes, as read with the index in its state at the end of the last analysis. */
   quotes: { index: AimIndex; quotedIn: Array<ReadonlyMap<number, number>> } | undefined;
   /** The last result, with what it was read from: reused whole when the aims are the same and the letter's
@@ -661,8 +767,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     points: new Array(units.length),
     talk: new Int8Array(units.length).fill(-1),
     phrase: new Array(response.blocks.length),
-    lexical: new WeakMap(),
-    extraTerms: new WeakMap(),
+    on: new Array(response.blocks.length),
     nonAim: Uint8Array.from(response.blocks, (b) => (b.kind === 'heading' && NON_AIM_SECTION.test(b.text.replace(HEADING_NUMBER_PREFIX, '')) ? 1 : 0)),
   };
 }
@@ -754,6 +859,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   let index: AimIndex | undefined;
   /** The trigrams whose postings a patch changed: only paragraphs holding one can quote aims differently. */
   let patchedTrigrams: Set<number> | undefined;
+  /** The aims the patch changed. */
+  let changedAims: number[] | undefined;
   const kept = memo?.index;
   const keptQuotes = memo?.quotes;
   if (memo) {
@@ -765,6 +872,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     for (let i = 0; i < aims.length && changed.length <= PATCH_LIMIT; i++) if (kept.keys[i] !== aimKeys[i]) changed.push(i);
     if (changed.length <= PATCH_LIMIT) {
       patchedTrigrams = kept.index.patch(aims, changed.map((i) => ({ aim: i, profile: profileOf(aims[i], i) })));
+      changedAims = changed;
       aims.forEach((a, i) => profiles.set(aimKeys[i], kept.index.profiles[i]));
       index = kept.index;
     }
@@ -784,18 +892,13 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   /** The paragraph's terms the aim holds: where each is in the paragraph's terms, and its weight. */
   const heldAt = new Int32Array(64);
   const heldIdf = new Float64Array(64);
-  // With a memo, each score is kept by the aim's prepared query (the same object while the aim's words are the
-  // same) and the paragraph, so an edit scores again only what it changed.
-  const lexicalMemo = memo ? prep.lexical : undefined;
+  /** What the block being walked reads that an edit to aims can change (recorded only with a memo). */
+  let reads: WalkStep | undefined;
+  // (Scores are not kept between analyses: an aim's candidates are, and other scores cost less to work out
+  // again than to look up.)
   const lexical = (aim: number, u: Unit): number => {
-    if (u.doc < 0) return 0;
-    if (!lexicalMemo) return lexicalScore(aim, u);
-    const q = prepared[aim];
-    let scores = lexicalMemo.get(q);
-    if (!scores) lexicalMemo.set(q, (scores = new Map()));
-    let score = scores.get(u.doc);
-    if (score === undefined) scores.set(u.doc, (score = lexicalScore(aim, u)));
-    return score;
+    if (reads) (reads.aims ??= []).push(aim);
+    return u.doc < 0 ? 0 : lexicalScore(aim, u);
   };
   const lexicalScore = (aim: number, u: Unit): number => {
     const q = prepared[aim];
@@ -833,24 +936,14 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   };
 
   /** How many of the aim's words the unit holds that another aim (`except`) does not have. */
+  // (Cheaper to count again than to keep: a kept count cost more to look up than to make.)
   const extraTerms = (aim: number, except: number, u: Unit): number => {
     if (u.doc < 0) return 0;
     const q = prepared[aim];
-    // With a memo, kept by the two aims' queries (the same objects while their words are) and the paragraph.
-    let kept: Map<number, number> | undefined;
-    if (memo) {
-      let byExcept = prep.extraTerms.get(q);
-      if (!byExcept) prep.extraTerms.set(q, (byExcept = new WeakMap()));
-      kept = byExcept.get(prepared[except]);
-      if (!kept) byExcept.set(prepared[except], (kept = new Map()));
-      const n = kept.get(u.doc);
-      if (n !== undefined) return n;
-    }
     const d = bm25.docs[u.doc];
     const other = index.profiles[except].termSet;
     let n = 0;
     for (let i = 0; i < q.terms.length; i++) if (q.ids[i] >= 0 && termAt(d.terms, q.ids[i]) >= 0 && !other.has(q.terms[i])) n++;
-    kept?.set(u.doc, n);
     return n;
   };
 
@@ -910,6 +1003,12 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     return new Map([...out].sort((x, y) => y[1] - x[1]).slice(0, QUOTED_PER_BLOCK));
   };
   let quotedIn: Array<ReadonlyMap<number, number>>;
+  /** When the index was patched for a few aims: those aims, and the units whose candidates or quotations may
+   * have changed with them. What else the walk reads of the aims is checked block by block (see `WalkStep`). */
+  let patch: Patch | undefined;
+  const lastCandidates = memo?.candidates;
+  const run = memo ? ++memo.run : 0;
+  if (memo) memo.candidates = candidatesOfAim;
   if (keptQuotes && keptQuotes.index === index && patchedTrigrams) {
     // The index was patched: only paragraphs holding a trigram whose postings changed are read again.
     quotedIn = keptQuotes.quotedIn.slice();
@@ -917,6 +1016,16 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     const again = new Set<number>();
     for (const g of patchedTrigrams) for (const ui of byTrigram.get(g) ?? []) again.add(ui);
     for (const ui of again) quotedIn[ui] = quotesOf(units[ui]);
+    if (changedAims && lastCandidates?.length === aims.length) {
+      patch = { changedAim: new Uint8Array(aims.length), dirty: new Uint8Array(units.length), since: run - 1 };
+      for (const a of changedAims) patch.changedAim[a] = 1;
+      for (const ui of again) if (!sameQuotes(quotedIn[ui], keptQuotes.quotedIn[ui])) patch.dirty[ui] |= QUOTES_CHANGED;
+      for (let a = 0; a < aims.length; a++) {
+        if (lastCandidates[a] === candidatesOfAim[a]) continue;
+        for (const ui of lastCandidates[a].units) patch.dirty[ui] |= CANDIDATES_CHANGED;
+        for (const ui of candidatesOfAim[a].units) patch.dirty[ui] |= CANDIDATES_CHANGED;
+      }
+    }
   } else quotedIn = units.map(quotesOf);
   if (memo) memo.quotes = { index, quotedIn };
   // 4. Walk the response: restatements and what they govern.
@@ -931,9 +1040,12 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     return undefined;
   };
   /** Of aims a phrase restates equally well, those the answer's own words favour. */
-  const disambiguate = (hits: Array<{ aim: number; score: number; joined?: boolean }>, answer: Unit | undefined): number[] => {
+  const disambiguate = (hits: Array<{ aim: number; score: number; joined?: boolean }>, answer: Unit | undefined, next?: true): number[] => {
     // A phrase naming several aims in turn ("X and Y") means them all.
-    if (hits.length <= 1 || !answer || hits.every((h) => h.joined)) return hits.map((h) => h.aim);
+    if (hits.length <= 1 || hits.every((h) => h.joined)) return hits.map((h) => h.aim);
+    // The next answer after the block was read (see `nextAnswer`).
+    if (next && reads) reads.window = true;
+    if (!answer) return hits.map((h) => h.aim);
     const scores = hits.map((h) => h.score + 0.5 * lexical(h.aim, answer));
     let top = -Infinity;
     for (const score of scores) top = Math.max(top, score);
@@ -953,6 +1065,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       const t = u.stems[k];
       if (t.length < 3 || bm25.df(t) > 2) continue;
       const hits = index.aimsWith(t);
+      if (reads) (reads.named ??= []).push(t, hits.slice());
       if (hits.length !== 1 || except.includes(hits[0]) || !index.profiles[hits[0]].titleTerms.has(t)) continue;
       if (named >= 0 && named !== hits[0]) return -1;
       named = hits[0];
@@ -960,31 +1073,46 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     return named;
   };
   const headed = (prep.sections ??= sectionsOf(response, roles, prep.nonAim, units, unitOfBlock));
-  const sections = ownWordSections(response, headed, units, bm25, prepared, cands, index, phraseOf);
+  const sections = ownWordSections(response, headed, units, bm25, prepared, cands, index, phraseOf, patch, run);
 
-  let gov: Governance | undefined;
   const governed = new Uint8Array(units.length);
-  for (const b of response.blocks) {
+  /** Whether a block of the walk quotes the letter's claims: read from the letter's words outside its aims, which
+   * any edit to the letter may change, so a block that asked is always walked again. */
+  const claimsQuoted = (b: Block): boolean =>
+    quotesLetterClaims(
+      () => {
+        if (reads) reads.claims = true;
+        return claimGrams();
+      },
+      wordIds,
+      b,
+    );
+  const onPhraseOf = (b: Block): string | null => {
+    let on = prep.on[b.index];
+    if (on === undefined) prep.on[b.index] = on = onPhrase(b.text) ?? null;
+    return on;
+  };
+  /** Walks one block of the response in state `gov`: marks restatements and what they govern, and assigns what
+   * the block answers; returns the state after it. Records what it read in `reads` (see `WalkStep`). */
+  const walkBlock = (b: Block, gov: Governance | undefined): Governance | undefined => {
     if (b.kind === 'heading') {
-      if (roles[b.index] === 'title') continue;
-      const hits = prep.nonAim[b.index] ? [] : index.restated(phraseOf(b)!);
+      if (roles[b.index] === 'title') return gov;
+      const hits = prep.nonAim[b.index] ? [] : restatedOf(phraseOf(b)!);
       const depth = b.depth ?? 1;
       const section = sections.get(b.index);
+      if (reads) reads.section = section ?? -1;
       if (hits.length > 0) {
-        const aimsHere = disambiguate(hits, nextAnswer(b.index));
-        if (gov && gov.kind === 'heading' && gov.answers === 0 && gov.depth === depth) gov.aims = unique([...gov.aims, ...aimsHere]);
-        else gov = { aims: aimsHere, kind: 'heading', depth, quoteDepth: 0, answers: 0 };
-      } else if (section !== undefined) {
-        gov = { aims: [section], kind: 'section', depth, quoteDepth: 0, answers: 0 };
-      } else if (gov && ((gov.kind !== 'heading' && gov.kind !== 'section') || depth <= gov.depth)) gov = undefined;
-      continue;
+        const aimsHere = disambiguate(hits, nextAnswer(b.index), true);
+        if (gov && gov.kind === 'heading' && gov.answers === 0 && gov.depth === depth) return { ...gov, aims: unique([...gov.aims, ...aimsHere]) };
+        return { aims: aimsHere, kind: 'heading', depth, quoteDepth: 0, answers: 0 };
+      }
+      if (section !== undefined) return { aims: [section], kind: 'section', depth, quoteDepth: 0, answers: 0 };
+      if (gov && ((gov.kind !== 'heading' && gov.kind !== 'section') || depth <= gov.depth)) return undefined;
+      return gov;
     }
     const ui = unitOfBlock[b.index];
     const u = units[ui];
-    if (u.kind === 'furniture') {
-      if (roles[b.index] === 'signoff' || roles[b.index] === 'contact') gov = undefined;
-      continue;
-    }
+    if (u.kind === 'furniture') return roles[b.index] === 'signoff' || roles[b.index] === 'contact' ? undefined : gov;
     // Does the block restate aims?
     const quotes = quotedIn[ui];
     const pure: number[] = [];
@@ -992,48 +1120,40 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (pure.length > 0) {
       u.kind = 'restatement';
       const item = b.list ? { depth: b.list.depth, itemIndex: b.list.itemIndex } : undefined;
-      const chosen = pure.length > 1 ? disambiguate(pure.map((a) => ({ aim: a, score: quotes.get(a)! - 2 })), nextAnswer(b.index)) : pure;
-      if (gov && gov.kind === 'pure' && gov.answers === 0) gov.aims = unique([...gov.aims, ...chosen]);
-      else gov = { aims: chosen, kind: 'pure', depth: 99, item, quoteDepth: b.quoteDepth, answers: 0 };
-      continue;
+      const chosen = pure.length > 1 ? disambiguate(pure.map((a) => ({ aim: a, score: quotes.get(a)! - 2 })), nextAnswer(b.index), true) : pure;
+      if (gov && gov.kind === 'pure' && gov.answers === 0) return { ...gov, aims: unique([...gov.aims, ...chosen]) };
+      return { aims: chosen, kind: 'pure', depth: 99, item, quoteDepth: b.quoteDepth, answers: 0 };
     }
-    if (u.kind === 'quotation') continue;
+    if (u.kind === 'quotation') return gov;
     const lead = phraseOf(b);
-    const leadHits = lead ? index.restated(lead) : [];
-    const on = leadHits.length === 0 ? onPhrase(b.text) : undefined;
-    const onHits = on ? index.restated(on) : [];
+    const leadHits = lead ? restatedOf(lead) : [];
+    const on = leadHits.length === 0 ? onPhraseOf(b) : null;
+    const onHits = on ? restatedOf(on) : [];
     if (leadHits.length > 0 || onHits.length > 0) {
       const hits = leadHits.length > 0 ? leadHits : onHits;
       const kind: Governance['kind'] = b.kind === 'tableRow' ? 'row' : leadHits.length > 0 ? 'lead' : 'on';
       const item = b.list ? { depth: b.list.depth, itemIndex: b.list.itemIndex } : undefined;
       const chosen = disambiguate(hits, u);
-      gov = { aims: chosen, kind, depth: gov && (gov.kind === 'heading' || gov.kind === 'section') ? gov.depth : 99, item, quoteDepth: 0, answers: 1 };
       governed[ui] = 1;
       for (const h of hits) {
         if (!chosen.includes(h.aim)) continue;
-        const reasons: AlignmentReason[] = quotes.has(h.aim) ? ['quoted', 'restated'] : ['restated'];
+        const reasons = quotes.has(h.aim) ? REASONS.quotedRestated : REASONS.restated;
         assigned[ui].push({ aim: h.aim, score: Math.min(1, 0.8 + 0.2 * h.score), reasons });
       }
-      continue;
+      return { aims: chosen, kind, depth: gov && (gov.kind === 'heading' || gov.kind === 'section') ? gov.depth : 99, item, quoteDepth: 0, answers: 1 };
     }
-    if (!gov) continue;
+    if (!gov) return gov;
     // Is the block still inside what the restatement governs?
     if (gov.item) {
       const inItem = b.list && (b.list.depth > gov.item.depth || (b.list.depth === gov.item.depth && b.list.itemIndex === gov.item.itemIndex && !b.firstInItem));
-      if (!inItem) {
-        gov = undefined;
-        continue;
-      }
-    } else if (gov.kind === 'row' || (gov.kind === 'lead' && b.leadIn && b.leadIn.start === b.span.start)) {
-      gov = undefined;
-      continue;
-    }
+      if (!inItem) return undefined;
+    } else if (gov.kind === 'row' || (gov.kind === 'lead' && b.leadIn && b.leadIn.start === b.span.start)) return undefined;
     let govScore = -Infinity;
     for (const a of gov.aims) govScore = Math.max(govScore, lexical(a, u));
     let other = 0;
     for (let k = cands.start[ui]; k < cands.start[ui + 1]; k++) if (!gov.aims.includes(cands.aim[k])) other = Math.max(other, cands.score[k]);
     if (gov.answers > 0) {
-      const turns = (talkOf(ui) & 3) !== 0 || quotesLetterClaims(claimGrams, wordIds, b);
+      const turns = (talkOf(ui) & 3) !== 0 || claimsQuoted(b);
       const structural = gov.kind === 'heading' || gov.kind === 'section' || gov.item !== undefined;
       const continues = structural || govScore >= 0.06 || (talkOf(ui) & 4) !== 0;
       // Another aim's words pulling the paragraph away: decisive under a heading, lighter under a lead-in.
@@ -1044,23 +1164,95 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
         ? other >= 0.45 && other > govScore + 0.25
         : (other >= ANSWER_THRESHOLD && other > govScore + 0.1) || (opening >= 0 && !gov.aims.includes(opening) && other > govScore);
       if ((turns && govScore < 0.25) || pulled || !continues) {
-        gov = gov.kind === 'heading' || gov.kind === 'section' ? { ...gov, aims: [], answers: 0 } : undefined;
-        if (gov && gov.aims.length === 0) gov = undefined;
-        continue;
+        return undefined;
       }
     }
     governed[ui] = 1;
     const first = gov.answers === 0;
-    gov.answers++;
+    gov = { ...gov, answers: gov.answers + 1 };
     for (const a of gov.aims) {
       const l = lexical(a, u);
       const base = first ? 0.85 : Math.max(0.55, 0.8 - 0.08 * (gov.answers - 2));
-      const reasons: AlignmentReason[] =
-        gov.kind === 'section' ? ['lexical'] : quotes.has(a) ? ['quoted', 'follows restatement'] : ['follows restatement'];
-      if (l >= 0.25 && gov.kind !== 'section') reasons.push('lexical');
+      const lexically = l >= 0.25;
+      const reasons =
+        gov.kind === 'section'
+          ? REASONS.lexical
+          : quotes.has(a)
+            ? lexically ? REASONS.quotedFollowsLexical : REASONS.quotedFollows
+            : lexically ? REASONS.followsLexical : REASONS.follows;
       assigned[ui].push({ aim: a, score: Math.min(1, (gov.kind === 'section' ? base - 0.15 : base) + 0.15 * l), reasons });
     }
+    return gov;
+  };
+  // The walk keeps, block by block, what it did and what it read that an edit to a few aims can change (see
+  // `WalkStep`). When the index was patched for a few aims (the common edit: a word in one aim), a block reached
+  // in the same state as last time, whose reads are all still the same, does again what it did last time.
+  const lastWalk = memo?.walk;
+  const replay = lastWalk && lastWalk.prep === prep && lastWalk.index === index && patch ? lastWalk.steps : undefined;
+  const steps: WalkStep[] | undefined = memo ? new Array(response.blocks.length) : undefined;
+  const restatedOf = (phrase: string): RestateHits => {
+    const hits = index.restated(phrase);
+    if (reads) (reads.restated ??= []).push(phrase, hits);
+    return hits;
+  };
+  /** Whether block `i`, reached in the state last time's walk reached it in, reads only what is unchanged. */
+  const unchanged = (i: number, step: WalkStep): boolean => {
+    const ui = unitOfBlock[i];
+    if (ui >= 0 && (patch!.dirty[ui] || step.claims)) return false;
+    if (step.aims) for (const a of step.aims) if (patch!.changedAim[a]) return false;
+    const r = step.restated;
+    if (r) {
+      for (let k = 0; k < r.length; k += 2) {
+        const was = r[k + 1] as RestateHits;
+        const now = index.restated(r[k] as string);
+        if (!sameHits(was, now)) return false;
+      }
+    }
+    if (step.section !== undefined && step.section !== (sections.get(i) ?? -1)) return false;
+    if (step.window) {
+      for (let j = i + 1; j < response.blocks.length && j <= i + 6; j++) if (unitOfBlock[j] >= 0 && patch!.dirty[unitOfBlock[j]] & QUOTES_CHANGED) return false;
+    }
+    if (step.named) {
+      for (let k = 0; k < step.named.length; k += 2) {
+        const was = step.named[k + 1] as number[];
+        const now = index.aimsWith(step.named[k] as string);
+        if (was.length !== now.length) return false;
+        for (let m = 0; m < now.length; m++) if (was[m] !== now[m] || patch!.changedAim[now[m]]) return false;
+      }
+    }
+    return true;
+  };
+  let gov: Governance | undefined;
+  for (const b of response.blocks) {
+    const was = replay?.[b.index];
+    if (was && gov === (b.index === 0 ? undefined : replay![b.index - 1].after) && unchanged(b.index, was)) {
+      const ui = unitOfBlock[b.index];
+      if (ui >= 0) {
+        if (was.restates) units[ui].kind = 'restatement';
+        if (was.governed) governed[ui] = 1;
+        if (was.assigned) assigned[ui].push(...was.assigned);
+      }
+      gov = was.after;
+      if (steps) steps[b.index] = was;
+      continue;
+    }
+    if (steps) reads = {};
+    gov = walkBlock(b, gov);
+    if (was && sameGovernance(gov, was.after)) gov = was.after;
+    if (steps) {
+      const step = reads!;
+      step.after = gov;
+      const ui = unitOfBlock[b.index];
+      if (ui >= 0) {
+        if (units[ui].kind === 'restatement') step.restates = true;
+        if (governed[ui]) step.governed = true;
+        if (assigned[ui].length > 0) step.assigned = assigned[ui].slice();
+      }
+      steps[b.index] = step;
+      reads = undefined;
+    }
   }
+  if (memo) memo.walk = steps && { prep, index, steps };
 
   // 5. Paragraphs no restatement governs: lexical and quoted evidence, then order.
   const pool: number[] = [];
@@ -1214,10 +1406,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
         const ownBest = sScore[j] >= aimBest[sAim[j]] * AIM_SHARE_RATIO;
         if (!near && !(ownBest && extraTerms(sAim[j], sAim[from], units[ui]) >= 2)) continue;
       }
-      const reasons: AlignmentReason[] = [];
-      if (sQuoted[j]) reasons.push('quoted');
-      reasons.push('lexical');
-      if (sOn[j]) reasons.push('order');
+      const reasons = sQuoted[j] ? (sOn[j] ? REASONS.quotedLexicalOrder : REASONS.quotedLexical) : sOn[j] ? REASONS.lexicalOrder : REASONS.lexical;
       assigned[ui].push({ aim: sAim[j], score: sScore[j], reasons });
     }
   }
@@ -1238,7 +1427,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       const mine = lexical(aim, v);
       const bestOther = own.reduce((m, a) => Math.max(m, a.aim === aim ? 0 : a.score), 0);
       if (own.length > 0 && !(bestOther < 0.3 && mine >= bestOther - 0.05)) break;
-      assigned[vi] = [{ aim, score: Math.max(0.5, Math.min(1, 0.5 + mine)), reasons: mine >= 0.25 ? ['lexical', 'order'] : ['order'] }];
+      assigned[vi] = [{ aim, score: Math.max(0.5, Math.min(1, 0.5 + mine)), reasons: mine >= 0.25 ? REASONS.lexicalOrder : REASONS.order }];
     }
   }
 
@@ -1268,7 +1457,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       }
       const b = units[ui].block;
       if (!seen || (talkOf(ui) & 3) !== 0 || quotesLetterClaims(claimGrams, wordIds, b)) break;
-      assigned[ui].push({ aim, score: 0.5, reasons: ['order'] });
+      assigned[ui].push({ aim, score: 0.5, reasons: REASONS.order });
     }
   }
 
@@ -1283,7 +1472,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (evidence) continue;
     if (talkOf(ui) !== 0 || quotesLetterClaims(claimGrams, wordIds, u.block)) continue;
     const named = namedByOpening(u);
-    if (named >= 0) assigned[ui].push({ aim: named, score: 0.4, reasons: ['lexical'] });
+    if (named >= 0) assigned[ui].push({ aim: named, score: 0.4, reasons: REASONS.lexical });
   }
 
   // 6. Passages, points and stances.
@@ -1316,8 +1505,17 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   });
   // An aim's alignment is a function of its id and its assignments (and the response): with a memo, an aim
   // assigned what it was last time keeps its alignment.
-  const keptAlignments = memo?.alignments?.prep === prep ? memo.alignments.byId : undefined;
-  const alignmentsNow = new Map<string, AlignmentRead>();
+  const lastAlignments = memo?.alignments?.prep === prep ? memo.alignments : undefined;
+  /** The last alignment of an aim, found by its place when the aims are where they were, else by its id. */
+  let keptById: Map<string, AlignmentRead> | undefined;
+  const keptAlignment = (aim: LetterAim, a: number): AlignmentRead | undefined => {
+    const last = lastAlignments;
+    if (!last) return undefined;
+    if (last.ids[a] === aim.id) return last.reads[a];
+    keptById ??= new Map(last.ids.map((id, k) => [id, last.reads[k]]));
+    return keptById.get(aim.id);
+  };
+  const alignmentsNow: AlignmentRead[] = new Array(aims.length);
   const spansOf: Array<Array<{ start: number; end: number }>> = new Array(aims.length);
   const stancesNow = new Map<number, StanceRead[]>();
   const cues = prep.cues;
@@ -1338,9 +1536,9 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   const alignments: Alignment[] = aims.map((aim, a) => {
     const from = byAim[a];
     const to = byAim[a + 1];
-    const was = keptAlignments?.get(aim.id);
+    const was = keptAlignment(aim, a);
     if (was && sameAssignments(was, entryUnit, entry, from, to)) {
-      if (memo) alignmentsNow.set(aim.id, was);
+      alignmentsNow[a] = was;
       return was.alignment;
     }
     const passagesOf: Passage[] = [];
@@ -1352,10 +1550,10 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       spansOf[a].push(units[ui].block.span);
     }
     const alignment = alignmentOf(aim, a, passagesOf);
-    if (memo) alignmentsNow.set(aim.id, { units: entryUnit.slice(from, to), entries: entry.slice(from, to), alignment });
+    if (memo) alignmentsNow[a] = { units: entryUnit.slice(from, to), entries: entry.slice(from, to), alignment };
     return alignment;
   });
-  if (memo) memo.alignments = { prep, byId: alignmentsNow };
+  if (memo) memo.alignments = { prep, ids: aims.map((a) => a.id), reads: alignmentsNow };
   if (memo) {
     memo.stances = stancesNow;
     memo.last = claimGramsMemo === undefined ? { prep, ids: aims.map((a) => a.id), keys: aimKeys, result: { alignments, points } } : undefined;
@@ -1426,6 +1624,8 @@ function ownWordSections(
   cands: CandidateTable,
   index: AimIndex,
   phraseOf: (b: Block) => string | null,
+  patch: Patch | undefined,
+  run: number,
 ): Map<number, number> {
   const out = new Map<number, number>();
   for (const section of headed) {
@@ -1433,6 +1633,14 @@ function ownWordSections(
     const text = phraseOf(response.blocks[i])!;
     if (index.restated(text).length > 0 || section.units.length === 0) continue;
     const headWords = (section.headWords ??= contentStems(text));
+    // After a patch for a few aims: the answer is the same when the section's units have the same candidates,
+    // its heading's words name the same aims, and none of its candidates changed.
+    const last = section.last;
+    if (patch && last && last.run === patch.since && unchangedSection(section.units, headWords, last, patch, index)) {
+      if (last.best >= 0) out.set(i, last.best);
+      last.run = run;
+      continue;
+    }
     const candidates = new Set<number>();
     for (const t of headWords) for (const a of index.aimsWith(t)) candidates.add(a);
     for (const ui of section.units) for (let k = cands.start[ui]; k < cands.start[ui + 1]; k++) candidates.add(cands.aim[k]);
@@ -1445,9 +1653,10 @@ function ownWordSections(
     // reused while the candidates and their queries are the same objects (only an edited aim's query is new).
     const order = [...candidates];
     const queries = order.map((a) => prepared[a]);
-    const last = section.last;
     if (last && last.candidates.length === order.length && order.every((a, k) => last.candidates[k] === a && last.queries[k] === queries[k])) {
       if (last.best >= 0) out.set(i, last.best);
+      last.named = headWords.map((t) => index.aimsWith(t).slice());
+      last.run = run;
       continue;
     }
     let best = -1;
@@ -1466,10 +1675,24 @@ function ownWordSections(
       } else if (score > second) second = score;
     }
     const answer = best >= 0 && bestScore >= 0.2 && bestScore >= 1.3 * second ? best : -1;
-    section.last = { candidates: order, queries, best: answer };
+    section.last = { candidates: order, queries, best: answer, named: headWords.map((t) => index.aimsWith(t).slice()), run };
     if (answer >= 0) out.set(i, answer);
   }
   return out;
+}
+
+/** Whether a section's answer is the one it had last time (`last`), after a patch for a few aims: its units have
+ * the same candidates, its heading's words name the same aims, and none of its candidates changed. */
+function unchangedSection(units: number[], headWords: string[], last: SectionAnswer, patch: Patch, index: AimIndex): boolean {
+  for (const ui of units) if (patch.dirty[ui] & CANDIDATES_CHANGED) return false;
+  for (const a of last.candidates) if (patch.changedAim[a]) return false;
+  for (let k = 0; k < headWords.length; k++) {
+    const was = last.named[k];
+    const now = index.aimsWith(headWords[k]);
+    if (was.length !== now.length) return false;
+    for (let m = 0; m < now.length; m++) if (was[m] !== now[m]) return false;
+  }
+  return true;
 }
 
 /** The sections under headings other than the title and those answering no aim, with their answer units. */
