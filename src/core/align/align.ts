@@ -26,6 +26,7 @@ import { contentStems, WordTable } from './text';
 import { B, Bm25Index, K1, termAt, type Prepared } from './bm25';
 import { monotoneChain } from './order';
 import { firstAtLeast } from '../text/search';
+import { distinctNumbers } from '../text/distinct';
 
 /** Set by tests and tools to see how each paragraph was scored. */
 export let DEBUG: ((line: string) => void) | undefined;
@@ -321,7 +322,7 @@ export function aimProfile(letter: Doc, a: LetterAim, words: WordTable): AimProf
     if (stem) terms.push(stem);
   }
   const uniqueTerms = unique(terms);
-  return { terms: uniqueTerms, termSet: new Set(uniqueTerms), titleTerms: new Set(contentStems(a.title)), trigrams: Float64Array.from(new Set(trigramKeysOfIds(words, ids))) };
+  return { terms: uniqueTerms, termSet: new Set(uniqueTerms), titleTerms: new Set(contentStems(a.title)), trigrams: distinctNumbers(trigramKeysOfIds(words, ids)) };
 }
 
 const ID_BITS = 2 ** 21;
@@ -731,7 +732,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
         sentenceCount += sentences.length;
       }
     }
-    const trigrams = kind === 'furniture' ? NO_TRIGRAMS : Float64Array.from(new Set(trigramKeysOfIds(words, allIds, first, last)));
+    const trigrams = kind === 'furniture' ? NO_TRIGRAMS : distinctNumbers(trigramKeysOfIds(words, allIds, first, last));
     let sentenceTf = NO_COUNTS;
     if (sentences.length > 0) {
       const terms = bm25.docs[doc].terms;
