@@ -464,7 +464,8 @@ export class DocumentParser {
 
 /**
  * A block of a document. `position` is worked out from the document's line index when first read: most blocks'
- * positions are never needed, and a position is three objects.
+ * positions are never needed, and a position is three objects. The span's offsets are kept in the block itself
+ * and `span` makes a span of them when read: a document has a span object less per block and per sentence.
  */
 class DocBlock implements Block {
   declare depth?: number;
@@ -479,7 +480,8 @@ class DocBlock implements Block {
     lines: LineIndex,
     public index: number,
     public kind: Block['kind'],
-    public span: Span,
+    public start: number,
+    public end: number,
     public text: string,
     public quoteDepth: number,
     public headingIndex: number,
@@ -490,11 +492,15 @@ class DocBlock implements Block {
   }
 
   get position(): Position {
-    return (this.#position ??= this.#lines.position(this.span.start, this.span.end));
+    return (this.#position ??= this.#lines.position(this.start, this.end));
   }
 
   set position(position: Position) {
     this.#position = position;
+  }
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
   }
 
   /** Reads positions from the line index of a newer document, which gives the same lines and columns here. */
@@ -512,18 +518,23 @@ class DocSentence implements Sentence {
     lines: LineIndex,
     public index: number,
     public block: number,
-    public span: Span,
+    public start: number,
+    public end: number,
     public text: string,
   ) {
     this.#lines = lines;
   }
 
   get position(): Position {
-    return (this.#position ??= this.#lines.position(this.span.start, this.span.end));
+    return (this.#position ??= this.#lines.position(this.start, this.end));
   }
 
   set position(position: Position) {
     this.#position = position;
+  }
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
   }
 
   /** Reads positions from the line index of a newer document, which gives the same lines and columns here. */
@@ -599,7 +610,8 @@ function assemble(source: string, starts: number[], models: ChunkModel[], lines:
         const index = bi++;
         const own: number[] = count === 0 ? [] : new Array(count);
         const text = blockTexts[k * 2] < 0 ? b.text! : chunkMasked.slice(blockTexts[k * 2], blockTexts[k * 2 + 1]);
-        const block = new DocBlock(lines, index, b.kind, shift(b.span, shiftBy), text, b.quoteDepth, b.kind === 'heading' ? index : headingIndex, b.firstInItem, own);
+        const span = b.span;
+        const block = new DocBlock(lines, index, b.kind, span.start + shiftBy, span.end + shiftBy, text, b.quoteDepth, b.kind === 'heading' ? index : headingIndex, b.firstInItem, own);
         if (b.kind === 'heading') headingIndex = index;
         if (b.depth !== undefined) block.depth = b.depth;
         if (b.list) block.list = b.list;
@@ -615,7 +627,7 @@ function assemble(source: string, starts: number[], models: ChunkModel[], lines:
                 ? text // a block of one sentence: the same string
                 : chunkMasked.slice(table[t + 2], table[t + 3]);
           own[j] = si;
-          sentences[si] = new DocSentence(lines, si, index, { start: base + table[t], end: base + table[t + 1] }, sentenceText);
+          sentences[si] = new DocSentence(lines, si, index, base + table[t], base + table[t + 1], sentenceText);
           si++;
         }
         blocks[index] = block;
