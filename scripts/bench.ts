@@ -9,8 +9,8 @@
  * warm-up runs of each tool, interleaved: many for small documents (100 at 10 KB, 10 at 100 KB), so that the
  * JIT has compiled each tool's code as it will have in a session of use (after a single warm-up, the 10 KB runs
  * measured mostly the JIT at work, in its background threads too, and more so for Counterpoint, which runs much
- * more code than remark-parse). Then timed runs, interleaved, the order of the tools turned round from run to
- * run so that none always runs after the same other. Each run's wall-clock time and CPU time
+ * more code than remark-parse). Then timed runs, interleaved, each tool following each other equally often (see
+ * `ORDER`). Each run's wall-clock time and CPU time
  * (`process.cpuUsage`: all the process's threads; load from other processes on a shared machine disturbs it
  * less than wall-clock time) are recorded, and the medians reported, with the ratios for both. No collection is
  * forced between runs: tried, it made every tool's next run several times slower, which users never see.
@@ -39,6 +39,13 @@ const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length).split(',');
 
 const remark = unified().use(remarkParse);
+
+/**
+ * The order of the timed runs, over and over: each round runs every tool once, and each tool follows each of the
+ * others equally often (a run pays in part for the garbage the run before it left: with the tools always in the
+ * same order, or turned round in a cycle, Counterpoint followed markdownlint in all or two thirds of its runs).
+ */
+const ORDER = [0, 1, 2, 0, 2, 1];
 
 /** A full garbage collection (exposed for the bench alone). */
 setFlagsFromString('--expose-gc');
@@ -130,7 +137,7 @@ for (const [label, bytes, runsFull, warmFull] of SIZES) {
   const cpu: Record<string, number[]> = { counterpoint: [], remarkParse: [], markdownlint: [] };
   for (let i = 0; i < runs; i++) {
     for (let k = 0; k < tools.length; k++) {
-      const [name, fn] = tools[(i + k) % tools.length];
+      const [name, fn] = tools[ORDER[(i * tools.length + k) % ORDER.length]];
       const t = time(fn);
       wall[name].push(t.wall);
       cpu[name].push(t.cpu);
