@@ -341,7 +341,6 @@ function trigramKeysOfIds(words: WordTable, ids: number[], from = 0, to = ids.le
   return out;
 }
 
-
 const NO_QUOTES: ReadonlyMap<number, number> = new Map();
 const NO_COUNTS = new Int32Array(0);
 /** The key of candidates found without regard to where the search started. */
@@ -936,8 +935,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     return Math.min(1, best);
   };
 
-  /** How many of the aim's words the unit holds that another aim (`except`) does not have. */
-  // (Cheaper to count again than to keep: a kept count cost more to look up than to make.)
+  /** How many of the aim's words the unit holds that another aim (`except`) does not have. (Counted each time:
+   * a kept count cost more to look up than to make.) */
   const extraTerms = (aim: number, except: number, u: Unit): number => {
     if (u.doc < 0) return 0;
     const q = prepared[aim];
