@@ -4,24 +4,10 @@
 // text is gone, exported as W3C Web Annotations, and a damaged notes file moved aside rather than overwritten.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { NoteInfo } from '../../../src/extension/annotations/notes';
 import { activate, closeAllEditors, fileUri, open, sleep, waitFor } from './helpers';
 
 const LETTER = 'report/letter.md';
-
-interface NoteInfo {
-  id: string;
-  uri: string;
-  source: string;
-  status: 'open' | 'resolved';
-  orphaned: boolean;
-  quote: string;
-  start?: number;
-  end?: number;
-  range?: [number, number, number, number];
-  comments: Array<{ author: string; body: string }>;
-  label?: string;
-  sidecar: string;
-}
 
 const sidecar = () => fileUri('.counterpoint/annotations.json');
 
