@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document/parse';
 import { classifyStance, compilePhrase, cuesIn, findCues, requiredWords } from '../../src/core/stance/stance';
 import { LEXICON } from '../../src/core/stance/lexicon';
-import { tokenize, WordTable } from '../../src/core/align/text';
+import { tokenize, WordRuns, WordTable } from '../../src/core/align/text';
 
 /** The stance of a passage made of the given paragraphs, and its cues. */
 function stanceOf(...paragraphs: string[]) {
@@ -121,13 +121,29 @@ describe('stance cues', () => {
     expect(r.cues[0].text).toBe('significant concerns');
   });
 
+  it('gives a cue the stance of each classification that shares it, as a classification of its own would', () => {
+    // The condition alone decides "concern"; beside a welcome in principle, "qualified". The cue is found once (the cache).
+    const doc = parseDocument('Provided that staff are consulted, this may work.\n\nWe welcome this in principle.');
+    const [condition, welcome] = doc.blocks.map((b) => b.span);
+    const cache = new Map();
+    const alone = classifyStance(doc, [condition], cache);
+    const both = classifyStance(doc, [condition, welcome], cache);
+    const again = classifyStance(doc, [condition], cache);
+    expect(alone.cues.map((c) => `${c.stance}: ${c.phrase}`)).toEqual(['concern: provided that']);
+    expect(both.cues.map((c) => `${c.stance}: ${c.phrase}`)).toContain('qualified: provided that');
+    expect(both).toEqual(classifyStance(doc, [condition, welcome]));
+    expect(again).toEqual(alone);
+    // Shared where the stance is the same: one object, not a copy per aim.
+    expect(again.cues[0]).toBe(alone.cues[0]);
+  });
+
   it('finds the same cues from a word table as from the tokeniser', () => {
     const src = 'We do not support this. However, members welcome the principle, and we have not yet seen the details?';
     const doc = parseDocument(src);
     const span = doc.blocks[0].span;
     const table = new WordTable();
-    const { ids, starts, ends } = table.scan(doc.masked, span.start, span.end);
-    const view = { count: ids.length, word: (k: number) => table.word(ids[k]), start: (k: number) => starts[k], end: (k: number) => ends[k] };
+    const { ids, starts, ends, count } = table.scan(doc.masked, span.start, span.end);
+    const view = { count, word: (k: number) => table.word(ids[k]), start: (k: number) => starts[k], end: (k: number) => ends[k] };
     expect(cuesIn(doc, span, view)).toEqual(cuesIn(doc, span));
     expect(findCues(doc, span).map((c) => c.label)).toEqual(['oppose', 'contrast', 'qualified', 'concern']);
   });
@@ -218,10 +234,26 @@ describe('the lexicon', () => {
   it('scans words exactly as the tokeniser does', () => {
     const text = "Members' views: DON’T stop — e-Rostering, Élan and the union's 12-hour shifts.";
     const table = new WordTable();
-    const { ids, starts, ends } = table.scan(text, 0, text.length);
+    const { ids, starts, ends, count } = table.scan(text, 0, text.length);
     const tokens = tokenize(text);
-    expect(ids.map((id) => table.word(id))).toEqual(tokens.map((t) => t.word));
-    expect(starts).toEqual(tokens.map((t) => t.start));
-    expect(ends).toEqual(tokens.map((t) => t.end));
+    expect(Array.from(ids.subarray(0, count), (id) => table.word(id))).toEqual(tokens.map((t) => t.word));
+    expect(Array.from(starts.subarray(0, count))).toEqual(tokens.map((t) => t.start));
+    expect(Array.from(ends.subarray(0, count))).toEqual(tokens.map((t) => t.end));
+  });
+
+  it('adds the words of several scans to runs of its own, past the runs\' first size', () => {
+    const text = Array.from({ length: 150 }, (_, i) => `word${i % 37} Shift’s`).join(', ');
+    const half = text.indexOf('word0', text.length / 2);
+    const table = new WordTable();
+    const runs = new WordRuns();
+    table.scan(text, 0, half, runs);
+    table.scan('unrelated words', 0, 15); // the table's own runs: these must not disturb `runs`
+    expect(table.scan(text, half, text.length, runs)).toBe(runs);
+    const tokens = tokenize(text);
+    expect(runs.count).toBe(tokens.length);
+    expect(runs.count).toBeGreaterThan(256);
+    expect(Array.from(runs.ids.subarray(0, runs.count), (id) => table.word(id))).toEqual(tokens.map((t) => t.word));
+    expect(Array.from(runs.starts.subarray(0, runs.count))).toEqual(tokens.map((t) => t.start));
+    expect(Array.from(runs.ends.subarray(0, runs.count))).toEqual(tokens.map((t) => t.end));
   });
 });

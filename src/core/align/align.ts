@@ -22,11 +22,12 @@ import { blockRoles, type BlockRole } from '../aims/roles';
 import { NON_AIM_SECTION, HEADING_NUMBER_PREFIX } from '../aims/patterns';
 import { located } from '../document/located';
 import { classifyStance, cuesIn, type CueMatch, type StanceResult, type WordsView } from '../stance/stance';
-import { contentStems, WordTable } from './text';
+import { contentStems, WordRuns, WordTable } from './text';
 import { B, Bm25Index, K1, termAt, type Prepared } from './bm25';
 import { monotoneChain } from './order';
 import { firstAtLeast } from '../text/search';
 import { distinctNumbers } from '../text/distinct';
+import { Slab } from '../text/slab';
 
 /** Set by tests and tools to see how each paragraph was scored. */
 export let DEBUG: ((line: string) => void) | undefined;
@@ -314,22 +315,22 @@ export class AimIndex {
 }
 
 /** What the matcher reads from an aim: a function of the aim's text and title alone. Exported for tests. */
-export function aimProfile(letter: Doc, a: LetterAim, words: WordTable): AimProfile {
-  const ids = words.scan(letter.masked, a.span.start, a.span.end).ids;
+export function aimProfile(letter: Doc, a: LetterAim, words: WordTable, slab?: Slab): AimProfile {
+  const { ids, count } = words.scan(letter.masked, a.span.start, a.span.end);
   const terms: string[] = [];
-  for (const id of ids) {
-    const stem = words.stem(id);
+  for (let k = 0; k < count; k++) {
+    const stem = words.stem(ids[k]);
     if (stem) terms.push(stem);
   }
   const uniqueTerms = unique(terms);
-  return { terms: uniqueTerms, termSet: new Set(uniqueTerms), titleTerms: new Set(contentStems(a.title)), trigrams: distinctNumbers(trigramKeysOfIds(words, ids)) };
+  return { terms: uniqueTerms, termSet: new Set(uniqueTerms), titleTerms: new Set(contentStems(a.title)), trigrams: distinctNumbers(trigramKeysOfIds(words, ids, 0, count), 0, undefined, slab) };
 }
 
 const ID_BITS = 2 ** 21;
 const NO_TRIGRAMS = new Float64Array(0);
 
 /** Word trigrams as numbers (three 21-bit ids), skipping those made only of stop words (of `ids[from, to)`). */
-function trigramKeysOfIds(words: WordTable, ids: number[], from = 0, to = ids.length): number[] {
+function trigramKeysOfIds(words: WordTable, ids: ArrayLike<number>, from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = from + 2; i < to; i++) {
     const a = ids[i - 2];
@@ -687,14 +688,16 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
   let sentenceWords = 0;
   let sentenceCount = 0;
   const bm25 = new Bm25Index();
+  /** Where units' trigrams and sentences' counts are kept: they live as long as each other. */
+  const slab = new Slab();
   const units: Unit[] = [];
   const unitOfBlock = new Int32Array(response.blocks.length).fill(-1);
   /** Term ids of the block's stems, in order (reused from block to block). */
   let termIds = new Int32Array(256);
-  // The words of every unit, one after another: ids in the word table, starts and ends.
-  const allIds: number[] = [];
-  const allStarts: number[] = [];
-  const allEnds: number[] = [];
+  // The words of every unit, one after another: ids in the word table, starts and ends. Room for a word in every
+  // five characters (prose has one in about six), so that the arrays seldom grow: each growth leaves the old
+  // arrays to the collector, outside the heap, where they count in full until it runs.
+  const runs = new WordRuns(64 + Math.ceil(response.masked.length / 5));
   const wordsFrom: number[] = [];
   for (const b of response.blocks) {
     if (b.kind === 'heading') continue;
@@ -702,9 +705,9 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     const role: BlockRole = roles[b.index];
     if (role !== 'body' || (b.kind === 'tableRow' && b.headerRow) || isPreamble(response, b)) kind = 'furniture';
     else if (b.quoteDepth > 0) kind = 'quotation';
-    const first = allIds.length;
-    if (kind !== 'furniture') words.scan(response.masked, b.span.start, b.span.end, allIds, allStarts, allEnds);
-    const last = allIds.length;
+    const first = runs.count;
+    if (kind !== 'furniture') words.scan(response.masked, b.span.start, b.span.end, runs);
+    const last = runs.count;
     wordsFrom.push(first);
     let doc = -1;
     const stems: string[] = [];
@@ -712,10 +715,10 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     if (kind === 'answer') {
       const at: number[] = [];
       for (let k = first; k < last; k++) {
-        const stem = words.stem(allIds[k]);
+        const stem = words.stem(runs.ids[k]);
         if (!stem) continue;
         stems.push(stem);
-        at.push(allStarts[k]);
+        at.push(runs.starts[k]);
       }
       doc = bm25.add(stems, termIds.length >= stems.length ? termIds : (termIds = new Int32Array(stems.length * 2)));
       if (b.sentences.length > 1) {
@@ -731,11 +734,11 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
         sentenceCount += sentences.length;
       }
     }
-    const trigrams = kind === 'furniture' ? NO_TRIGRAMS : distinctNumbers(trigramKeysOfIds(words, allIds, first, last));
-    let sentenceTf = NO_COUNTS;
+    const trigrams = kind === 'furniture' ? NO_TRIGRAMS : distinctNumbers(trigramKeysOfIds(words, runs.ids, first, last), 0, undefined, slab);
+    let sentenceTf: Int32Array = NO_COUNTS;
     if (sentences.length > 0) {
       const terms = bm25.docs[doc].terms;
-      sentenceTf = new Int32Array(terms.length * sentences.length);
+      sentenceTf = slab.int32(terms.length * sentences.length);
       sentences.forEach(([from, to], j) => {
         for (let k = from; k < to; k++) sentenceTf[termAt(terms, termIds[k]) * sentences.length + j]++;
       });
@@ -743,7 +746,8 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     unitOfBlock[b.index] = units.length;
     units.push({ block: b, kind, doc, stems, sentences, sentenceTf, words: NO_WORDS, trigrams, paragraph: numbers[b.index] });
   }
-  const all = { table: words, ids: Int32Array.from(allIds), starts: Int32Array.from(allStarts), ends: Int32Array.from(allEnds) };
+  const n = runs.count;
+  const all = { table: words, ids: runs.ids.subarray(0, n), starts: runs.starts.subarray(0, n), ends: runs.ends.subarray(0, n) };
   units.forEach((u, ui) => {
     const from = wordsFrom[ui];
     const to = ui + 1 < units.length ? wordsFrom[ui + 1] : all.ids.length;
@@ -844,13 +848,15 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (same) return last.result;
   }
   // Each aim's profile, its prepared query and its candidates are functions of its words (and of the response):
-  // kept by key in the memo; what this analysis used is kept for the next one.
+  // kept by key in the memo; what this analysis used is kept for the next one. Their arrays are cut from one slab
+  // per analysis (after an edit to an aim, a small one).
+  const aimSlab = new Slab();
   const profiles = new Map<string, AimProfile>();
   const profileOf = (a: LetterAim, i: number): AimProfile => {
-    if (!memo) return aimProfile(letter, a, wordIds);
+    if (!memo) return aimProfile(letter, a, wordIds, aimSlab);
     const key = aimKeys[i];
     let p = profiles.get(key) ?? memo.profiles.get(key);
-    if (!p) p = aimProfile(letter, a, wordIds);
+    if (!p) p = aimProfile(letter, a, wordIds, aimSlab);
     profiles.set(key, p);
     return p;
   };
@@ -888,7 +894,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
    * each scaled by the score of an ideal answer. */
   // Without a memo nothing is kept, so no keys are made.
   // With a memo, profiles live as long as the response is unchanged, and keep what is made from them.
-  const prepared = index.profiles.map((p) => (memo ? (p.prepared ??= bm25.prepare(p.terms)) : bm25.prepare(p.terms)));
+  const prepared = index.profiles.map((p) => (memo ? (p.prepared ??= bm25.prepare(p.terms, aimSlab)) : bm25.prepare(p.terms, aimSlab)));
   /** The paragraph's terms the aim holds: where each is in the paragraph's terms, and its weight. */
   const heldAt = new Int32Array(64);
   const heldIdf = new Float64Array(64);
@@ -961,7 +967,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
         scores.push(score);
       }
     }
-    return { units: Int32Array.from(found), scores: Float64Array.from(scores) };
+    return { units: aimSlab.int32Of(found), scores: aimSlab.float64Of(scores) };
   };
   const candidatesOfAim: AimCandidates[] = aims.map((_, a) => {
     const near = Math.floor((a / Math.max(1, aims.length)) * bm25.size);
@@ -1577,10 +1583,11 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
 function letterBigramsOutsideAims(letter: Doc, aims: LetterAim[], words: WordTable): Set<number> {
   const out = new Set<number>();
   const spans = aims.map((a) => a.span).sort((x, y) => x.start - y.start);
-  const { ids, starts } = words.scan(letter.masked, 0, letter.masked.length);
+  // Runs of its own: `quotesLetterClaims` asks for these pairs between reading a quotation's words and using them.
+  const { ids, starts, count } = words.scan(letter.masked, 0, letter.masked.length, new WordRuns());
   let k = 0;
   let prev = 0;
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = 0; i < count; i++) {
     while (k < spans.length && spans[k].end <= starts[i]) k++;
     if (k < spans.length && spans[k].start <= starts[i]) {
       prev = 0;
@@ -1600,12 +1607,12 @@ function quotesLetterClaims(gramsOf: () => Set<number>, words: WordTable, b: Blo
   QUOTED.lastIndex = 0;
   for (let m = QUOTED.exec(b.text); m; m = QUOTED.exec(b.text)) {
     const quote = m[1] ?? m[2];
-    const ws = words.scan(quote, 0, quote.length).ids;
-    if (ws.length < 2) continue;
+    const { ids: ws, count } = words.scan(quote, 0, quote.length);
+    if (count < 2) continue;
     const grams = gramsOf();
     let hit = 0;
-    for (let i = 0; i + 1 < ws.length; i++) if (grams.has(ws[i] * ID_BITS + ws[i + 1])) hit++;
-    if (hit >= Math.max(1, 0.8 * (ws.length - 1))) return true;
+    for (let i = 0; i + 1 < count; i++) if (grams.has(ws[i] * ID_BITS + ws[i + 1])) hit++;
+    if (hit >= Math.max(1, 0.8 * (count - 1))) return true;
   }
   return false;
 }

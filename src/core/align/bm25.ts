@@ -10,6 +10,7 @@
  */
 
 import { firstAtLeast } from '../text/search';
+import { Slab } from '../text/slab';
 
 export const K1 = 1.2;
 export const B = 0.75;
@@ -58,6 +59,8 @@ export class Bm25Index {
   readonly termOf: string[] = [];
   private totalLength = 0;
   private acc = new Float64Array(0);
+  /** Where blocks' terms and counts are kept. */
+  private readonly slab = new Slab();
   /** Whether the last call of `candidates` used its `near` (every term of the query was common). */
   nearUsed = false;
 
@@ -81,8 +84,8 @@ export class Bm25Index {
     const sorted = ids.slice(0, stems.length).sort();
     let distinct = 0;
     for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-    const terms = new Int32Array(distinct);
-    const counts = new Int32Array(distinct);
+    const terms = this.slab.int32(distinct);
+    const counts = this.slab.int32(distinct);
     for (let k = 0, at = -1; k < sorted.length; k++) {
       if (k === 0 || sorted[k] !== sorted[k - 1]) terms[++at] = sorted[k];
       counts[at]++;
@@ -120,13 +123,14 @@ export class Bm25Index {
   /**
    * Prepares a query of unique terms. Its ideal score counts the terms the response never uses too (as if
    * used once), so an aim the response does not discuss cannot reach a high score through the one or two
-   * common words it shares with it.
+   * common words it shares with it. Its arrays are cut from `slab` when one is given.
    */
-  prepare(terms: string[]): Prepared {
+  prepare(terms: string[], slab?: Slab): Prepared {
     const n = this.docs.length;
     const unseen = Math.log(1 + (n - 1 + 0.5) / 1.5);
-    const idf = new Float64Array(terms.length);
-    const ids = Int32Array.from(terms, (t) => this.termId(t));
+    const idf = slab ? slab.float64(terms.length) : new Float64Array(terms.length);
+    const ids = slab ? slab.int32(terms.length) : new Int32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) ids[i] = this.termId(terms[i]);
     let ideal = 0;
     terms.forEach((t, i) => {
       const df = this.df(t);

@@ -153,6 +153,42 @@ export function contentStems(text: string, from = 0, to = text.length): string[]
 }
 
 /**
+ * Words read by `WordTable.scan`: each word's id, start and end, the first `count` entries of growing typed
+ * arrays. A long response holds hundreds of thousands of words: arrays of numbers grown by pushing would leave
+ * several copies of themselves behind for the collector, each twice the size of a typed array's.
+ */
+export class WordRuns {
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  count = 0;
+
+  /** `capacity`: the words expected; the arrays double when more come. */
+  constructor(capacity = 64) {
+    this.ids = new Int32Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  add(id: number, start: number, end: number): void {
+    if (this.count === this.ids.length) {
+      this.ids = grown(this.ids);
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends);
+    }
+    this.ids[this.count] = id;
+    this.starts[this.count] = start;
+    this.ends[this.count++] = end;
+  }
+}
+
+function grown(a: Int32Array): Int32Array {
+  const out = new Int32Array(Math.max(64, a.length * 2));
+  out.set(a);
+  return out;
+}
+
+/**
  * Words of a text as small integer ids, without a string per occurrence: each word's lower-cased characters
  * are hashed as they are read, and only a word not seen before is sliced out. Splits words exactly as
  * `tokenize` does. Ids start at 1; `word(id)`, `stem(id)` ('' for stop words and one-letter words) and
@@ -182,11 +218,16 @@ export class WordTable {
     return this.intern(word, 0, word.length, hashLower(word, 0, word.length), true);
   }
 
+  /** The runs `scan` reads into when given none: reused, so valid until the next such scan. */
+  private readonly scratch = new WordRuns();
+
   /**
-   * Reads the words of `text[from, to)`, pushing each word's id, start and end onto the arrays given (which
-   * are returned).
+   * Reads the words of `text[from, to)`, adding each word's id, start and end to `into` (which is returned). Without
+   * `into`, the words are the table's own runs, emptied first and valid until the next scan without `into`.
    */
-  scan(text: string, from: number, to: number, ids: number[] = [], starts: number[] = [], ends: number[] = []): { ids: number[]; starts: number[]; ends: number[] } {
+  scan(text: string, from: number, to: number, into?: WordRuns): WordRuns {
+    const out = into ?? this.scratch;
+    if (!into) out.count = 0;
     let i = from;
     while (i < to) {
       const c = text.charCodeAt(i);
@@ -215,11 +256,9 @@ export class WordTable {
       } else {
         id = this.intern(text, start, end, hashLower(text, start, end), false);
       }
-      ids.push(id);
-      starts.push(start);
-      ends.push(end);
+      out.add(id, start, end);
     }
-    return { ids, starts, ends };
+    return out;
   }
 
   private intern(text: string, start: number, end: number, hash: number, lowered: boolean): number {

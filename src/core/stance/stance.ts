@@ -155,6 +155,9 @@ export interface CueMatch {
   /** Index into `doc.sentences`, or -1. */
   sentence: number;
   note: string;
+  /** The cue as the contract gives it, once made: every aim this passage answers with the same stance shares it
+   * (a long response's alignments hold tens of thousands of cues). */
+  made: StanceCue | undefined;
 }
 
 const POSITION_LABELS: ReadonlySet<CueLabel> = new Set(['support', 'qualified', 'concern', 'oppose']);
@@ -246,7 +249,7 @@ export function findCues(doc: Doc, span: Span, words?: WordsView): CueMatch[] {
         note = 'Negated opposition: no clear position.';
       }
     }
-    out.push({ entry, label, weight, span: { start, end: bestEnd }, negated, sentence: sentenceAt(doc, start), note });
+    out.push({ entry, label, weight, span: { start, end: bestEnd }, negated, sentence: sentenceAt(doc, start), note, made: undefined });
     after = bestEnd;
   }
   return out;
@@ -291,6 +294,7 @@ function questions(doc: Doc, span: Span, out: CueMatch[]): void {
       negated: false,
       sentence: i,
       note: 'A question to the employer: a request for information.',
+      made: undefined,
     });
   }
 }
@@ -437,12 +441,15 @@ const CUE_STANCE: Record<CueLabel, Exclude<Stance, 'unaddressed'> | undefined> =
 };
 
 function toCue(doc: Doc, c: CueMatch, decided: Exclude<Stance, 'unaddressed'>): StanceCue {
-  const loc = located(doc, c.span);
   let stance = c.label === 'process' ? c.entry.leans ?? 'concern' : CUE_STANCE[c.label] ?? decided;
   if (c.label === 'condition' && decided === 'concern') stance = 'concern';
+  // The rest is a function of the cue alone.
+  const made = c.made;
+  if (made) return made.stance === stance ? made : { ...made, stance };
+  const loc = located(doc, c.span);
   let note = c.note;
   if (c.label === 'contrast') note = 'A contrast after agreement, followed by a reservation.';
   if (c.label === 'process') note = `${c.note} Nothing in the passage speaks to the aim itself, so it decides.`;
   const phrase = c.entry.phrase === '?' ? '?' : doc.masked.slice(c.span.start, c.span.end).replace(/\s+/g, ' ').trim().toLowerCase();
-  return { text: loc.text, position: loc.position, phrase, stance, note };
+  return (c.made = { text: loc.text, position: loc.position, phrase, stance, note });
 }

@@ -6,19 +6,25 @@
  * several times more than one pass over a reused open-addressing table.
  */
 
+import type { Slab } from './slab';
+
 /** The table: slots holding a number are those whose stamp is the current pass's. Grown when a list needs it. */
 let bits = 10;
 let keys = new Float64Array(1 << bits);
 let stamps = new Int32Array(1 << bits);
 let pass = 0;
+/** The distinct numbers of the list being read, copied out at the end. */
+let found = new Float64Array(64);
 /** The two halves of a number's bits, for hashing. */
 const scratch = new Float64Array(1);
 const halves = new Int32Array(scratch.buffer);
 
-export function distinctNumbers(list: ArrayLike<number>, from = 0, to = list.length): Float64Array {
+/** The distinct numbers of `list[from, to)`, in a new array, cut from `slab` when one is given. */
+export function distinctNumbers(list: ArrayLike<number>, from = 0, to = list.length, slab?: Slab): Float64Array {
   const n = Math.max(0, to - from);
-  const out = new Float64Array(n);
-  if (n === 0) return out;
+  if (n === 0) return slab ? slab.float64(0) : new Float64Array(0);
+  if (found.length < n) found = new Float64Array(Math.max(n, found.length * 2));
+  const out = found;
   // At most half full, so that probes stay short.
   if (n * 2 > keys.length) {
     while (n * 2 > 1 << bits) bits++;
@@ -55,5 +61,5 @@ export function distinctNumbers(list: ArrayLike<number>, from = 0, to = list.len
       slot = (slot + 1) & mask;
     }
   }
-  return count === n ? out : out.slice(0, count);
+  return slab ? slab.float64Of(out, 0, count) : out.slice(0, count);
 }
