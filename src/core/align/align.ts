@@ -82,11 +82,11 @@ const QUOTED_PER_BLOCK = 4;
 // The aims, as seen by the matcher.
 
 export interface AimProfile {
-  /** Unique content stems of the aim's text. */
+  /** Unique content stems of the aim's text (a few dozen at most: looked up by `includes`, a set each would cost
+   * more than the aims' text). */
   terms: string[];
-  termSet: Set<string>;
-  /** Content stems of the aim's title: its topic, which restatements tend to name. */
-  titleTerms: Set<string>;
+  /** Unique content stems of the aim's title: its topic, which restatements tend to name. */
+  titleTerms: string[];
   /** Word trigrams of the aim's text (as numbers, each once, in the order first seen), for quotation. */
   trigrams: Float64Array;
   /** Kept with a memo, for the response the profile was made against: the aim's prepared query, and its
@@ -100,12 +100,14 @@ export class AimIndex {
   profiles: AimProfile[];
   private readonly byTerm = new Map<string, number[]>();
   private sortedTerms: string[] | undefined;
-  private readonly byTrigram = new Map<number, number[]>();
+  /** The aims holding each trigram, in order: one aim as a number (most trigrams are in one aim only), several
+   * as an array. */
+  private readonly byTrigram = new Map<number, number | number[]>();
   constructor(public aims: LetterAim[], profileOf: (a: LetterAim, i: number) => AimProfile) {
     this.profiles = aims.map((a, i) => {
       const profile = profileOf(a, i);
       for (const t of profile.terms) push(this.byTerm, t, i);
-      for (const g of profile.trigrams) push(this.byTrigram, g, i);
+      for (const g of profile.trigrams) this.joinTrigram(g, i);
       return profile;
     });
   }
@@ -127,7 +129,7 @@ export class AimIndex {
       }
       for (const g of old.trigrams) {
         trigrams.add(g);
-        this.leave(this.byTrigram, g, aim);
+        this.leaveTrigram(g, aim);
       }
       for (const t of profile.terms) {
         touched.add(t);
@@ -135,7 +137,7 @@ export class AimIndex {
       }
       for (const g of profile.trigrams) {
         trigrams.add(g);
-        this.join(this.byTrigram, g, aim);
+        this.joinTrigram(g, aim);
       }
       this.profiles[aim] = profile;
     }
@@ -174,6 +176,27 @@ export class AimIndex {
       if (stale(entry.terms)) this.restatedMemo.delete(phrase);
     });
     return trigrams;
+  }
+  /** Removes `aim` from the aims holding trigram `g`, and the trigram when none is left. */
+  private leaveTrigram(g: number, aim: number): void {
+    const list = this.byTrigram.get(g)!;
+    if (typeof list === 'number') this.byTrigram.delete(g);
+    else {
+      list.splice(list.indexOf(aim), 1);
+      if (list.length === 1) this.byTrigram.set(g, list[0]);
+    }
+  }
+  /** Adds `aim` to the aims holding trigram `g`, in order. */
+  private joinTrigram(g: number, aim: number): void {
+    const list = this.byTrigram.get(g);
+    if (list === undefined) this.byTrigram.set(g, aim);
+    else if (typeof list === 'number') {
+      if (list !== aim) this.byTrigram.set(g, list < aim ? [list, aim] : [aim, list]);
+    } else {
+      let at = list.length;
+      while (at > 0 && list[at - 1] > aim) at--;
+      if (list[at - 1] !== aim) list.splice(at, 0, aim);
+    }
   }
   /** Removes `aim` from the postings of `key`, and the key when none is left. */
   private leave<K>(map: Map<K, number[]>, key: K, aim: number): void {
@@ -281,7 +304,7 @@ export class AimIndex {
     const inTitle = (aim: number) => {
       const title = this.profiles[aim].titleTerms;
       for (const t of terms) {
-        if (title.has(t)) return true;
+        if (title.includes(t)) return true;
         for (const x of title) if ((t.length >= 5 && x.startsWith(t)) || (x.length >= 5 && t.startsWith(x))) return true;
       }
       return false;
@@ -295,7 +318,7 @@ export class AimIndex {
       const own = new Set<number>();
       for (const t of terms) {
         const hits = this.aimsWith(t);
-        if (t.length >= 4 && hits.length === 1 && this.profiles[hits[0]].titleTerms.has(t)) own.add(hits[0]);
+        if (t.length >= 4 && hits.length === 1 && this.profiles[hits[0]].titleTerms.includes(t)) own.add(hits[0]);
       }
       return own.size === 1 ? [{ aim: [...own][0], score: RESTATE_THRESHOLD }] : [];
     }
@@ -307,8 +330,9 @@ export class AimIndex {
     const hits = new Map<number, number>();
     for (const g of grams) {
       const list = this.byTrigram.get(g);
-      if (!list || list.length > TRIGRAM_DF_CAP) continue;
-      for (const a of list) hits.set(a, (hits.get(a) ?? 0) + 1);
+      if (list === undefined) continue;
+      if (typeof list === 'number') hits.set(list, (hits.get(list) ?? 0) + 1);
+      else if (list.length <= TRIGRAM_DF_CAP) for (const a of list) hits.set(a, (hits.get(a) ?? 0) + 1);
     }
     return { grams: grams.length, hits };
   }
@@ -323,7 +347,7 @@ export function aimProfile(letter: Doc, a: LetterAim, words: WordTable, slab?: S
     if (stem) terms.push(stem);
   }
   const uniqueTerms = unique(terms);
-  return { terms: uniqueTerms, termSet: new Set(uniqueTerms), titleTerms: new Set(contentStems(a.title)), trigrams: distinctNumbers(trigramKeysOfIds(words, ids, 0, count), 0, undefined, slab) };
+  return { terms: uniqueTerms, titleTerms: unique(contentStems(a.title)), trigrams: distinctNumbers(trigramKeysOfIds(words, ids, 0, count), 0, undefined, slab) };
 }
 
 const ID_BITS = 2 ** 21;
@@ -947,9 +971,9 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (u.doc < 0) return 0;
     const q = prepared[aim];
     const d = bm25.docs[u.doc];
-    const other = index.profiles[except].termSet;
+    const other = index.profiles[except].terms;
     let n = 0;
-    for (let i = 0; i < q.terms.length; i++) if (q.ids[i] >= 0 && termAt(d.terms, q.ids[i]) >= 0 && !other.has(q.terms[i])) n++;
+    for (let i = 0; i < q.terms.length; i++) if (q.ids[i] >= 0 && termAt(d.terms, q.ids[i]) >= 0 && !other.includes(q.terms[i])) n++;
     return n;
   };
 
@@ -1072,7 +1096,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       if (t.length < 3 || bm25.df(t) > 2) continue;
       const hits = index.aimsWith(t);
       if (reads) (reads.named ??= []).push(t, hits.slice());
-      if (hits.length !== 1 || except.includes(hits[0]) || !index.profiles[hits[0]].titleTerms.has(t)) continue;
+      if (hits.length !== 1 || except.includes(hits[0]) || !index.profiles[hits[0]].titleTerms.includes(t)) continue;
       if (named >= 0 && named !== hits[0]) return -1;
       named = hits[0];
     }
