@@ -421,12 +421,13 @@ interface Unit {
   kind: UnitKind;
   /** Index in the BM25 index of blocks, for answer units. */
   doc: number;
-  /** The stems of the block's content words, in order, for answer units. */
-  stems: string[];
-  /** Where each sentence's stems start and end in `stems`, for answer units of two sentences or more. */
-  sentences: Array<[number, number]>;
+  /** The stems of the block's content words, in order, for answer units: their term ids in the BM25 index. */
+  stems: Int32Array;
+  /** Where each sentence's stems start and end in `stems`, for answer units of two sentences or more: sentence
+   * `j` from entry `2j` to entry `2j + 1`. */
+  sentences: Int32Array;
   /** How often each of the block's terms (in the order of its BM25 document's `terms`) occurs in each of those
-   * sentences: entry `i * sentences.length + j` for term `i` and sentence `j`. */
+   * sentences: entry `i * n + j` for term `i` and sentence `j` of `n`. */
   sentenceTf: Int32Array;
   /** The block's words: ids in the word table and offsets (not kept for furniture). */
   words: WordsView;
@@ -722,6 +723,10 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
   // five characters (prose has one in about six), so that the arrays seldom grow: each growth leaves the old
   // arrays to the collector, outside the heap, where they count in full until it runs.
   const runs = new WordRuns(64 + Math.ceil(response.masked.length / 5));
+  // A block's stems, their starts and its sentences' ranges of them (reused from block to block).
+  const stems: string[] = [];
+  const at: number[] = [];
+  const sentences: number[] = [];
   const wordsFrom: number[] = [];
   for (const b of response.blocks) {
     if (b.kind === 'heading') continue;
@@ -734,10 +739,10 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     const last = runs.count;
     wordsFrom.push(first);
     let doc = -1;
-    const stems: string[] = [];
-    const sentences: Array<[number, number]> = [];
+    stems.length = 0;
+    sentences.length = 0;
     if (kind === 'answer') {
-      const at: number[] = [];
+      at.length = 0;
       for (let k = first; k < last; k++) {
         const stem = words.stem(runs.ids[k]);
         if (!stem) continue;
@@ -752,23 +757,26 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
           while (k < at.length && at[k] < sp.start) k++;
           const from = k;
           while (k < at.length && at[k] < sp.end) k++;
-          if (k > from) sentences.push([from, k]);
+          if (k > from) sentences.push(from, k);
         }
         sentenceWords += stems.length;
-        sentenceCount += sentences.length;
+        sentenceCount += sentences.length >> 1;
       }
     }
     const trigrams = kind === 'furniture' ? NO_TRIGRAMS : distinctNumbers(trigramKeysOfIds(words, runs.ids, first, last), 0, undefined, slab);
     let sentenceTf: Int32Array = NO_COUNTS;
-    if (sentences.length > 0) {
+    const inBlock = sentences.length >> 1;
+    if (inBlock > 0) {
       const terms = bm25.docs[doc].terms;
-      sentenceTf = slab.int32(terms.length * sentences.length);
-      sentences.forEach(([from, to], j) => {
-        for (let k = from; k < to; k++) sentenceTf[termAt(terms, termIds[k]) * sentences.length + j]++;
-      });
+      sentenceTf = slab.int32(terms.length * inBlock);
+      for (let j = 0; j < inBlock; j++) {
+        for (let k = sentences[2 * j]; k < sentences[2 * j + 1]; k++) sentenceTf[termAt(terms, termIds[k]) * inBlock + j]++;
+      }
     }
     unitOfBlock[b.index] = units.length;
-    units.push({ block: b, kind, doc, stems, sentences, sentenceTf, words: NO_WORDS, trigrams, paragraph: numbers[b.index] });
+    // The stems as term ids: `add` wrote them into `termIds`.
+    const stemIds = doc < 0 ? NO_COUNTS : slab.int32Of(termIds, 0, stems.length);
+    units.push({ block: b, kind, doc, stems: stemIds, sentences: inBlock > 0 ? slab.int32Of(sentences) : NO_COUNTS, sentenceTf, words: NO_WORDS, trigrams, paragraph: numbers[b.index] });
   }
   const n = runs.count;
   const all = { table: words, ids: runs.ids.subarray(0, n), starts: runs.starts.subarray(0, n), ends: runs.ends.subarray(0, n) };
@@ -951,9 +959,10 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     }
     if (held === 0) return 0;
     let best = Math.max(score, COVERAGE_WEIGHT * covered) / q.ideal;
-    const n = u.sentences.length;
+    const n = u.sentences.length >> 1;
     for (let j = 0; j < n; j++) {
-      const [from, to] = u.sentences[j];
+      const from = u.sentences[2 * j];
+      const to = u.sentences[2 * j + 1];
       const snorm = K1 * (1 - B + (B * (to - from)) / sentenceAverage);
       let ss = 0;
       for (let h = 0; h < held; h++) {
@@ -1089,10 +1098,11 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
    * content words of the unit (its topic: "The cab cameras …"), or the first `words`, leaving out the aims in
    * `except`; -1 if none or several. */
   const namedByOpening = (u: Unit, words = 3, except: number[] = []): number => {
-    const first = u.sentences[0] ?? [0, u.stems.length];
+    const from = u.sentences.length > 0 ? u.sentences[0] : 0;
+    const to = u.sentences.length > 0 ? u.sentences[1] : u.stems.length;
     let named = -1;
-    for (let k = first[0]; k < Math.min(first[1], first[0] + words); k++) {
-      const t = u.stems[k];
+    for (let k = from; k < Math.min(to, from + words); k++) {
+      const t = bm25.termOf[u.stems[k]];
       if (t.length < 3 || bm25.df(t) > 2) continue;
       const hits = index.aimsWith(t);
       if (reads) (reads.named ??= []).push(t, hits.slice());
