@@ -180,7 +180,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
         subjectMemo.set(sr.block, subject);
       }
       // "the proposals", "this review": the claim is about the document's own subject, which its title names.
-      const aboutDocument = DOC_REF.test(scan.compact.lower.slice(reading.clause.s, reading.clause.e));
+      const aboutDocument = DOC_REF.test(scan.compact.lower(reading.clause.s, reading.clause.e));
       const local = aboutDocument ? new Set([...subject, ...titleStems]) : subject;
       const { support, denial } = logEvidence(ctx.log, reading, local, titleStems, letterDate, () => namedUnions(reading, scan));
       evidence.push(...support);
@@ -358,7 +358,7 @@ function statusOfUncached(scan: Scan, sr: SentenceReading): Status {
   const triggerQuoted = scan.quotesOf(sr.block).some((q) => q.s < reading.trigger.s && reading.trigger.s < q.e);
   const sentence = { ...doc.sentences[sr.sentence], span: sr.span };
   const { s } = scan.range(sentence.span);
-  const before = scan.compact.lower.slice(s, reading.trigger.s);
+  const before = scan.compact.lower(s, reading.trigger.s);
   if (scan.isResponse) {
     if (triggerQuoted || block.quoteDepth > 0) return 'quoted';
     REPORTING_FRAME.lastIndex = 0;
@@ -368,7 +368,7 @@ function statusOfUncached(scan: Scan, sr: SentenceReading): Status {
     // A letter quoting a claim in order to deny it.
     const r = scan.range(sentence.span);
     DISPUTE_CUES.lastIndex = 0;
-    if (DISPUTE_CUES.test(scan.compact.lower.slice(r.s, r.e))) return 'quoted';
+    if (DISPUTE_CUES.test(scan.compact.lower(r.s, r.e))) return 'quoted';
   }
   if (reading.status !== 'claim') return reading.status;
   return scan.isResponse ? 'reported' : 'unevidenced';
@@ -518,7 +518,7 @@ function textEvidence(scan: Scan, sr: SentenceReading, byBlock: Map<number, Map<
   const readingsHere = byBlock.get(sr.block);
   // "since then", "at that meeting": the claim continues the sentence before it, whose evidence it shares.
   const claimRange = scan.range(sr.span);
-  const continues = ANAPHORA.test(scan.compact.lower.slice(claimRange.s, claimRange.e));
+  const continues = ANAPHORA.test(scan.compact.lower(claimRange.s, claimRange.e));
   for (const si of sentences) {
     const own = si === sr.sentence ? sr : readingsHere?.get(si);
     if (own && statusOf(scan, own) !== 'unevidenced') continue; // negated, future, hypothetical … prove nothing
@@ -542,7 +542,7 @@ function sentenceEvidence(scan: Scan, si: number, own: SentenceReading | undefin
   const year = letterDate ? Number(letterDate.slice(0, 4)) : undefined;
   const sentence = doc.sentences[si];
   const r = scan.range(sentence.span);
-  const lower = scan.compact.lower.slice(r.s, r.e);
+  const lower = scan.compact.lower(r.s, r.e);
   const ownRung: Rung = own ? own.reading.rung : 'engaged';
   const withPath = doc.path ? { path: doc.path } : {};
   let loc: Located | undefined;
@@ -862,7 +862,7 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     const block = doc.blocks[sentence.block];
     if (block.kind === 'heading') continue;
     const r = rs.range(sentence.span);
-    const lower = rs.compact.lower.slice(r.s, r.e);
+    const lower = rs.compact.lower(r.s, r.e);
     DISPUTE_CUES.lastIndex = 0;
     const explicit = DISPUTE_CUES.test(lower);
     let denies = denials.get(sentence.index);

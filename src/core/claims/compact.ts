@@ -3,17 +3,32 @@
  * offsets as the source) lower-cased, with curly quotes made straight. Every change keeps the length, so an
  * offset found here is a source offset. Patterns allow any run of white space where they have a space
  * (see `spaced`), since markup and line breaks leave several.
+ *
+ * The lower-cased text is given a stretch at a time (`lower(start, end)`), made when asked for: a whole
+ * lower-cased copy of a long document is kept only when lower-casing it is not character by character (see
+ * `buildCompact`), so that reading claims does not hold a second copy of every document.
  */
 export interface Compact {
-  /** Lower-cased, curly quotes straightened; same length as the source. */
-  lower: string;
   /** The masked text in its own case (for acronyms and union names). */
   cased: string;
+  /**
+   * The lower-cased text from `start` to `end` (curly quotes straightened): exactly what slicing a lower-cased
+   * copy of the whole text would give.
+   */
+  lower(start: number, end: number): string;
+  /** The text's length. */
+  length: number;
   /** Lower-cased character by character (a character lower-cases to two): see `buildCompact`. */
   perChar?: boolean;
+  /**
+   * The whole text lower-cased, kept only when lower-casing depends on the letters around (a capital sigma) or
+   * changes the length (a dotted capital I); otherwise every stretch is lower-cased when asked for.
+   */
+  whole?: string;
 }
 
-export function buildCompact(masked: string): Compact {
+/** Lower-cases the whole text as `Compact.lower` reads it (the old way, kept for the texts that need it). */
+export function lowerWhole(masked: string): { lower: string; perChar: boolean } {
   let lower = masked.toLowerCase();
   const perChar = lower.length !== masked.length;
   if (perChar) {
@@ -26,8 +41,55 @@ export function buildCompact(masked: string): Compact {
     }
     lower = out;
   }
-  lower = lower.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d\u201e]/g, '"');
-  return perChar ? { lower, cased: masked, perChar } : { lower, cased: masked };
+  return { lower: straightQuotes(lower), perChar };
+}
+
+function straightQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d\u201e]/g, '"');
+}
+
+/**
+ * Whether lower-casing `text` is done code point by code point, each keeping its length: then a stretch
+ * lower-cased alone is the same as that stretch of the whole text lower-cased (so long as no surrogate pair is
+ * cut). Two characters break this: the capital sigma, whose small form depends on the letters after it (σ or
+ * final ς), and the dotted capital I, which lower-cases to two code units.
+ */
+export function lowerCasesByCodePoint(text: string): boolean {
+  return text.indexOf('\u03a3') < 0 && text.indexOf('\u0130') < 0;
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** `text.slice(start, end)` lower-cased with straight quotes, for a text lower-cased code point by code point. */
+function lowerStretch(text: string, start: number, end: number): string {
+  const n = text.length;
+  const s = Math.min(Math.max(start, 0), n);
+  const e = Math.min(Math.max(end, s), n);
+  if (s === e) return '';
+  // A surrogate pair cut by the stretch is lower-cased whole (as in the whole text), then cut.
+  const a = s > 0 && isLow(text.charCodeAt(s)) && isHigh(text.charCodeAt(s - 1)) ? s - 1 : s;
+  const b = e < n && isLow(text.charCodeAt(e)) && isHigh(text.charCodeAt(e - 1)) ? e + 1 : e;
+  let out = text.slice(a, b).toLowerCase();
+  if (a !== s || b !== e) out = out.slice(s - a, out.length - (b - e));
+  return straightQuotes(out);
+}
+
+export function buildCompact(masked: string): Compact {
+  if (lowerCasesByCodePoint(masked)) return { cased: masked, length: masked.length, lower: (start, end) => lowerStretch(masked, start, end) };
+  const { lower, perChar } = lowerWhole(masked);
+  return wholeCompact(masked, lower, perChar);
+}
+
+/** The compact text of `masked`, given the whole of it lower-cased. */
+export function wholeCompact(masked: string, lower: string, perChar: boolean): Compact {
+  const out: Compact = { cased: masked, length: masked.length, whole: lower, lower: (start, end) => lower.slice(start, end) };
+  if (perChar) out.perChar = true;
+  return out;
 }
 
 /** The source span of [start, end) (offsets are shared). */

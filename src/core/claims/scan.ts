@@ -4,7 +4,7 @@
  */
 import type { Doc } from '../document/model';
 import type { Rung } from '../contract';
-import { buildCompact, spaced, type Compact } from './compact';
+import { buildCompact, lowerCasesByCodePoint, lowerWhole, spaced, wholeCompact, type Compact } from './compact';
 import { literalPattern, MEMBER_WORDS, PARTIES, RESPONSE_SELF, TRIGGERS, type TriggerEntry } from './lexicon';
 import { DocDelta } from '../aims/delta';
 import { chooseReading, quoteRegions, readSentence, type Mark, type PartyMark, type Reading, type TriggerMark } from './sentence';
@@ -46,10 +46,10 @@ export interface Scan {
 
 /**
  * The matches of `re` in `text` that start in [from, to), scanning from `from`, made into marks (`make` may
- * turn a match down); `raw`, when given, receives every match, kept or not.
+ * turn a match down); `raw`, when given, receives every match, kept or not; `text` starts at offset `base`. The
+ * marks are added to `out`.
  */
-function collect<T extends { s: number; e: number }>(re: RegExp, text: string, make: (m: RegExpExecArray, group: number, at: number) => T | undefined, from = 0, to = Infinity, raw?: Raw[], base = 0): T[] {
-  const out: T[] = [];
+function collect<T extends { s: number; e: number }>(re: RegExp, text: string, make: (m: RegExpExecArray, group: number, at: number) => T | undefined, from = 0, to = Infinity, raw?: Raw[], base = 0, out: T[] = []): T[] {
   re.lastIndex = from - base;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -123,24 +123,26 @@ const LONGEST = 1500;
  * A sentence, or for a run-on "sentence" longer than any real one (a pasted table, a list without stops), stretches
  * of it cut after a comma, semicolon or space, so that reading stays linear whatever the input.
  */
-function stretches(lower: string, span: { start: number; end: number }): Array<{ start: number; end: number }> {
+function stretches(compact: Compact, span: { start: number; end: number }): Array<{ start: number; end: number }> {
   if (span.end - span.start <= LONGEST) return [span];
+  const text = compact.lower(span.start, span.end);
+  const at = (i: number) => text[i - span.start];
   const out: Array<{ start: number; end: number }> = [];
   let start = span.start;
   while (span.end - start > LONGEST) {
     let cut = start + 500;
     const limit = start + 800;
-    while (cut < limit && !(lower[cut] === ';' || lower[cut] === ',')) cut++;
+    while (cut < limit && !(at(cut) === ';' || at(cut) === ',')) cut++;
     if (cut >= limit) {
       cut = start + 500;
-      while (cut < limit && !/\s/.test(lower[cut])) cut++;
+      while (cut < limit && !/\s/.test(at(cut))) cut++;
     }
     cut++;
     let end = cut;
-    while (end > start && /\s/.test(lower[end - 1])) end--;
+    while (end > start && /\s/.test(at(end - 1))) end--;
     out.push({ start, end });
     start = cut;
-    while (start < span.end && /\s/.test(lower[start])) start++;
+    while (start < span.end && /\s/.test(at(start))) start++;
   }
   if (start < span.end) out.push({ start, end: span.end });
   return out;
@@ -200,7 +202,9 @@ interface Marks {
 /** What reading the sentences of a document needs: its compact text, the patterns and the marks found. */
 class Reader {
   readonly extra: ReturnType<typeof extraRegex>;
-  readonly quoteCache = new Map<number, Mark[]>();
+  /** The quotations of the last few blocks asked for (readings ask for their own block and the one before, in order). */
+  private readonly quoteBlocks: number[] = [];
+  private readonly quoteMarks: Mark[][] = [];
   constructor(
     readonly doc: Doc,
     readonly compact: Compact,
@@ -210,7 +214,7 @@ class Reader {
     this.extra = extraRegex(options.extraPhrases);
   }
   memberAfter(e: number): boolean {
-    const rest = this.compact.lower.slice(e, e + 20);
+    const rest = this.compact.lower(e, e + 20);
     const m = /^\s+([a-z]+)/.exec(rest);
     return m !== null && MEMBER_WORDS.has(m[1]);
   }
@@ -218,15 +222,40 @@ class Reader {
    * The matches of the three document-wide patterns starting in [from, to), scanning from `from`; the patterns
    * see only the text in [ctxFrom, ctxTo) (by default, all of it).
    */
-  marks(from: number, to: number, ctxFrom = 0, ctxTo = this.compact.lower.length): Marks {
-    const whole = ctxFrom === 0 && ctxTo === this.compact.lower.length;
-    const lower = whole ? this.compact.lower : this.compact.lower.slice(ctxFrom, ctxTo);
-    const cased = whole ? this.compact.cased : this.compact.cased.slice(ctxFrom, ctxTo);
+  marks(from: number, to: number, ctxFrom = 0, ctxTo = this.compact.length): Marks {
+    const compact = this.compact;
+    const whole = ctxFrom === 0 && ctxTo === compact.length;
+    const cased = whole ? compact.cased : compact.cased.slice(ctxFrom, ctxTo);
     const selfRaw: Raw[] = [];
     const ciRaw: Raw[] = [];
     const csRaw: Raw[] = [];
-    const selfParty = collect<Mark>(SELF_PARTY_RE, lower, (m, _g, at) => ({ s: at, e: at + m[0].length }), from, to, selfRaw, ctxFrom);
-    const ci = collect<PartyMark>(PARTY_CI_RE, lower, (m, g, at) => (this.memberAfter(at + m[0].length) ? undefined : { s: at, e: at + m[0].length, forum: PARTY_CI_ENTRIES[g].forum }), from, to, ciRaw, ctxFrom);
+    const selfParty: Mark[] = [];
+    const ci: PartyMark[] = [];
+    const makeSelf = (m: RegExpExecArray, _g: number, at: number): Mark => ({ s: at, e: at + m[0].length });
+    const makeCi = (m: RegExpExecArray, g: number, at: number): PartyMark | undefined => (this.memberAfter(at + m[0].length) ? undefined : { s: at, e: at + m[0].length, forum: PARTY_CI_ENTRIES[g].forum });
+    if (!whole || compact.whole !== undefined) {
+      const lower = whole ? compact.whole! : compact.lower(ctxFrom, ctxTo);
+      collect<Mark>(SELF_PARTY_RE, lower, makeSelf, from, to, selfRaw, ctxFrom, selfParty);
+      collect<PartyMark>(PARTY_CI_RE, lower, makeCi, from, to, ciRaw, ctxFrom, ci);
+    } else {
+      // The whole text, a stretch at a time, each lower-cased with words enough either side for the patterns to
+      // see all they look at (see `REACH`): the same matches as over a lower-cased copy of the whole text.
+      const masked = compact.cased;
+      const n = masked.length;
+      let selfFrom = from;
+      let ciFrom = from;
+      for (let a = 0; a < n && a < to; ) {
+        let b = Math.min(n, a + CHUNK);
+        while (b < n && !isSpace(masked.charCodeAt(b))) b++;
+        const end = Math.min(b, to);
+        const cFrom = wordsBefore(masked, a, REACH);
+        const cTo = wordsAfter(masked, b, REACH);
+        const lower = compact.lower(cFrom, cTo);
+        if (selfFrom < end) selfFrom = Math.max(end, lastEnd(collect<Mark>(SELF_PARTY_RE, lower, makeSelf, Math.max(a, selfFrom), end, selfRaw, cFrom, selfParty), selfRaw));
+        if (ciFrom < end) ciFrom = Math.max(end, lastEnd(collect<PartyMark>(PARTY_CI_RE, lower, makeCi, Math.max(a, ciFrom), end, ciRaw, cFrom, ci), ciRaw));
+        a = b;
+      }
+    }
     const cs = collect<PartyMark>(
       PARTY_CS_RE,
       cased,
@@ -238,17 +267,23 @@ class Reader {
     );
     return { selfRaw, ciRaw, csRaw, selfParty, ci, cs };
   }
-  quotesOf(block: number): Mark[] {
-    let q = this.quoteCache.get(block);
-    if (!q) {
-      const span = this.doc.blocks[block].span;
-      q = quoteRegions(this.compact.lower, span.start, span.end);
-      this.quoteCache.set(block, q);
+  /** The quotations in a block (compact offsets, sorted); `lower`, when given, is the block's lower-cased text. */
+  quotesOf(block: number, lower?: string): Mark[] {
+    const k = this.quoteBlocks.indexOf(block);
+    if (k >= 0) return this.quoteMarks[k];
+    const span = this.doc.blocks[block].span;
+    let q = quoteRegions(lower ?? this.compact.lower(span.start, span.end), span.start, span.end, span.start);
+    if (q.length === 0) q = NO_MARKS;
+    if (this.quoteBlocks.length >= QUOTE_CACHE) {
+      this.quoteBlocks.shift();
+      this.quoteMarks.shift();
     }
+    this.quoteBlocks.push(block);
+    this.quoteMarks.push(q);
     return q;
   }
-  triggersIn(s: number, e: number): TriggerMark[] {
-    const slice = this.compact.lower.slice(s, e);
+  /** The involvement words in [s, e), whose lower-cased text is `slice`. */
+  triggersIn(s: number, slice: string): TriggerMark[] {
     const extra = this.extra;
     const found = collect<TriggerMark>(TRIGGER_RE, slice, (m, g) => ({ s: s + m.index, e: s + m.index + m[0].length, entry: TRIGGERS[g] }));
     if (extra) found.push(...collect<TriggerMark>(extra.re, slice, (m, g) => ({ s: s + m.index, e: s + m.index + m[0].length, entry: extra.entries[g] })));
@@ -258,15 +293,23 @@ class Reader {
   readBlock(blockIndex: number, selfParty: Mark[], partyMarks: PartyMark[]): SentenceReading[] {
     const doc = this.doc;
     const block = doc.blocks[blockIndex];
-    const { lower } = this.compact;
-    const out: SentenceReading[] = [];
-    if (block.sentences.length === 0) return out;
+    let out: SentenceReading[] | undefined;
+    if (block.sentences.length === 0) return NO_READINGS;
+    if (block.kind === 'heading' || block.headerRow) return NO_READINGS;
+    const bs = block.span.start;
+    const be = block.span.end;
+    // The block's lower-cased text, made when a sentence of it is read.
+    let blockLower: string | undefined;
+    const lowerOf = (s: number, e: number) => {
+      if (s < bs || e > be) return this.compact.lower(s, e);
+      blockLower ??= this.compact.lower(bs, be);
+      return blockLower.slice(s - bs, e - bs);
+    };
     let si = firstAtOrAfter(selfParty, doc.sentences[block.sentences[0]].span.start);
     let pi = firstAtOrAfter(partyMarks, doc.sentences[block.sentences[0]].span.start);
     for (const wi of block.sentences) {
       const whole = doc.sentences[wi];
-      for (const span of stretches(lower, whole.span)) {
-        const sentence = { index: whole.index, block: whole.block, span };
+      for (const span of stretches(this.compact, whole.span)) {
         const s = span.start;
         const e = span.end;
         while (si < selfParty.length && selfParty[si].s < s) si++;
@@ -274,15 +317,14 @@ class Reader {
         const hasParty = pi < partyMarks.length && partyMarks[pi].s < e;
         const hasSelf = si < selfParty.length && selfParty[si].s < e;
         if (!hasParty && !hasSelf && !this.extra && !this.isResponse) continue;
-        if (block.kind === 'heading' || block.headerRow) continue;
         // A bold or italic label opening a paragraph ("**Involvement of the trade unions.**") is a heading, not a claim.
-        if (block.leadIn && sentence.span.start >= block.leadIn.start && sentence.span.end <= block.leadIn.end + 1) continue;
-        const sTriggers = this.triggersIn(s, e);
+        if (block.leadIn && s >= block.leadIn.start && e <= block.leadIn.end + 1) continue;
+        const slice = lowerOf(s, e);
+        const sTriggers = this.triggersIn(s, slice);
         if (sTriggers.length === 0) continue;
         const sParties: PartyMark[] = [];
         for (let k = pi; k < partyMarks.length && partyMarks[k].s < e; k++) if (partyMarks[k].e <= e) sParties.push(partyMarks[k]);
         if (this.isResponse) {
-          const slice = lower.slice(s, e);
           RESPONSE_SELF.lastIndex = 0;
           let m: RegExpExecArray | null;
           while ((m = RESPONSE_SELF.exec(slice)) !== null) {
@@ -293,16 +335,20 @@ class Reader {
           sParties.sort((a, b) => a.s - b.s);
         }
         if (sParties.length === 0 && !sTriggers.some((t) => t.entry.selfParty)) continue;
-        const all = readSentence({ lower, start: s, end: e, quotes: this.quotesOf(sentence.block), triggers: sTriggers, parties: sParties, isResponse: this.isResponse });
+        const quotes = this.quotesOf(whole.block, whole.block === blockIndex && blockLower !== undefined ? blockLower : undefined);
+        const all = readSentence({ lower: slice, start: s, end: e, quotes, triggers: sTriggers, parties: sParties, isResponse: this.isResponse });
         const reading = chooseReading(all);
-        if (reading) out.push({ sentence: sentence.index, span, block: sentence.block, reading, all });
+        if (reading) (out ??= []).push({ sentence: whole.index, span, block: whole.block, reading, all });
       }
     }
-    return out;
+    return out ?? NO_READINGS;
   }
   scan(partyMarks: PartyMark[], byBlock: SentenceReading[][]): Scan {
-    const readings: SentenceReading[] = [];
-    for (const list of byBlock) for (const r of list) readings.push(r);
+    let count = 0;
+    for (const list of byBlock) count += list.length;
+    const readings: SentenceReading[] = new Array(count);
+    let k = 0;
+    for (const list of byBlock) for (const r of list) readings[k++] = r;
     return {
       doc: this.doc,
       compact: this.compact,
@@ -313,6 +359,18 @@ class Reader {
       range: (span) => ({ s: span.start, e: span.end }),
     };
   }
+}
+
+/** Characters of text lower-cased at a time when the whole text is scanned (each stretch is young garbage). */
+const CHUNK = 16384;
+/** Blocks whose quotations a reader keeps. */
+const QUOTE_CACHE = 4;
+const NO_MARKS: Mark[] = [];
+const NO_READINGS: SentenceReading[] = [];
+
+/** The end of the last of `raw`, or -1. */
+function lastEnd(_found: unknown, raw: Raw[]): number {
+  return raw.length > 0 ? raw[raw.length - 1].e : -1;
 }
 
 /** The first block starting at or after `offset`. */
@@ -330,7 +388,7 @@ function scanWhole(doc: Doc, options: { role?: 'letter' | 'response'; extraPhras
   const reader = new Reader(doc, compact, isResponseDoc(doc, options.role), options);
   // Involvement words are looked for only in sentences that could hold a claim: those naming a union party
   // (or, in a response, every sentence, where "we" is the union), and those with a phrase that is its own party.
-  const marks = reader.marks(0, compact.lower.length);
+  const marks = reader.marks(0, compact.length);
   const partyMarks = dedupe([...marks.ci, ...marks.cs]);
   const byBlock = doc.blocks.map((b) => reader.readBlock(b.index, marks.selfParty, partyMarks));
   return { scan: reader.scan(partyMarks, byBlock), perChar: compact.perChar === true, ...marks, partyMarks, byBlock };
@@ -451,17 +509,22 @@ export class ScanMemo {
     while (a > 0 && !isAsciiSpace(masked.charCodeAt(a - 1))) a--;
     let b = n - delta.suffix;
     while (b < n && !isAsciiSpace(masked.charCodeAt(b))) b++;
-    const mid = buildCompact(masked.slice(a, b));
-    if (mid.perChar) return undefined;
-    const oldLower = st.scan.compact.lower;
-    // One flat string (a string added up from pieces is slow to read character by character).
-    const lower = [oldLower.slice(0, a), mid.lower, oldLower.slice(b - d)].join('');
-    const compact: Compact = { lower, cased: masked };
+    let compact: Compact;
+    if (lowerCasesByCodePoint(masked)) compact = buildCompact(masked);
+    else {
+      // Lower-cased whole (see `buildCompact`): only around the edit, when the last version was too.
+      const oldLower = st.scan.compact.whole;
+      if (oldLower === undefined) return undefined;
+      const mid = lowerWhole(masked.slice(a, b));
+      if (mid.perChar) return undefined;
+      // One flat string (a string added up from pieces is slow to read character by character).
+      compact = wholeCompact(masked, [oldLower.slice(0, a), mid.lower, oldLower.slice(b - d)].join(''), false);
+    }
     const reader = new Reader(doc, compact, isResponse, options);
     const oldRaw = [st.selfRaw, st.ciRaw, st.csRaw];
     // Where to start matching again: words enough before the edit for no match ending there to have looked at it,
     // and inside no match.
-    let from = wordsBefore(lower, a, REACH);
+    let from = wordsBefore(masked, a, REACH);
     for (let moving = true; moving; ) {
       moving = false;
       for (const list of oldRaw) {
@@ -473,9 +536,9 @@ export class ScanMemo {
       }
     }
     // Where the matches meet the old ones again: words enough after the edit, inside no match, old or new.
-    let to = wordsAfter(lower, b, REACH);
-    let ctxTo = wordsAfter(lower, to, 4 * REACH);
-    const ctxFrom = wordsBefore(lower, from, REACH);
+    let to = wordsAfter(masked, b, REACH);
+    let ctxTo = wordsAfter(masked, to, 4 * REACH);
+    const ctxFrom = wordsBefore(masked, from, REACH);
     for (;;) {
       const win = reader.marks(from, Infinity, ctxFrom, ctxTo);
       const newRaw = [win.selfRaw, win.ciRaw, win.csRaw];
@@ -497,10 +560,10 @@ export class ScanMemo {
           }
         }
       }
-      if (wordsAfter(lower, y, REACH) > ctxTo && ctxTo < n) {
+      if (wordsAfter(masked, y, REACH) > ctxTo && ctxTo < n) {
         // The matches met again too near the end of the text read: read further.
         to = y;
-        ctxTo = wordsAfter(lower, ctxTo, 8 * REACH);
+        ctxTo = wordsAfter(masked, ctxTo, 8 * REACH);
         continue;
       }
       const selfRaw = splice(st.selfRaw, win.selfRaw, from, y, d);

@@ -108,13 +108,16 @@ const LINK_STOP = new Set(['with', 'to', 'by', 'at', 'of', 'for', 'from', 'and',
 const FOR_COMMENT = /\bfor\s+(?:their\s+)?(?:comments?|views|feedback|consultation)\b/;
 const TOKEN = /[a-z0-9]+(?:['-][a-z0-9]+)*'?|[^\sa-z0-9]/g;
 
-/** Quoted regions of a compact string (double quotes always; single quotes where they are clearly quotation marks). */
-export function quoteRegions(text: string, start: number, end: number): Mark[] {
+/**
+ * Quoted regions of [start, end) of a compact string (double quotes always; single quotes where they are clearly
+ * quotation marks); `text` holds the compact string from `base` on.
+ */
+export function quoteRegions(text: string, start: number, end: number, base = 0): Mark[] {
   const out: Mark[] = [];
   let dbl = -1;
   let sgl = -1;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = text.charCodeAt(i - base);
     if (c === 34) {
       if (dbl < 0) dbl = i;
       else {
@@ -122,8 +125,8 @@ export function quoteRegions(text: string, start: number, end: number): Mark[] {
         dbl = -1;
       }
     } else if (c === 39) {
-      const prev = i > start ? text.charCodeAt(i - 1) : 32;
-      const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
+      const prev = i > start ? text.charCodeAt(i - 1 - base) : 32;
+      const next = i + 1 < end ? text.charCodeAt(i + 1 - base) : 32;
       const prevWord = isWordChar(prev);
       const nextWord = isWordChar(next);
       if (sgl < 0 && !prevWord && nextWord) sgl = i;
@@ -140,9 +143,9 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
-export function tokenize(lower: string, start: number, end: number, quotes: Mark[]): Tok[] {
+/** The tokens of the stretch [start, end), whose lower-cased text is `slice`. */
+export function tokenize(slice: string, start: number, end: number, quotes: Mark[]): Tok[] {
   const toks: Tok[] = [];
-  const slice = lower.slice(start, end);
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   // First quotation that could contain this stretch (the list is sorted).
@@ -179,7 +182,7 @@ export function tokenize(lower: string, start: number, end: number, quotes: Mark
       w = w.slice(0, -1);
       e--;
     }
-    const boundary = BOUNDARY_PUNCT.has(w) || BOUNDARY_WORDS.has(w) || (w === '-' && s > start && /\s/.test(lower[s - 1]));
+    const boundary = BOUNDARY_PUNCT.has(w) || BOUNDARY_WORDS.has(w) || (w === '-' && s > start && /\s/.test(slice[s - 1 - start]));
     toks.push({ s, e, w, quoted, boundary });
   }
   // ", which" and ", who" open a new clause; so does ", and" when a new subject and verb follow.
@@ -227,6 +230,7 @@ function tokRange(toks: Tok[], m: Mark): Span2 {
 }
 
 export interface SentenceInput {
+  /** The lower-cased text of the stretch read, [start, end). */
   lower: string;
   start: number;
   end: number;
@@ -242,8 +246,8 @@ export function readSentence(input: SentenceInput): Reading[] {
   const toks = tokenize(lower, start, end, input.quotes);
   if (toks.length === 0) return [];
   const parties = input.parties.map((p) => ({ p, r: tokRange(toks, p) }));
-  const isQuestion = endsWithQuestion(lower, start, end);
-  const hedged = HEDGES.test(lower.slice(start, end));
+  const isQuestion = endsWithQuestion(lower);
+  const hedged = HEDGES.test(lower);
   const readings: Reading[] = [];
   const triggerRanges = triggers.map((t) => tokRange(toks, t));
   let lastSubject: { party: PartyMark; clause: number } | undefined;
@@ -345,7 +349,7 @@ export function readSentence(input: SentenceInput): Reading[] {
     if (isResponse && linked.self && linkedBefore && (trigger.entry.id === 'agree' || trigger.entry.id === 'accepted') && !isPassive(toks, tr.a) && !hasAuxBefore(toks, tr.a, clause.a)) continue;
     let rung = trigger.entry.rung;
     // "shared with the unions for comment" is consultation; "for information only" is not.
-    if (rungLevel(rung) < rungLevel('consulted') && FOR_COMMENT.test(lower.slice(toks[clause.a].s, toks[clause.b].e))) rung = 'consulted';
+    if (rungLevel(rung) < rungLevel('consulted') && FOR_COMMENT.test(lower.slice(toks[clause.a].s - start, toks[clause.b].e - start))) rung = 'consulted';
     const polarity = polarityOf(toks, tr, clause, isQuestion, trigger.entry.kind);
     if (trigger.entry.kind === 'verb') {
       let subject: PartyMark | undefined = linkedBefore ? linked : undefined;
@@ -365,10 +369,10 @@ function readingsHaveOther(triggers: TriggerMark[], ti: number, tr: Span2, toks:
   return triggers.some((t, i) => i !== ti && t.s < toks[tr.a].s);
 }
 
-function endsWithQuestion(lower: string, start: number, end: number): boolean {
-  let i = end - 1;
-  while (i >= start && (lower[i] === '"' || lower[i] === "'" || lower[i] === ')' || /\s/.test(lower[i]) || lower[i] === '*' || lower[i] === '_')) i--;
-  return i >= start && lower[i] === '?';
+function endsWithQuestion(lower: string): boolean {
+  let i = lower.length - 1;
+  while (i >= 0 && (lower[i] === '"' || lower[i] === "'" || lower[i] === ')' || /\s/.test(lower[i]) || lower[i] === '*' || lower[i] === '_')) i--;
+  return i >= 0 && lower[i] === '?';
 }
 
 function clauseOf(toks: Tok[], at: number): Span2 {
