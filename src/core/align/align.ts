@@ -16,6 +16,7 @@
  */
 import type { Alignment, AlignmentReason, Passage, Point } from '../contract';
 import type { Block, Doc } from '../document/model';
+import type { Span } from '../text/positions';
 import type { LetterAim } from '../aims/extract';
 import { leadInOf } from '../aims/extract';
 import { blockRoles, type BlockRole } from '../aims/roles';
@@ -624,6 +625,9 @@ interface ResponsePrep {
   cues: Map<number, CueMatch[]>;
   /** Location of each unit's block, as passages and points report it. */
   located: Array<ReturnType<typeof located> | undefined>;
+  /** Each unit's block's span, made once (a block makes a new one each time it is asked): stances kept in the memo
+   * hold the spans of their passages. */
+  spans: Array<Span | undefined>;
   /** Each unit as a point of the union's own, made when first needed. */
   points: Array<Point | undefined>;
   /** Whether a unit's block turns to another matter (1), talks about claims (2), refers back (4); -1 until asked. */
@@ -800,6 +804,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     sentenceAverage: sentenceCount > 0 ? Math.max(1, sentenceWords / sentenceCount) : 1,
     cues: new Map(),
     located: new Array(units.length),
+    spans: new Array(units.length),
     points: new Array(units.length),
     talk: new Int8Array(units.length).fill(-1),
     phrase: new Array(response.blocks.length),
@@ -1587,10 +1592,10 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       const ui = entryUnit[k];
       const at = locatedOf(ui);
       passagesOf.push({ text: at.text, position: at.position, score: round(entry[k].score), reasons: entry[k].reasons, paragraph: units[ui].paragraph });
-      spansOf[a].push(units[ui].block.span);
+      spansOf[a].push((prep.spans[ui] ??= units[ui].block.span));
     }
     const alignment = alignmentOf(aim, a, passagesOf);
-    if (memo) alignmentsNow[a] = { units: entryUnit.slice(from, to), entries: entry.slice(from, to), alignment };
+    if (memo) alignmentsNow[a] = { units: aimSlab.int32Of(entryUnit, from, to), entries: entry.slice(from, to), alignment };
     return alignment;
   });
   if (memo) memo.alignments = { prep, ids: aims.map((a) => a.id), reads: alignmentsNow };
