@@ -91,9 +91,10 @@ export interface AimProfile {
   /** Word trigrams of the aim's text (as numbers, each once, in the order first seen), for quotation. */
   trigrams: Float64Array;
   /** Kept with a memo, for the response the profile was made against: the aim's prepared query, and its
-   * candidates by where in the response the search starts (see `candidates`). */
+   * candidates by where in the response the search starts (see `candidates`): a few places, each followed by
+   * what was found from it (a list, not a map: a map per aim costs more than its entries). */
   prepared?: Prepared;
-  candidates?: Map<number, AimCandidates>;
+  candidates?: Array<number | AimCandidates>;
 }
 
 /** Exported for its tests. */
@@ -449,6 +450,12 @@ interface CandidateTable {
   start: Int32Array;
   aim: Int32Array;
   score: Float64Array;
+}
+
+/** The candidates kept for a place where the search starts (see `AimProfile.candidates`). */
+function keptAt(kept: Array<number | AimCandidates>, near: number): AimCandidates | undefined {
+  for (let k = 0; k < kept.length; k += 2) if (kept[k] === near) return kept[k + 1] as AimCandidates;
+  return undefined;
 }
 
 function candidateTable(byAim: AimCandidates[], unitCount: number): CandidateTable {
@@ -1012,13 +1019,13 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (!memo) return scoreCandidates(a, near);
     // Kept by where the search starts only when the search used it (every word of the aim common in the
     // response), so that aims added or removed before this one, which move that place, do not make it search again.
-    const kept = (index.profiles[a].candidates ??= new Map());
-    let found = kept.get(ANYWHERE) ?? kept.get(near);
+    const kept = (index.profiles[a].candidates ??= []);
+    let found = keptAt(kept, ANYWHERE) ?? keptAt(kept, near);
     if (!found) {
       found = scoreCandidates(a, near);
       // Only a few places are worth keeping.
-      if (kept.size >= 4) kept.clear();
-      kept.set(bm25.nearUsed ? near : ANYWHERE, found);
+      if (kept.length >= 8) kept.length = 0;
+      kept.push(bm25.nearUsed ? near : ANYWHERE, found);
     }
     return found;
   });
