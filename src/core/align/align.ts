@@ -1019,13 +1019,14 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (!memo) return scoreCandidates(a, near);
     // Kept by where the search starts only when the search used it (every word of the aim common in the
     // response), so that aims added or removed before this one, which move that place, do not make it search again.
-    const kept = (index.profiles[a].candidates ??= []);
-    let found = keptAt(kept, ANYWHERE) ?? keptAt(kept, near);
+    const profile = index.profiles[a];
+    const kept = profile.candidates;
+    let found = kept && (keptAt(kept, ANYWHERE) ?? keptAt(kept, near));
     if (!found) {
       found = scoreCandidates(a, near);
-      // Only a few places are worth keeping.
-      if (kept.length >= 8) kept.length = 0;
-      kept.push(bm25.nearUsed ? near : ANYWHERE, found);
+      const place = bm25.nearUsed ? near : ANYWHERE;
+      // Only a few places are worth keeping. (A new list each time: pushing onto one would make room for 17.)
+      profile.candidates = kept && kept.length < 8 ? [...kept, place, found] : [place, found];
     }
     return found;
   });
@@ -1294,6 +1295,11 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (steps) {
       const step = reads!;
       step.after = gov;
+      // Kept until the next edit, for every block: copies fit their contents (a list grown by pushing from empty
+      // has room for 17).
+      if (step.aims) step.aims = step.aims.slice();
+      if (step.restated) step.restated = step.restated.slice();
+      if (step.named) step.named = step.named.slice();
       const ui = unitOfBlock[b.index];
       if (ui >= 0) {
         if (units[ui].kind === 'restatement') step.restates = true;
@@ -1593,13 +1599,14 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       alignmentsNow[a] = was;
       return was.alignment;
     }
-    const passagesOf: Passage[] = [];
-    spansOf[a] = [];
+    // Made to size: the result and the memo keep them (a list grown by pushing from empty has room for 17).
+    const passagesOf: Passage[] = new Array(to - from);
+    const spans: Span[] = (spansOf[a] = new Array(to - from));
     for (let k = from; k < to; k++) {
       const ui = entryUnit[k];
       const at = locatedOf(ui);
-      passagesOf.push({ text: at.text, position: at.position, score: round(entry[k].score), reasons: entry[k].reasons, paragraph: units[ui].paragraph });
-      spansOf[a].push((prep.spans[ui] ??= units[ui].block.span));
+      passagesOf[k - from] = { text: at.text, position: at.position, score: round(entry[k].score), reasons: entry[k].reasons, paragraph: units[ui].paragraph };
+      spans[k - from] = prep.spans[ui] ??= units[ui].block.span;
     }
     const alignment = alignmentOf(aim, a, passagesOf);
     if (memo) alignmentsNow[a] = { units: aimSlab.int32Of(entryUnit, from, to), entries: entry.slice(from, to), alignment };
