@@ -1,7 +1,10 @@
 /**
  * No catastrophic backtracking: the whole engine (parse, aims, alignment, stance, claims, the log reader and the
  * version diff) on 100 KB of input built to make regular expressions backtrack: long runs of one character,
- * unclosed markup, digits and dots, nested-looking brackets. Each must finish quickly; timings are printed.
+ * unclosed markup, digits and dots, nested-looking brackets. Each must finish quickly; timings are printed. The
+ * limit is on the process's CPU time, not wall-clock time: backtracking shows in both, but only wall-clock time
+ * grows when other work shares the machine (in CI, a run at a load of five took 8.9 s of wall-clock time for a
+ * case that takes 3.2 s alone).
  * Before the fix, a run of 100 KB of letters or digits took over a minute (the e-mail pattern in roles.ts
  * rescanned the run from every position).
  *
@@ -13,7 +16,8 @@ import { parseConsultationLog } from '../../src/core/claims/log';
 
 const N = 100_000;
 const rep = (s: string) => s.repeat(Math.ceil(N / s.length)).slice(0, N);
-/** Well under a second per 100 KB on a quiet machine; generous here, where other work may share the CPU. */
+/** CPU time: at most 3.2 s per 100 KB alone (100,000 carriage returns, the slowest, parsed four times), most well
+ * under a second. Catastrophic backtracking took over a minute. */
 const LIMIT_MS = 8_000;
 
 const INPUTS: Record<string, string> = {
@@ -65,17 +69,18 @@ const INPUTS: Record<string, string> = {
 const timings: Array<[string, number]> = [];
 afterAll(() => {
   timings.sort((a, b) => b[1] - a[1]);
-  console.log(`catastrophic inputs, slowest first (ms per 100 KB, whole engine): ${timings.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join('; ')}`);
+  console.log(`catastrophic inputs, slowest first (CPU ms per 100 KB, whole engine): ${timings.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join('; ')}`);
 });
 
 describe('no catastrophic backtracking on hostile input', () => {
   for (const [name, text] of Object.entries(INPUTS)) {
     it(`${name}: the engine finishes quickly`, () => {
-      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const log = parseConsultationLog(text, 'log.md');
       compare({ path: 'letter.md', text }, { path: 'response.md', text }, { log, extraPhrases: [{ phrase: 'signed off by', rung: 'agreed' }] });
       diff({ path: 'old.md', text }, { path: 'new.md', text: `${text} changed` });
-      const ms = performance.now() - t0;
+      const used = process.cpuUsage(cpu0);
+      const ms = (used.user + used.system) / 1000;
       timings.push([name, ms]);
       expect(ms, `${name}: ${ms.toFixed(0)} ms`).toBeLessThan(LIMIT_MS);
     });
@@ -84,9 +89,10 @@ describe('no catastrophic backtracking on hostile input', () => {
   it('extra claim phrases are literals: regular-expression syntax in them matches only itself', () => {
     const hostile = ['(a+)+$', '.*', '[unions]', 'a|b|c', '\\d+', '(?:x)', 'signed off by the (staff) forum'];
     const text = `The proposals were signed off by the (staff) forum with UNISON in May. The unions ${'a'.repeat(30_000)}! Nothing here matches .* or \\d+ as a pattern would.`;
-    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const result = check([{ path: 'doc.md', text }], { extraPhrases: hostile.map((phrase) => ({ phrase, rung: 'agreed' as const })) });
-    expect(performance.now() - t0).toBeLessThan(LIMIT_MS);
+    const used = process.cpuUsage(cpu0);
+    expect((used.user + used.system) / 1000).toBeLessThan(LIMIT_MS);
     const phrases = result.documents[0].claims.map((c) => c.phrase.toLowerCase());
     expect(phrases.some((p) => p.includes('signed off by the (staff) forum'))).toBe(true);
     // '.*' and '\d+' are found only where they are written, never as patterns matching the whole sentence.
