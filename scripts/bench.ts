@@ -71,10 +71,16 @@ function counterpoint(letter: string, response: string): void {
   compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', response));
 }
 
-/** Peak memory of one full analysis (MiB), measured in a child process so other sizes do not count. */
-function peakMemory(bytes: number): number {
-  const out = execFileSync(process.execPath, [process.argv[1], '--memory-child', String(bytes)], { encoding: 'utf8' });
-  return Number(out.trim());
+/** Peak memory of one full analysis (MiB), measured in a child process so other sizes do not count. It varies
+ * from run to run by tens of MiB (when V8 collects depends on timing), so three children: the median and range. */
+const MEMORY_RUNS = 3;
+function peakMemory(bytes: number): ReturnType<typeof stats> {
+  const peaks: number[] = [];
+  for (let i = 0; i < MEMORY_RUNS; i++) {
+    const out = execFileSync(process.execPath, [process.argv[1], '--memory-child', String(bytes)], { encoding: 'utf8' });
+    peaks.push(Number(out.trim()));
+  }
+  return stats(peaks);
 }
 
 /** What the extension keeps while a pair stays open: the documents, the result and the comparison memo (MB, after
@@ -277,7 +283,9 @@ if (incremental) {
     `Re-analysis after a one-word edit in the 1 MB letter: ${ms(incremental.afterEdit.median)} ms (median of ${EDIT_RUNS} edits, after ${incremental.firstEdits.length} others) against ${ms(incremental.full.median)} ms for a full analysis (${(incremental.share * 100).toFixed(1)}%); result ${incremental.sameAsFresh ? 'identical to' : 'DIFFERENT FROM'} a fresh analysis. The first edits after opening took ${incremental.firstEdits.slice(0, 5).map((x) => ms(x)).join(', ')} ms.`,
   );
 }
-if (memory !== undefined) lines.push(`Peak memory (resident set) of one full analysis of the 4 MB pair: ${memory.toFixed(0)} MiB.`);
+if (memory !== undefined) {
+  lines.push(`Peak memory (resident set) of one full analysis of the 4 MB pair: ${memory.median.toFixed(0)} MiB (median of ${MEMORY_RUNS} runs, ${memory.min.toFixed(0)}–${memory.max.toFixed(0)}).`);
+}
 if (kept !== undefined) {
   lines.push(
     `Kept while the 4 MB pair stays open (documents, result and the comparison memo, as the extension keeps them, after a full collection): ` +
