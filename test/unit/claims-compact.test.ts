@@ -3,7 +3,7 @@
 // must give exactly what the whole text lower-cased at once gives.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildCompact, lowerWhole } from '../../src/core/claims/compact';
+import { buildCompact, collapsedSpaces, lowerWhole } from '../../src/core/claims/compact';
 import { findClaims } from '../../src/core/claims/claims';
 import { parseDocument } from '../../src/core/document/parse';
 
@@ -75,5 +75,22 @@ describe('scanning a long document a stretch at a time', () => {
       }),
       { numRuns: 6, endOnFailure: true },
     );
+  });
+});
+
+describe('quotations with white space collapsed', () => {
+  it('are the slice with each run of white space made one space', () => {
+    const ws = [' ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\r\n'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...ws), fc.constantFrom(...PIECES), fc.string({ maxLength: 3 })), { maxLength: 60 }), fc.nat(), fc.nat(), (pieces, x, y) => {
+        const text = pieces.join('');
+        const s = text.length === 0 ? 0 : x % (text.length + 1);
+        const e = s + (text.length === 0 ? 0 : y % (text.length - s + 1));
+        expect(collapsedSpaces(text, s, e)).toBe(text.slice(s, e).replace(/\s+/g, ' '));
+      }),
+      { numRuns: 3000 },
+    );
+    const long = `${'word \n '.repeat(3000)}end`;
+    expect(collapsedSpaces(long, 0, long.length)).toBe(long.replace(/\s+/g, ' '));
   });
 });

@@ -13,9 +13,9 @@ import type { Position, Span } from '../text/positions';
 import { describeDate, findDates, formatDate, parseDate } from '../text/dates';
 import { logTopicIndex, type ConsultationLog, type LogEntry } from './log';
 import { DISPUTE_CUES, EVIDENCE, FORUM_CAP, REPORTED_SPEECH, REPORTING_FRAME, SELF_SPEAKER } from './lexicon';
-import { firstAtOrAfter, scanDocument, ScanMemo, type Scan, type SentenceReading } from './scan';
+import { endOf, firstAtOrAfter, readingsOf, scanDocument, ScanMemo, startOf, type Scan, type SentenceReading } from './scan';
 import { sharedStems, topicStems } from './topic';
-import { sourceSpan, spaced } from './compact';
+import { collapsedSpaces, sourceSpan, spaced } from './compact';
 import type { Reading } from './sentence';
 import { firstAtLeastBy } from '../text/search';
 
@@ -121,13 +121,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
   const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
   const reusing = reuse?.([letterDate, title, docNoun, responseScan, ctx.log, ctx.extraPhrases, role]);
   const subjectMemo = new Map<number, Set<string>>();
-  const evidenceMemo = new Map<number, SentenceEvidence>();
-  const byBlock = new Map<number, Map<number, SentenceReading>>();
-  for (const r of scan.readings) {
-    let m = byBlock.get(r.block);
-    if (!m) byBlock.set(r.block, (m = new Map()));
-    if (!m.has(r.sentence)) m.set(r.sentence, r);
-  }
+  const evidenceMemo: EvidenceMemo = { bySentence: new Map(), last: -1, inOrder: true };
   for (const sr of scan.readings) {
     const known = reusing?.find(
       sr,
@@ -139,8 +133,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
       continue;
     }
     const { reading } = sr;
-    const sentence = { ...doc.sentences[sr.sentence], span: sr.span };
-    const base = located(doc, sentence.span);
+    const base = located(doc, sr.span);
     const phraseSpan = sourceSpan(scan.compact, reading.trigger.s, reading.trigger.e);
     const fragment = fragmentOf(scan, reading);
     const initial = statusOf(scan, sr);
@@ -171,7 +164,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
       return st;
     };
     const evidence: Evidence[] = [];
-    evidence.push(...textEvidence(scan, sr, byBlock, letterDate, evidenceMemo));
+    evidence.push(...textEvidence(scan, sr, letterDate, evidenceMemo));
     let disputedBy: (Located & { path?: string }) | undefined;
     if (ctx.log) {
       let subject = subjectMemo.get(sr.block);
@@ -191,7 +184,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
     if (responseScan && (confirmations.length > 0 || disputes.length > 0)) {
       const clauseStems = claimStems();
       let claimTextMemo: string | undefined;
-      const claimText = () => (claimTextMemo ??= normWords(doc.source.slice(sentence.span.start, sentence.span.end)));
+      const claimText = () => (claimTextMemo ??= normWords(doc.source.slice(sr.span.start, sr.span.end)));
       for (const k of confirmationIndex.candidates(clauseStems, 2)) {
         const { c, stems, quotes } = confirmations[k];
         if (!(sharedStems(stems, clauseStems).length >= 2 || quoteMatches(quotes, claimText))) continue;
@@ -202,7 +195,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
       let d: DisputePassage | undefined;
       for (const k of disputeIndex.candidates(clauseStems, 1)) {
         const p = disputes[k];
-        if ((p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && p.matches(claimText, clauseStems, reading.rung)) {
+        if ((p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && passageMatches(p, claimText, clauseStems, reading.rung)) {
           d = p;
           break;
         }
@@ -221,7 +214,8 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
       evidence.length = 0;
       for (const e of weighed) evidence.push(e);
     }
-    claim.evidence = evidence;
+    // A list of its own length (one grown by adding keeps room for more).
+    claim.evidence = evidence.length === 0 ? [] : evidence.slice();
     // On a tie, the log's own row is named rather than the text it overrode.
     const best = evidence.reduce<Evidence | undefined>((b, e) => (!b || rungLevel(e.rung) > rungLevel(b.rung) || (rungLevel(e.rung) === rungLevel(b.rung) && CAPPED.has(b) && !CAPPED.has(e)) ? e : b), undefined);
     if (disputedBy) {
@@ -243,7 +237,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
       heading: ctx.log ? subjectHeading(doc, sr, title, firstHeading) : '',
       own: claim.evidence.map((e) => OWN_EVIDENCE.has(e)),
     });
-    out.push(silenced(doc, claim, sentence.span));
+    out.push(silenced(doc, claim, sr.span));
   }
   return out;
 }
@@ -339,15 +333,8 @@ function strongestEvidence(evidence: Evidence[], best: Evidence | undefined): Ev
 /** The status a reading gives before evidence is weighed: 'unevidenced' stands for "a claim to weigh". */
 type Status = ClaimStatus | 'quoted';
 
-const STATUS_MEMO = new WeakMap<SentenceReading, Status>();
-
 function statusOf(scan: Scan, sr: SentenceReading): Status {
-  let st = STATUS_MEMO.get(sr);
-  if (st === undefined) {
-    st = statusOfUncached(scan, sr);
-    STATUS_MEMO.set(sr, st);
-  }
-  return st;
+  return (sr.status ??= statusOfUncached(scan, sr)) as Status;
 }
 
 function statusOfUncached(scan: Scan, sr: SentenceReading): Status {
@@ -356,8 +343,7 @@ function statusOfUncached(scan: Scan, sr: SentenceReading): Status {
   const block = doc.blocks[sr.block];
   if (reading.status === 'question') return 'question';
   const triggerQuoted = scan.quotesOf(sr.block).some((q) => q.s < reading.trigger.s && reading.trigger.s < q.e);
-  const sentence = { ...doc.sentences[sr.sentence], span: sr.span };
-  const { s } = scan.range(sentence.span);
+  const { s } = scan.range(sr.span);
   const before = scan.compact.lower(s, reading.trigger.s);
   if (scan.isResponse) {
     if (triggerQuoted || block.quoteDepth > 0) return 'quoted';
@@ -366,7 +352,7 @@ function statusOfUncached(scan: Scan, sr: SentenceReading): Status {
     if (reportsOthers(before)) return 'quoted';
   } else if (triggerQuoted) {
     // A letter quoting a claim in order to deny it.
-    const r = scan.range(sentence.span);
+    const r = scan.range(sr.span);
     DISPUTE_CUES.lastIndex = 0;
     if (DISPUTE_CUES.test(scan.compact.lower(r.s, r.e))) return 'quoted';
   }
@@ -387,19 +373,27 @@ function reportsOthers(before: string): boolean {
   return false;
 }
 
-const CLAUSE_STEMS = new WeakMap<Reading, Set<string>>();
+/**
+ * The topic stems of the last few clauses asked for: a claim's and its paragraph's neighbours' are asked for again
+ * and again while it is weighed, and then not at all (a cache of every reading's would hold them all to the end).
+ */
+const CLAUSE_STEMS_KEPT = 32;
+const clauseStemsKeys: Array<Reading | undefined> = new Array(CLAUSE_STEMS_KEPT).fill(undefined);
+const clauseStemsValues: Array<Set<string> | undefined> = new Array(CLAUSE_STEMS_KEPT).fill(undefined);
+let clauseStemsNext = 0;
 
 function clauseStemsOf(scan: Scan, r: Reading): Set<string> {
-  let st = CLAUSE_STEMS.get(r);
-  if (!st) {
-    st = topicStems(plainOf(scan, r.clause));
-    CLAUSE_STEMS.set(r, st);
-  }
+  const k = clauseStemsKeys.indexOf(r);
+  if (k >= 0) return clauseStemsValues[k]!;
+  const st = topicStems(plainOf(scan, r.clause));
+  clauseStemsKeys[clauseStemsNext] = r;
+  clauseStemsValues[clauseStemsNext] = st;
+  clauseStemsNext = (clauseStemsNext + 1) % CLAUSE_STEMS_KEPT;
   return st;
 }
 
 function plainOf(scan: Scan, m: { s: number; e: number }): string {
-  return scan.compact.cased.slice(m.s, m.e).replace(/\s+/g, ' ');
+  return collapsedSpaces(scan.compact.cased, m.s, m.e);
 }
 
 /** A short quotation of the claim for messages: its clause, trimmed around the trigger and the party. */
@@ -415,7 +409,7 @@ function fragmentOf(scan: Scan, r: Reading): string {
     while (s > r.clause.s && !/\s/.test(text[s - 1])) s--;
     while (e < r.clause.e && !/\s/.test(text[e])) e++;
   }
-  let out = text.slice(s, e).replace(/\s+/g, ' ').trim().replace(/^[,"'(\s]+|[,.;:"'\s)]+$/g, '');
+  let out = collapsedSpaces(text, s, e).trim().replace(/^[,"'(\s]+|[,.;:"'\s)]+$/g, '');
   if (s > r.clause.s) out = `…${out}`;
   if (e < r.clause.e) out = `${out}…`;
   return out;
@@ -464,10 +458,11 @@ function aimsByBlock(doc: Doc, aims: LetterAim[]): AimsByBlock {
   let lastStart = -1;
   aims.forEach((a, i) => {
     for (const b of a.blocks) if (b >= 0 && b < n && owning[b] < 0) owning[b] = i;
-    if (a.span.start < lastStart) at = firstAtLeastBy(blocks, a.span.start, (b) => b.span.start);
-    else while (at < n && blocks[at].span.start < a.span.start) at++;
-    lastStart = a.span.start;
-    for (let b = at; b < n && blocks[b].span.start < a.span.end; b++) if (holding[b] < 0) holding[b] = i;
+    const { start, end } = a.span;
+    if (start < lastStart) at = firstAtLeastBy(blocks, start, startOf);
+    else while (at < n && startOf(blocks[at]) < start) at++;
+    lastStart = start;
+    for (let b = at; b < n && startOf(blocks[b]) < end; b++) if (holding[b] < 0) holding[b] = i;
   });
   for (let b = 0; b < n; b++) if (owning[b] >= 0 && (holding[b] < 0 || owning[b] < holding[b])) holding[b] = owning[b];
   const index = { holding, owning };
@@ -504,30 +499,53 @@ function subjectStems(doc: Doc, sr: SentenceReading, aims: LetterAim[] | undefin
   return stems;
 }
 
-/** Evidence in the claim's sentence and its paragraph. */
-type SentenceEvidence = Evidence[];
+/**
+ * The evidence of each sentence, worked out once in a finding of claims (the first claim to ask decides it). A
+ * claim asks only about sentences at most four before its own, and claims come in the order of their sentences,
+ * so sentences left behind are dropped as claims move on (when they do come in that order).
+ */
+interface EvidenceMemo {
+  bySentence: Map<number, Evidence[]>;
+  /** The sentence of the last claim weighed, and whether the claims so far came in the order of their sentences. */
+  last: number;
+  inOrder: boolean;
+}
+
+/** How many sentences before a claim's own its paragraph's evidence is read from. */
+const EVIDENCE_BEFORE = 4;
+const NO_EVIDENCE: Evidence[] = [];
+
+/** The first reading of sentence `si` in the scan (its readings are in the order of their sentences). */
+function firstReadingOf(scan: Scan, si: number): SentenceReading | undefined {
+  const k = firstAtLeastBy(scan.readings, si, (r) => r.sentence);
+  return k < scan.readings.length && scan.readings[k].sentence === si ? scan.readings[k] : undefined;
+}
 
 /** Evidence in the claim's sentence and its paragraph. */
-function textEvidence(scan: Scan, sr: SentenceReading, byBlock: Map<number, Map<number, SentenceReading>>, letterDate: string | undefined, memo: Map<number, SentenceEvidence>): Evidence[] {
+function textEvidence(scan: Scan, sr: SentenceReading, letterDate: string | undefined, memo: EvidenceMemo): Evidence[] {
   const doc = scan.doc;
   const block = doc.blocks[sr.block];
   const out: Evidence[] = [];
   const at = sr.sentence - block.sentences[0];
-  const first = Math.max(0, at - 4);
+  const first = Math.max(0, at - EVIDENCE_BEFORE);
   const sentences = block.sentences.slice(first, first + 9);
-  const readingsHere = byBlock.get(sr.block);
+  if (sr.sentence < memo.last) memo.inOrder = false;
+  if (memo.inOrder && sr.sentence !== memo.last && memo.bySentence.size > 64) {
+    for (const k of memo.bySentence.keys()) if (k < sr.sentence - EVIDENCE_BEFORE) memo.bySentence.delete(k);
+  }
+  memo.last = sr.sentence;
   // "since then", "at that meeting": the claim continues the sentence before it, whose evidence it shares.
   const claimRange = scan.range(sr.span);
   const continues = ANAPHORA.test(scan.compact.lower(claimRange.s, claimRange.e));
   for (const si of sentences) {
-    const own = si === sr.sentence ? sr : readingsHere?.get(si);
+    const own = si === sr.sentence ? sr : firstReadingOf(scan, si);
     if (own && statusOf(scan, own) !== 'unevidenced') continue; // negated, future, hypothetical … prove nothing
     // Another claim in the paragraph carries its own evidence, unless it is about the same thing.
     if (own && own !== sr && !continues && sharedStems(clauseStemsOf(scan, own.reading), clauseStemsOf(scan, sr.reading)).length === 0) continue;
-    let found = memo.get(si);
+    let found = memo.bySentence.get(si);
     if (!found) {
       found = sentenceEvidence(scan, si, own, letterDate);
-      memo.set(si, found);
+      memo.bySentence.set(si, found);
     }
     out.push(...found);
   }
@@ -594,7 +612,7 @@ function sentenceEvidence(scan: Scan, si: number, own: SentenceReading | undefin
     OWN_EVIDENCE.add(e);
     out.push(e);
   }
-  return out;
+  return out.length === 0 ? NO_EVIDENCE : out;
 }
 
 function namedUnions(r: Reading, scan: Scan): string[] {
@@ -732,11 +750,20 @@ function logEvidence(log: ConsultationLog, r: Reading, subject: Set<string>, tit
 interface DisputePassage {
   span: Span;
   /** For a union denial: the rung it denies; undefined for an outright contradiction ("this is not the case"). */
-  denies?: Rung;
+  denies: Rung | undefined;
+  /** The rung the passage denies, outright contradiction or not: one shared word is enough for a claim of that rung. */
+  denied: Rung | undefined;
   /** The passage's topic words and the quotations around it, which `matches` compares with a claim's. */
   stems: Set<string>;
   quotes: string[];
-  matches(claimText: () => string, claimStems: Set<string>, claimRung: Rung): boolean;
+}
+
+/** Whether a disputing passage answers a claim (its text, stems and rung). */
+function passageMatches(p: DisputePassage, claimText: () => string, claimStems: Set<string>, claimRung: Rung): boolean {
+  if (quoteMatches(p.quotes, claimText)) return true;
+  const shared = sharedStems(claimStems, p.stems).length;
+  // Two words in common, or one when the passage denies exactly what the claim asserts.
+  return shared >= 2 || (shared === 1 && p.denied !== undefined && p.denied === claimRung);
 }
 
 /**
@@ -804,6 +831,8 @@ function responseReadings(rs: Scan): ResponseReadings {
   return out;
 }
 
+const NO_QUOTES: string[] = [];
+
 function normWords(text: string): string {
   return text
     .toLowerCase()
@@ -824,8 +853,9 @@ function quotesAround(rs: Scan, si: number): string[] {
   const pos = block.sentences.indexOf(si);
   const quotes: string[] = [];
   const pushQuotes = (k: number, b: number) => {
-    const sr = rs.range(doc.sentences[k].span);
-    for (const q of rs.quotesOf(b)) if (q.s >= sr.s && q.e <= sr.e) quotes.push(normWords(rs.compact.cased.slice(q.s + 1, q.e - 1)));
+    const s = startOf(doc.sentences[k]);
+    const e = endOf(doc.sentences[k]);
+    for (const q of rs.quotesOf(b)) if (q.s >= s && q.e <= e) quotes.push(normWords(rs.compact.cased.slice(q.s + 1, q.e - 1)));
   };
   pushQuotes(si, block.index);
   for (let k = 1; k <= 2 && pos - k >= 0; k++) pushQuotes(block.sentences[pos - k], block.index);
@@ -836,7 +866,8 @@ function quotesAround(rs: Scan, si: number): string[] {
       for (const k of prevBlock.sentences.slice(-2)) pushQuotes(k, prevBlock.index);
     }
   }
-  return quotes.filter((q) => q.split(' ').length >= 3);
+  const kept = quotes.filter((q) => q.split(' ').length >= 3);
+  return kept.length === 0 ? NO_QUOTES : kept;
 }
 
 function quoteMatches(quotes: string[], claimText: () => string): boolean {
@@ -852,7 +883,7 @@ function disputingPassages(rs: Scan): DisputePassage[] {
   const title = documentTitle(doc);
   const denials = new Map<number, Rung>();
   for (const r of rs.readings) {
-    for (const a of r.all) {
+    for (const a of readingsOf(r)) {
       if (a.status !== 'negated') continue;
       const prev = denials.get(r.sentence);
       if (prev === undefined || rungLevel(a.rung) < rungLevel(prev)) denials.set(r.sentence, a.rung);
@@ -861,8 +892,7 @@ function disputingPassages(rs: Scan): DisputePassage[] {
   for (const sentence of doc.sentences) {
     const block = doc.blocks[sentence.block];
     if (block.kind === 'heading') continue;
-    const r = rs.range(sentence.span);
-    const lower = rs.compact.lower(r.s, r.e);
+    const lower = rs.compact.lower(startOf(sentence), endOf(sentence));
     DISPUTE_CUES.lastIndex = 0;
     const explicit = DISPUTE_CUES.test(lower);
     let denies = denials.get(sentence.index);
@@ -885,15 +915,10 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     if (explicit && sentence.text.length < 60 && pos + 1 < block.sentences.length) span = { start: sentence.span.start, end: doc.sentences[block.sentences[pos + 1]].span.end };
     out.push({
       span,
-      ...(explicit ? {} : { denies }),
+      denies: explicit ? undefined : denies,
+      denied: denies,
       stems,
       quotes,
-      matches(claimText, claimStems, claimRung) {
-        if (quoteMatches(quotes, claimText)) return true;
-        const shared = sharedStems(claimStems, stems).length;
-        // Two words in common, or one when the passage denies exactly what the claim asserts.
-        return shared >= 2 || (shared === 1 && denies !== undefined && denies === claimRung);
-      },
     });
   }
   return out;

@@ -92,6 +92,40 @@ export function wholeCompact(masked: string, lower: string, perChar: boolean): C
   return out;
 }
 
+/** White space as `\s` in a pattern counts it. */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * `text.slice(start, end)` with each run of white space made one space (what `.replace(/\s+/g, ' ')` gives), as one
+ * flat string of its own: a replacement in a slice is a chain of pieces that hold the whole text, and a slice of a
+ * text with any wide character is wide itself, where this is stored a byte a character when it can be. For quotations
+ * kept in messages.
+ */
+export function collapsedSpaces(text: string, start: number, end: number): string {
+  const codes: number[] = [];
+  let out = '';
+  let space = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (!space) codes.push(32);
+      space = true;
+      continue;
+    }
+    space = false;
+    codes.push(c);
+    if (codes.length >= 4096) {
+      out += String.fromCharCode(...codes);
+      codes.length = 0;
+    }
+  }
+  if (codes.length === 0) return out;
+  const last = String.fromCharCode(...codes);
+  return out === '' ? last : out + last;
+}
+
 /** The source span of [start, end) (offsets are shared). */
 export function sourceSpan(_c: Compact, start: number, end: number): { start: number; end: number } {
   return { start, end };

@@ -4,7 +4,7 @@
  */
 import type { Doc } from '../document/model';
 import type { Rung } from '../contract';
-import { buildCompact, lowerCasesByCodePoint, lowerWhole, spaced, wholeCompact, type Compact } from './compact';
+import { buildCompact, isSpace, lowerCasesByCodePoint, lowerWhole, spaced, wholeCompact, type Compact } from './compact';
 import { literalPattern, MEMBER_WORDS, PARTIES, RESPONSE_SELF, TRIGGERS, type TriggerEntry } from './lexicon';
 import { DocDelta } from '../aims/delta';
 import { chooseReading, quoteRegions, readSentence, type Mark, type PartyMark, type Reading, type TriggerMark } from './sentence';
@@ -28,8 +28,15 @@ export interface SentenceReading {
   span: { start: number; end: number };
   block: number;
   reading: Reading;
-  /** Every reading of the sentence (for evidence of other rungs). */
-  all: Reading[];
+  /** Every reading of the sentence (for evidence of other rungs), when it has more than `reading`: see `readingsOf`. */
+  all: Reading[] | undefined;
+  /** The reading's status before evidence is weighed, once the claim reader has worked it out (see claims.ts). */
+  status: string | undefined;
+}
+
+/** Every reading of the sentence. */
+export function readingsOf(sr: SentenceReading): Reading[] {
+  return sr.all ?? [sr.reading];
 }
 
 export interface Scan {
@@ -296,8 +303,8 @@ class Reader {
     let out: SentenceReading[] | undefined;
     if (block.sentences.length === 0) return NO_READINGS;
     if (block.kind === 'heading' || block.headerRow) return NO_READINGS;
-    const bs = block.span.start;
-    const be = block.span.end;
+    const bs = startOf(block);
+    const be = endOf(block);
     // The block's lower-cased text, made when a sentence of it is read.
     let blockLower: string | undefined;
     const lowerOf = (s: number, e: number) => {
@@ -305,13 +312,18 @@ class Reader {
       blockLower ??= this.compact.lower(bs, be);
       return blockLower.slice(s - bs, e - bs);
     };
-    let si = firstAtOrAfter(selfParty, doc.sentences[block.sentences[0]].span.start);
-    let pi = firstAtOrAfter(partyMarks, doc.sentences[block.sentences[0]].span.start);
+    const first = startOf(doc.sentences[block.sentences[0]]);
+    let si = firstAtOrAfter(selfParty, first);
+    let pi = firstAtOrAfter(partyMarks, first);
     for (const wi of block.sentences) {
       const whole = doc.sentences[wi];
-      for (const span of stretches(this.compact, whole.span)) {
-        const s = span.start;
-        const e = span.end;
+      const ws = startOf(whole);
+      const we = endOf(whole);
+      // A sentence is read whole unless it is too long to be one (see `stretches`).
+      const parts = we - ws <= LONGEST ? undefined : stretches(this.compact, whole.span);
+      for (let part = 0; part < (parts ? parts.length : 1); part++) {
+        const s = parts ? parts[part].start : ws;
+        const e = parts ? parts[part].end : we;
         while (si < selfParty.length && selfParty[si].s < s) si++;
         while (pi < partyMarks.length && partyMarks[pi].s < s) pi++;
         const hasParty = pi < partyMarks.length && partyMarks[pi].s < e;
@@ -338,7 +350,7 @@ class Reader {
         const quotes = this.quotesOf(whole.block, whole.block === blockIndex && blockLower !== undefined ? blockLower : undefined);
         const all = readSentence({ lower: slice, start: s, end: e, quotes, triggers: sTriggers, parties: sParties, isResponse: this.isResponse });
         const reading = chooseReading(all);
-        if (reading) (out ??= []).push({ sentence: whole.index, span, block: whole.block, reading, all });
+        if (reading) (out ??= []).push({ sentence: whole.index, span: parts ? parts[part] : whole.span, block: whole.block, reading, all: all.length > 1 ? all.slice() : undefined, status: undefined });
       }
     }
     return out ?? NO_READINGS;
@@ -373,9 +385,24 @@ function lastEnd(_found: unknown, raw: Raw[]): number {
   return raw.length > 0 ? raw[raw.length - 1].e : -1;
 }
 
+/**
+ * Where a block or sentence starts and ends. The parser's blocks and sentences hold their offsets as fields and
+ * make a new object each time `span` is read; these read the fields when there are any (reading `span` for
+ * every block and sentence of a long document made an object each time, all of them kept to the next full
+ * collection).
+ */
+export function startOf(x: { span: { start: number } }): number {
+  const start = (x as { start?: unknown }).start;
+  return typeof start === 'number' ? start : x.span.start;
+}
+export function endOf(x: { span: { end: number } }): number {
+  const end = (x as { end?: unknown }).end;
+  return typeof end === 'number' ? end : x.span.end;
+}
+
 /** The first block starting at or after `offset`. */
 function firstBlockAtOrAfter(blocks: Doc['blocks'], offset: number): number {
-  return firstAtLeastBy(blocks, offset, (b) => b.span.start);
+  return firstAtLeastBy(blocks, offset, startOf);
 }
 
 /** The first of `marks` (in the order of their starts) starting at or after `offset`. */
@@ -405,10 +432,6 @@ function scanWhole(doc: Doc, options: { role?: 'letter' | 'response'; extraPhras
  */
 const REACH = 40;
 
-/** White space as `\s` in a pattern counts it. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** A space, tab or line break: neither a letter nor ignored in lower-casing, so lower-casing never looks across it. */
 function isAsciiSpace(c: number): boolean {
@@ -460,10 +483,10 @@ function movedReading(r: Reading, d: number): Reading {
 }
 
 function movedSentenceReading(r: SentenceReading, d: number, dSentence: number, dBlock: number): SentenceReading {
-  const all = d === 0 ? r.all : r.all.map((x) => movedReading(x, d));
-  const k = r.all.indexOf(r.reading);
-  const reading = k >= 0 ? all[k] : d === 0 ? r.reading : movedReading(r.reading, d);
-  return { sentence: r.sentence + dSentence, span: { start: r.span.start + d, end: r.span.end + d }, block: r.block + dBlock, reading, all };
+  const all = d === 0 || r.all === undefined ? r.all : r.all.map((x) => movedReading(x, d));
+  const k = r.all === undefined ? -1 : r.all.indexOf(r.reading);
+  const reading = k >= 0 ? all![k] : d === 0 ? r.reading : movedReading(r.reading, d);
+  return { sentence: r.sentence + dSentence, span: { start: r.span.start + d, end: r.span.end + d }, block: r.block + dBlock, reading, all, status: undefined };
 }
 
 /**
@@ -578,7 +601,7 @@ export class ScanMemo {
       const byBlock: SentenceReading[][] = new Array(blocks.length);
       // The blocks with text in [from, y) are read again, and those the edit changed; the others keep their readings.
       let w0 = firstBlockAtOrAfter(blocks, from);
-      if (w0 > 0 && blocks[w0 - 1].span.end > from) w0--;
+      if (w0 > 0 && endOf(blocks[w0 - 1]) > from) w0--;
       const w1 = firstBlockAtOrAfter(blocks, y);
       for (let i = 0; i < blocks.length; i++) {
         const j = i < w0 || i >= w1 ? delta.oldIndex(i) : -1;
@@ -594,7 +617,7 @@ export class ScanMemo {
         const blk = blocks[i];
         const bd = delta.shiftOf(i);
         // After the edit, lines and columns may have moved even where characters did not.
-        const after = blk.span.end >= delta.prefix;
+        const after = endOf(blk) >= delta.prefix;
         const dS = blk.sentences.length > 0 ? blk.sentences[0] - before.blocks[j].sentences[0] : 0;
         if (bd === 0 && dS === 0 && i === j) {
           byBlock[i] = old;
