@@ -153,6 +153,44 @@ describe('comparison memo (incremental analysis of an edited pair)', () => {
   });
 });
 
+describe('the memos a cache keeps', () => {
+  const text = (n: number) => '# Letter\n\n' + 'We propose to move the rota. '.repeat(n);
+  function pair(cache: AnalysisCache, name: string, repeats: number): void {
+    cache.parse(`${name}-letter.md`, text(repeats));
+    cache.parse(`${name}-response.md`, text(repeats));
+  }
+  const memoOf = (cache: AnalysisCache, name: string) => cache.memo(`${name}-letter.md`, `${name}-response.md`);
+
+  it('keeps the eight pairs used most recently', () => {
+    const cache = new AnalysisCache();
+    const names = Array.from({ length: 9 }, (_, i) => `pair${i}`);
+    const first = names.map((n) => {
+      pair(cache, n, 2);
+      return memoOf(cache, n);
+    });
+    // The first was dropped when the ninth came; the other eight are kept (asked for from the most recent, so that
+    // asking does not itself drop one).
+    for (let i = 8; i >= 1; i--) expect(memoOf(cache, names[i])).toBe(first[i]);
+    expect(memoOf(cache, names[0])).not.toBe(first[0]);
+  });
+
+  it('drops the memos used least recently when their texts pass the budget, never the one in use', () => {
+    const cache = new AnalysisCache({ memoBudget: 2_000 });
+    pair(cache, 'long', 30); // about 1,700 characters together
+    const long = memoOf(cache, 'long');
+    expect(memoOf(cache, 'long')).toBe(long);
+    pair(cache, 'short', 2);
+    const short = memoOf(cache, 'short');
+    expect(memoOf(cache, 'short')).toBe(short);
+    expect(memoOf(cache, 'long')).toBe(long); // the two fit: both kept
+    pair(cache, 'longer', 40); // about 2,300 characters: over the budget on its own, and kept while in use
+    const longer = memoOf(cache, 'longer');
+    expect(memoOf(cache, 'longer')).toBe(longer);
+    expect(memoOf(cache, 'short')).not.toBe(short);
+    expect(memoOf(cache, 'long')).not.toBe(long);
+  });
+});
+
 describe('aims and claims after an edit (AimsMemo, ClaimsMemo)', () => {
   const dir = path.join(__dirname, '../fixtures/pairs');
   const names = readdirSync(dir).filter((n) => !n.startsWith('empty'));

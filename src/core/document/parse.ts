@@ -383,6 +383,11 @@ export class DocumentParser {
   /** The last document parsed: given the same text and path again, the same object is returned. */
   private last: Parsed | undefined;
 
+  /** The length of the last text parsed (0 before any). */
+  get lastLength(): number {
+    return this.last?.input.length ?? 0;
+  }
+
   parse(input: string, path?: string): Doc {
     if (this.last && this.last.input === input && this.last.path === path) {
       this.lastStats = { reused: this.cache.size, parsed: 0 };
