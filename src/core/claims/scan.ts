@@ -303,18 +303,18 @@ class Reader {
     let out: SentenceReading[] | undefined;
     if (block.sentences.length === 0) return NO_READINGS;
     if (block.kind === 'heading' || block.headerRow) return NO_READINGS;
+    const first = startOf(doc.sentences[block.sentences[0]]);
+    let si = firstAtOrAfter(selfParty, first);
+    let pi = firstAtOrAfter(partyMarks, first);
+    // In a letter, only sentences with a party mark are read: none before the block's last sentence ends, none read.
+    if (!this.extra && !this.isResponse) {
+      const last = endOf(doc.sentences[block.sentences[block.sentences.length - 1]]);
+      if (!(pi < partyMarks.length && partyMarks[pi].s < last) && !(si < selfParty.length && selfParty[si].s < last)) return NO_READINGS;
+    }
     const bs = startOf(block);
     const be = endOf(block);
     // The block's lower-cased text, made when a sentence of it is read.
     let blockLower: string | undefined;
-    const lowerOf = (s: number, e: number) => {
-      if (s < bs || e > be) return this.compact.lower(s, e);
-      blockLower ??= this.compact.lower(bs, be);
-      return blockLower.slice(s - bs, e - bs);
-    };
-    const first = startOf(doc.sentences[block.sentences[0]]);
-    let si = firstAtOrAfter(selfParty, first);
-    let pi = firstAtOrAfter(partyMarks, first);
     for (const wi of block.sentences) {
       const whole = doc.sentences[wi];
       const ws = startOf(whole);
@@ -331,7 +331,12 @@ class Reader {
         if (!hasParty && !hasSelf && !this.extra && !this.isResponse) continue;
         // A bold or italic label opening a paragraph ("**Involvement of the trade unions.**") is a heading, not a claim.
         if (block.leadIn && s >= block.leadIn.start && e <= block.leadIn.end + 1) continue;
-        const slice = lowerOf(s, e);
+        let slice: string;
+        if (s < bs || e > be) slice = this.compact.lower(s, e);
+        else {
+          blockLower ??= this.compact.lower(bs, be);
+          slice = blockLower.slice(s - bs, e - bs);
+        }
         const sTriggers = this.triggersIn(s, slice);
         if (sTriggers.length === 0) continue;
         const sParties: PartyMark[] = [];
