@@ -3,7 +3,7 @@
 // must give exactly what the whole text lower-cased at once gives.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildCompact, collapsedSpaces, lowerWhole } from '../../src/core/claims/compact';
+import { buildCompact, collapsedSpaces, flatCopy, lowerWhole } from '../../src/core/claims/compact';
 import { findClaims } from '../../src/core/claims/claims';
 import { parseDocument } from '../../src/core/document/parse';
 
@@ -92,5 +92,20 @@ describe('quotations with white space collapsed', () => {
     );
     const long = `${'word \n '.repeat(3000)}end`;
     expect(collapsedSpaces(long, 0, long.length)).toBe(long.replace(/\s+/g, ' '));
+  });
+});
+
+describe('flat copies of messages', () => {
+  it('are the same text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...PIECES)), { maxLength: 30 }), (pieces) => {
+        const text = pieces.reduce((a, b) => `${a}${b}`, '');
+        expect(flatCopy(text)).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
+    const long = `${'The unions were consulted \u2013 '.repeat(500)}end`;
+    expect(flatCopy(long)).toBe(long);
+    expect(flatCopy('')).toBe('');
   });
 });

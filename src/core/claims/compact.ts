@@ -126,6 +126,23 @@ export function collapsedSpaces(text: string, start: number, end: number): strin
   return out === '' ? last : out + last;
 }
 
+/**
+ * `text` as one flat string of its own. A message put together from pieces is a chain of them, each an object
+ * holding the ones under it; a result keeps thousands of messages, so each is made one string (stored a byte a
+ * character when it can be).
+ */
+export function flatCopy(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 4096) {
+    const end = Math.min(text.length, i + 4096);
+    const codes: number[] = [];
+    for (let k = i; k < end; k++) codes.push(text.charCodeAt(k));
+    const part = String.fromCharCode(...codes);
+    out = out === '' ? part : out + part;
+  }
+  return out;
+}
+
 /** The source span of [start, end) (offsets are shared). */
 export function sourceSpan(_c: Compact, start: number, end: number): { start: number; end: number } {
   return { start, end };
