@@ -187,7 +187,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
       const claimText = () => (claimTextMemo ??= normWords(doc.source.slice(sr.span.start, sr.span.end)));
       for (const k of confirmationIndex.candidates(clauseStems, 2)) {
         const { c, stems, quotes } = confirmations[k];
-        if (!(sharedStems(stems, clauseStems).length >= 2 || quoteMatches(quotes, claimText))) continue;
+        if (!(countShared(clauseStems, stems) >= 2 || quoteMatches(quotes, claimText))) continue;
         const sp = responseScan.doc.sentences[c.sentence];
         const loc = located(responseScan.doc, sp.span);
         evidence.push({ kind: 'text', description: flatCopy(`the union's own account in its response (${c.reading.rung}): "${shorten(sp.text, 120)}"`), rung: c.reading.rung, ...loc, ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) });
@@ -753,15 +753,22 @@ interface DisputePassage {
   denies: Rung | undefined;
   /** The rung the passage denies, outright contradiction or not: one shared word is enough for a claim of that rung. */
   denied: Rung | undefined;
-  /** The passage's topic words and the quotations around it, which `matches` compares with a claim's. */
-  stems: Set<string>;
+  /** The passage's topic words (each once) and the quotations around it, which `passageMatches` compares with a claim's. */
+  stems: readonly string[];
   quotes: string[];
+}
+
+/** How many of `stems` (each once) are in `set`: the number of stems the two share. */
+function countShared(set: Set<string>, stems: readonly string[]): number {
+  let n = 0;
+  for (const s of stems) if (set.has(s)) n++;
+  return n;
 }
 
 /** Whether a disputing passage answers a claim (its text, stems and rung). */
 function passageMatches(p: DisputePassage, claimText: () => string, claimStems: Set<string>, claimRung: Rung): boolean {
   if (quoteMatches(p.quotes, claimText)) return true;
-  const shared = sharedStems(claimStems, p.stems).length;
+  const shared = countShared(claimStems, p.stems);
   // Two words in common, or one when the passage denies exactly what the claim asserts.
   return shared >= 2 || (shared === 1 && p.denied !== undefined && p.denied === claimRung);
 }
@@ -775,7 +782,7 @@ class PassageIndex {
   private readonly byStem = new Map<string, number[]>();
   private readonly quoting: number[] = [];
   private readonly size: number;
-  constructor(items: Array<{ stems: Set<string>; quotes: string[] }>) {
+  constructor(items: Array<{ stems: readonly string[]; quotes: string[] }>) {
     this.size = items.length;
     items.forEach((item, i) => {
       for (const st of item.stems) {
@@ -811,7 +818,8 @@ class PassageIndex {
 
 interface ResponseReadings {
   disputes: DisputePassage[];
-  confirmations: Array<{ c: SentenceReading; stems: Set<string>; quotes: string[] }>;
+  /** A response's own accounts of its involvement, with their clauses' topic stems (each once) and what they quote. */
+  confirmations: Array<{ c: SentenceReading; stems: readonly string[]; quotes: string[] }>;
   disputeIndex: PassageIndex;
   confirmationIndex: PassageIndex;
 }
@@ -825,7 +833,7 @@ function responseReadings(rs: Scan): ResponseReadings {
   const known = responseReadingsMemo.get(rs);
   if (known) return known;
   const disputes = disputingPassages(rs);
-  const confirmations = rs.readings.filter((r) => statusOf(rs, r) === 'reported').map((c) => ({ c, stems: clauseStemsOf(rs, c.reading), quotes: quotesAround(rs, c.sentence) }));
+  const confirmations = rs.readings.filter((r) => statusOf(rs, r) === 'reported').map((c) => ({ c, stems: [...clauseStemsOf(rs, c.reading)], quotes: quotesAround(rs, c.sentence) }));
   const out = { disputes, confirmations, disputeIndex: new PassageIndex(disputes), confirmationIndex: new PassageIndex(confirmations) };
   responseReadingsMemo.set(rs, out);
   return out;
@@ -909,7 +917,7 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     const quotes = quotesAround(rs, sentence.index);
     const heading = block.headingIndex >= 0 ? doc.blocks[block.headingIndex].text : '';
     if (heading && heading !== title) context.push(heading);
-    const stems = topicStems(context.join(' '));
+    const stems = [...topicStems(context.join(' '))];
     // Show the contradiction with what follows it when it is a short "This is not the case."
     let span: Span = sentence.span;
     if (explicit && sentence.text.length < 60 && pos + 1 < block.sentences.length) span = { start: sentence.span.start, end: doc.sentences[block.sentences[pos + 1]].span.end };
