@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildCompact, collapsedSpaces, flatCopy, lowerWhole } from '../../src/core/claims/compact';
 import { findClaims } from '../../src/core/claims/claims';
+import { quoteRegions } from '../../src/core/claims/sentence';
 import { parseDocument } from '../../src/core/document/parse';
 
 // Letters, a capital sigma (its small form depends on what follows), a dotted capital I (lower-cases to two
@@ -107,5 +108,21 @@ describe('flat copies of messages', () => {
     const long = `${'The unions were consulted \u2013 '.repeat(500)}end`;
     expect(flatCopy(long)).toBe(long);
     expect(flatCopy('')).toBe('');
+  });
+});
+
+describe('quotations found in a text in its own case', () => {
+  it('are those found in it lower-cased', () => {
+    const chars = ['"', "'", '\u2018', '\u2019', '\u201c', '\u201d', '\u201e', '\u02bc', '\u212a', 'a', 'B', ' ', '.', ',', '!', '?', '1', 'é'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 50 }), fc.nat(), (pieces, x) => {
+        const text = pieces.join('');
+        const start = text.length === 0 ? 0 : x % (text.length + 1);
+        const lower = lowerWhole(text).lower;
+        expect(quoteRegions(text, start, text.length, 0, true)).toEqual(quoteRegions(lower, start, text.length));
+        expect(quoteRegions(lower.slice(start), start, text.length, start)).toEqual(quoteRegions(lower, start, text.length));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -66,7 +66,7 @@ function isLow(c: number): boolean {
 }
 
 /** `text.slice(start, end)` lower-cased with straight quotes, for a text lower-cased code point by code point. */
-function lowerStretch(text: string, start: number, end: number): string {
+function lowerStretch(text: string, start: number, end: number, curly: boolean): string {
   const n = text.length;
   const s = Math.min(Math.max(start, 0), n);
   const e = Math.min(Math.max(end, s), n);
@@ -76,11 +76,15 @@ function lowerStretch(text: string, start: number, end: number): string {
   const b = e < n && isLow(text.charCodeAt(e)) && isHigh(text.charCodeAt(e - 1)) ? e + 1 : e;
   let out = text.slice(a, b).toLowerCase();
   if (a !== s || b !== e) out = out.slice(s - a, out.length - (b - e));
-  return straightQuotes(out);
+  return curly ? straightQuotes(out) : out;
 }
 
 export function buildCompact(masked: string): Compact {
-  if (lowerCasesByCodePoint(masked)) return { cased: masked, length: masked.length, lower: (start, end) => lowerStretch(masked, start, end) };
+  if (lowerCasesByCodePoint(masked)) {
+    // Quotes are straightened only in a text with curly ones.
+    const curly = /[\u2018\u2019\u02bc\u201c\u201d\u201e]/.test(masked);
+    return { cased: masked, length: masked.length, lower: (start, end) => lowerStretch(masked, start, end, curly) };
+  }
   const { lower, perChar } = lowerWhole(masked);
   return wholeCompact(masked, lower, perChar);
 }

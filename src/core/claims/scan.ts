@@ -209,9 +209,9 @@ interface Marks {
 /** What reading the sentences of a document needs: its compact text, the patterns and the marks found. */
 class Reader {
   readonly extra: ReturnType<typeof extraRegex>;
-  /** The quotations of the last few blocks asked for (readings ask for their own block and the one before, in order). */
-  private readonly quoteBlocks: number[] = [];
-  private readonly quoteMarks: Mark[][] = [];
+  /** For each block, whether its quotations are known: 0 not yet, 1 it has none, 2 they are in `quoteMarks`. */
+  private quoteState: Uint8Array | undefined;
+  private readonly quoteMarks = new Map<number, Mark[]>();
   constructor(
     readonly doc: Doc,
     readonly compact: Compact,
@@ -276,17 +276,18 @@ class Reader {
   }
   /** The quotations in a block (compact offsets, sorted); `lower`, when given, is the block's lower-cased text. */
   quotesOf(block: number, lower?: string): Mark[] {
-    const k = this.quoteBlocks.indexOf(block);
-    if (k >= 0) return this.quoteMarks[k];
+    const state = (this.quoteState ??= new Uint8Array(this.doc.blocks.length));
+    if (state[block] === 1) return NO_MARKS;
+    if (state[block] === 2) return this.quoteMarks.get(block)!;
     const span = this.doc.blocks[block].span;
-    let q = quoteRegions(lower ?? this.compact.lower(span.start, span.end), span.start, span.end, span.start);
-    if (q.length === 0) q = NO_MARKS;
-    if (this.quoteBlocks.length >= QUOTE_CACHE) {
-      this.quoteBlocks.shift();
-      this.quoteMarks.shift();
+    // A text lower-cased code point by code point is read in its own case (see `quoteRegions`).
+    const q = this.compact.whole === undefined ? quoteRegions(this.compact.cased, span.start, span.end, 0, true) : quoteRegions(lower ?? this.compact.lower(span.start, span.end), span.start, span.end, span.start);
+    if (q.length === 0) {
+      state[block] = 1;
+      return NO_MARKS;
     }
-    this.quoteBlocks.push(block);
-    this.quoteMarks.push(q);
+    state[block] = 2;
+    this.quoteMarks.set(block, q);
     return q;
   }
   /** The involvement words in [s, e), whose lower-cased text is `slice`. */
@@ -380,8 +381,6 @@ class Reader {
 
 /** Characters of text lower-cased at a time when the whole text is scanned (each stretch is young garbage). */
 const CHUNK = 16384;
-/** Blocks whose quotations a reader keeps. */
-const QUOTE_CACHE = 4;
 const NO_MARKS: Mark[] = [];
 const NO_READINGS: SentenceReading[] = [];
 

@@ -110,14 +110,17 @@ const TOKEN = /[a-z0-9]+(?:['-][a-z0-9]+)*'?|[^\sa-z0-9]/g;
 
 /**
  * Quoted regions of [start, end) of a compact string (double quotes always; single quotes where they are clearly
- * quotation marks); `text` holds the compact string from `base` on.
+ * quotation marks); `text` holds the compact string from `base` on. With `fold`, `text` is the text in its own case
+ * (lower-cased code point by code point: see compact.ts), read as its lower-cased form would be: curly quotes as
+ * straight ones, and the one character that lower-cases to an ASCII letter (the Kelvin sign) as that letter.
  */
-export function quoteRegions(text: string, start: number, end: number, base = 0): Mark[] {
+export function quoteRegions(text: string, start: number, end: number, base = 0, fold = false): Mark[] {
+  const at = (i: number) => (fold ? folded(text.charCodeAt(i - base)) : text.charCodeAt(i - base));
   const out: Mark[] = [];
   let dbl = -1;
   let sgl = -1;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i - base);
+    const c = at(i);
     if (c === 34) {
       if (dbl < 0) dbl = i;
       else {
@@ -125,8 +128,8 @@ export function quoteRegions(text: string, start: number, end: number, base = 0)
         dbl = -1;
       }
     } else if (c === 39) {
-      const prev = i > start ? text.charCodeAt(i - 1 - base) : 32;
-      const next = i + 1 < end ? text.charCodeAt(i + 1 - base) : 32;
+      const prev = i > start ? at(i - 1) : 32;
+      const next = i + 1 < end ? at(i + 1) : 32;
       const prevWord = isWordChar(prev);
       const nextWord = isWordChar(next);
       if (sgl < 0 && !prevWord && nextWord) sgl = i;
@@ -137,6 +140,12 @@ export function quoteRegions(text: string, start: number, end: number, base = 0)
     }
   }
   return out;
+}
+
+/** A character of a text in its own case as `quoteRegions` reads it lower-cased. */
+function folded(c: number): number {
+  if (c < 0x2bc) return c;
+  return c === 0x201c || c === 0x201d || c === 0x201e ? 34 : c === 0x2018 || c === 0x2019 || c === 0x2bc ? 39 : c === 0x212a ? 107 : c;
 }
 
 function isWordChar(c: number): boolean {
