@@ -3,7 +3,7 @@
 // must give exactly what the whole text lower-cased at once gives.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildCompact, collapsedSpaces, flatCopy, lowerWhole } from '../../src/core/claims/compact';
+import { buildCompact, collapsedSpaces, flattened, lowerWhole } from '../../src/core/claims/compact';
 import { findClaims } from '../../src/core/claims/claims';
 import { quoteRegions } from '../../src/core/claims/sentence';
 import { parseDocument } from '../../src/core/document/parse';
@@ -96,18 +96,18 @@ describe('quotations with white space collapsed', () => {
   });
 });
 
-describe('flat copies of messages', () => {
+describe('messages made one string', () => {
   it('are the same text', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...PIECES)), { maxLength: 30 }), (pieces) => {
         const text = pieces.reduce((a, b) => `${a}${b}`, '');
-        expect(flatCopy(text)).toBe(text);
+        expect(flattened(text)).toBe(text);
       }),
       { numRuns: 2000 },
     );
     const long = `${'The unions were consulted \u2013 '.repeat(500)}end`;
-    expect(flatCopy(long)).toBe(long);
-    expect(flatCopy('')).toBe('');
+    expect(flattened(long)).toBe(long);
+    expect(flattened('')).toBe('');
   });
 });
 

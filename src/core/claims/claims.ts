@@ -15,7 +15,7 @@ import { logTopicIndex, type ConsultationLog, type LogEntry } from './log';
 import { DISPUTE_CUES, EVIDENCE, FORUM_CAP, REPORTED_SPEECH, REPORTING_FRAME, SELF_SPEAKER } from './lexicon';
 import { endOf, firstAtOrAfter, readingsOf, scanDocument, ScanMemo, startOf, type Scan, type SentenceReading } from './scan';
 import { sharedStems, topicStems } from './topic';
-import { collapsedSpaces, flatCopy, sourceSpan, spaced } from './compact';
+import { collapsedSpaces, flattened, sourceSpan, spaced } from './compact';
 import type { Reading } from './sentence';
 import { firstAtLeastBy } from '../text/search';
 
@@ -149,7 +149,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
       evidence: [],
     };
     if (status !== 'unevidenced') {
-      claim.message = flatCopy(nonClaimMessage(initial, fragment, reading));
+      claim.message = flattened(nonClaimMessage(initial, fragment, reading));
       reusing?.keep(sr, { claim, weighed: false, aim: undefined, heading: '', own: [] });
       out.push(claim);
       continue;
@@ -190,7 +190,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
         if (!(countShared(clauseStems, stems) >= 2 || quoteMatches(quotes, claimText))) continue;
         const sp = responseScan.doc.sentences[c.sentence];
         const loc = located(responseScan.doc, sp.span);
-        evidence.push({ kind: 'text', description: flatCopy(`the union's own account in its response (${c.reading.rung}): "${shorten(sp.text, 120)}"`), rung: c.reading.rung, ...loc, ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) });
+        evidence.push({ kind: 'text', description: flattened(`the union's own account in its response (${c.reading.rung}): "${shorten(sp.text, 120)}"`), rung: c.reading.rung, ...loc, ...(responseScan.doc.path ? { path: responseScan.doc.path } : {}) });
       }
       let d: DisputePassage | undefined;
       for (const k of disputeIndex.candidates(clauseStems, 1)) {
@@ -225,7 +225,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
     else if (best) status = 'overstated';
     else status = 'unevidenced';
     claim.status = status;
-    claim.message = flatCopy(flaggedMessage(docNoun, status, fragment, reading, evidence, best, disputedBy, ctx.log !== undefined, responseScan !== undefined));
+    claim.message = flattened(flaggedMessage(docNoun, status, fragment, reading, evidence, best, disputedBy, ctx.log !== undefined, responseScan !== undefined));
     if (evidence.length > MAX_LISTED_EVIDENCE) {
       claim.evidence = strongestEvidence(evidence, best);
       claim.evidenceNotListed = evidence.length - claim.evidence.length;
@@ -577,19 +577,19 @@ function sentenceEvidence(scan: Scan, si: number, own: SentenceReading | undefin
       if (forum) {
         const cap = FORUM_CAP[forum.forum ?? 'meeting'];
         const rung = rungLevel(cap) < rungLevel(ownRung) ? cap : ownRung;
-        const e: Evidence = { kind: 'text', description: flatCopy(`${plainOf(scan, forum)} on ${describeDate(date)}`), rung, ...here(), ...when, ...withPath };
+        const e: Evidence = { kind: 'text', description: flattened(`${plainOf(scan, forum)} on ${describeDate(date)}`), rung, ...here(), ...when, ...withPath };
         MEETING_OF.set(e, plainOf(scan, forum));
         OWN_EVIDENCE.add(e);
         out.push(e);
       } else if (own && MEETING_RE.test(lower)) {
         const rung = rungLevel(ownRung) < rungLevel('engaged') ? ownRung : 'engaged';
-        const e: Evidence = { kind: 'text', description: flatCopy(`a meeting on ${describeDate(date)}`), rung, ...here(), ...when, ...withPath };
+        const e: Evidence = { kind: 'text', description: flattened(`a meeting on ${describeDate(date)}`), rung, ...here(), ...when, ...withPath };
         MEETING_OF.set(e, '');
         OWN_EVIDENCE.add(e);
         out.push(e);
       } else if (own && CORRESPONDENCE_RE.test(lower)) {
         // A dated letter or email to the unions proves they were told, nothing more.
-        const e: Evidence = { kind: 'text', description: flatCopy(`correspondence dated ${describeDate(date)}`), rung: 'informed', ...here(), ...when, ...withPath };
+        const e: Evidence = { kind: 'text', description: flattened(`correspondence dated ${describeDate(date)}`), rung: 'informed', ...here(), ...when, ...withPath };
         OWN_EVIDENCE.add(e);
         out.push(e);
       }

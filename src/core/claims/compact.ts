@@ -101,6 +101,9 @@ export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Characters for `collapsedSpaces`, reused from call to call (a list grown a character at a time is garbage). */
+const CODES = new Uint16Array(4096);
+
 /**
  * `text.slice(start, end)` with each run of white space made one space (what `.replace(/\s+/g, ' ')` gives), as one
  * flat string of its own: a replacement in a slice is a chain of pieces that hold the whole text, and a slice of a
@@ -108,43 +111,37 @@ export function isSpace(c: number): boolean {
  * kept in messages.
  */
 export function collapsedSpaces(text: string, start: number, end: number): string {
-  const codes: number[] = [];
   let out = '';
+  let n = 0;
   let space = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
-      if (!space) codes.push(32);
+      if (space) continue;
       space = true;
-      continue;
+      CODES[n++] = 32;
+    } else {
+      space = false;
+      CODES[n++] = c;
     }
-    space = false;
-    codes.push(c);
-    if (codes.length >= 4096) {
-      out += String.fromCharCode(...codes);
-      codes.length = 0;
+    if (n === CODES.length) {
+      out += String.fromCharCode.apply(null, CODES as unknown as number[]);
+      n = 0;
     }
   }
-  if (codes.length === 0) return out;
-  const last = String.fromCharCode(...codes);
+  if (n === 0) return out;
+  const last = String.fromCharCode.apply(null, CODES.subarray(0, n) as unknown as number[]);
   return out === '' ? last : out + last;
 }
 
 /**
- * `text` as one flat string of its own. A message put together from pieces is a chain of them, each an object
- * holding the ones under it; a result keeps thousands of messages, so each is made one string (stored a byte a
- * character when it can be).
+ * `text`, made one flat string if it was put together from pieces. A message built from pieces is a chain of them,
+ * each an object holding the ones under it, and a result keeps thousands of messages; reading a character of such
+ * a chain makes the engine copy it into one string in place, after which the pieces can go.
  */
-export function flatCopy(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 4096) {
-    const end = Math.min(text.length, i + 4096);
-    const codes: number[] = [];
-    for (let k = i; k < end; k++) codes.push(text.charCodeAt(k));
-    const part = String.fromCharCode(...codes);
-    out = out === '' ? part : out + part;
-  }
-  return out;
+export function flattened(text: string): string {
+  if (text.length > 0) text.charCodeAt(0);
+  return text;
 }
 
 /** The source span of [start, end) (offsets are shared). */
