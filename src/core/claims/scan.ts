@@ -390,18 +390,15 @@ function lastEnd(_found: unknown, raw: Raw[]): number {
 }
 
 /**
- * Where a block or sentence starts and ends. The parser's blocks and sentences hold their offsets as fields and
- * make a new object each time `span` is read; these read the fields when there are any (reading `span` for
- * every block and sentence of a long document made an object each time, all of them kept to the next full
- * collection).
+ * Where a block or sentence starts and ends, without reading its `span`, which makes a new object each time
+ * (reading it for every block and sentence of a long document made an object each time, all of them kept to the
+ * next full collection).
  */
-export function startOf(x: { span: { start: number } }): number {
-  const start = (x as { start?: unknown }).start;
-  return typeof start === 'number' ? start : x.span.start;
+export function startOf(x: { start: number }): number {
+  return x.start;
 }
-export function endOf(x: { span: { end: number } }): number {
-  const end = (x as { end?: unknown }).end;
-  return typeof end === 'number' ? end : x.span.end;
+export function endOf(x: { end: number }): number {
+  return x.end;
 }
 
 /** The first block starting at or after `offset`. */

@@ -17,8 +17,12 @@ export interface Block {
   /** Position of the block in `Doc.blocks`. */
   index: number;
   kind: 'heading' | 'paragraph' | 'tableRow';
-  /** Source span of the block's own content (for a list item's paragraph, without the bullet). */
+  /** Source span of the block's own content (for a list item's paragraph, without the bullet). A new object each
+   * time it is read: loops over many blocks read `start` and `end` instead. */
   span: Span;
+  /** The span's offsets. */
+  readonly start: number;
+  readonly end: number;
   position: Position;
   /** Plain text, markup removed, white space collapsed. */
   text: string;
@@ -45,7 +49,11 @@ export interface Sentence {
   index: number;
   /** Index of the block the sentence belongs to. */
   block: number;
+  /** A new object each time it is read: loops over many sentences read `start` and `end` instead. */
   span: Span;
+  /** The span's offsets. */
+  readonly start: number;
+  readonly end: number;
   position: Position;
   /** Plain text of the sentence. */
   text: string;
