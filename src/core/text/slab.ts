@@ -12,46 +12,65 @@
 const FIRST_BLOCK = 256;
 const MAX_BLOCK = 1 << 16;
 
+type Numbers = Float64Array | Int32Array;
+
+/** Empty arrays are shared by every slab: nothing can be written to them. */
+const EMPTY_F64 = new Float64Array(0);
+const EMPTY_I32 = new Int32Array(0);
+
+/** Arrays of one kind cut from blocks of that kind. */
+class Blocks<A extends Numbers> {
+  private block: A;
+  private used = 0;
+
+  constructor(
+    private readonly make: (n: number) => A,
+    private readonly empty: A,
+  ) {
+    this.block = empty;
+  }
+
+  /** A new array of `n` zeros. */
+  take(n: number): A {
+    if (n === 0) return this.empty;
+    if (this.used + n > this.block.length) {
+      if (n > MAX_BLOCK / 4) return this.make(n);
+      this.block = this.make(nextBlock(this.block.length, n));
+      this.used = 0;
+    }
+    return this.block.subarray(this.used, (this.used += n)) as A;
+  }
+
+  /** A copy of `list[from, to)`. */
+  copy(list: ArrayLike<number>, from: number, to: number): A {
+    const out = this.take(to - from);
+    for (let i = from; i < to; i++) out[i - from] = list[i];
+    return out;
+  }
+}
+
 export class Slab {
-  private f64 = new Float64Array(0);
-  private f64Used = 0;
-  private i32 = new Int32Array(0);
-  private i32Used = 0;
+  private readonly f64 = new Blocks((n) => new Float64Array(n), EMPTY_F64);
+  private readonly i32 = new Blocks((n) => new Int32Array(n), EMPTY_I32);
 
   /** A new array of `n` zeros. */
   float64(n: number): Float64Array {
-    if (n === 0) return EMPTY_F64;
-    if (this.f64Used + n > this.f64.length) {
-      if (n > MAX_BLOCK / 4) return new Float64Array(n);
-      this.f64 = new Float64Array(nextBlock(this.f64.length, n));
-      this.f64Used = 0;
-    }
-    return this.f64.subarray(this.f64Used, (this.f64Used += n));
+    return this.f64.take(n);
   }
 
   /** A new array of `n` zeros. */
   int32(n: number): Int32Array {
-    if (n === 0) return EMPTY_I32;
-    if (this.i32Used + n > this.i32.length) {
-      if (n > MAX_BLOCK / 4) return new Int32Array(n);
-      this.i32 = new Int32Array(nextBlock(this.i32.length, n));
-      this.i32Used = 0;
-    }
-    return this.i32.subarray(this.i32Used, (this.i32Used += n));
+    return this.i32.take(n);
   }
 
   /** A copy of `list[from, to)`. */
   float64Of(list: ArrayLike<number>, from = 0, to = list.length): Float64Array {
-    const out = this.float64(to - from);
-    for (let i = from; i < to; i++) out[i - from] = list[i];
-    return out;
+    return this.f64.copy(list, from, to);
   }
 
   /** A copy of `list[from, to)`. */
   int32Of(list: ArrayLike<number>, from = 0, to = list.length): Int32Array {
-    const out = this.int32(to - from);
-    for (let i = from; i < to; i++) out[i - from] = list[i];
-    return out;
+    return this.i32.copy(list, from, to);
   }
 }
 
@@ -60,7 +79,3 @@ function nextBlock(last: number, n: number): number {
   while (size < n) size *= 2;
   return size;
 }
-
-/** Empty arrays are shared: nothing can be written to them. */
-const EMPTY_F64 = new Float64Array(0);
-const EMPTY_I32 = new Int32Array(0);
