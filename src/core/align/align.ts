@@ -746,7 +746,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     if (role !== 'body' || (b.kind === 'tableRow' && b.headerRow) || isPreamble(response, b)) kind = 'furniture';
     else if (b.quoteDepth > 0) kind = 'quotation';
     const first = runs.count;
-    if (kind !== 'furniture') words.scan(response.masked, b.span.start, b.span.end, runs);
+    if (kind !== 'furniture') words.scan(response.masked, b.start, b.end, runs);
     const last = runs.count;
     wordsFrom.push(first);
     let doc = -1;
@@ -764,7 +764,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
       if (b.sentences.length > 1) {
         let k = 0;
         for (const si of b.sentences) {
-          const sp = response.sentences[si].span;
+          const sp = response.sentences[si];
           while (k < at.length && at[k] < sp.start) k++;
           const from = k;
           while (k < at.length && at[k] < sp.end) k++;
@@ -847,8 +847,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   }));
   const cueOf = (ui: number): CueMatch[] => {
     const u = units[ui];
-    let found = prep.cues.get(u.block.span.start);
-    if (!found) prep.cues.set(u.block.span.start, (found = cuesIn(response, u.block.span, u.words)));
+    let found = prep.cues.get(u.block.start);
+    if (!found) prep.cues.set(u.block.start, (found = cuesIn(response, u.block.span, u.words)));
     return found;
   };
   const locatedOf = (ui: number) => (prep.located[ui] ??= located(response, units[ui].block.span));
@@ -1200,7 +1200,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (gov.item) {
       const inItem = b.list && (b.list.depth > gov.item.depth || (b.list.depth === gov.item.depth && b.list.itemIndex === gov.item.itemIndex && !b.firstInItem));
       if (!inItem) return undefined;
-    } else if (gov.kind === 'row' || (gov.kind === 'lead' && b.leadIn && b.leadIn.start === b.span.start)) return undefined;
+    } else if (gov.kind === 'row' || (gov.kind === 'lead' && b.leadIn && b.leadIn.start === b.start)) return undefined;
     let govScore = -Infinity;
     for (const a of gov.aims) govScore = Math.max(govScore, lexical(a, u));
     let other = 0;
@@ -1473,13 +1473,13 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   // paragraph's answer when it has no clear evidence of its own and does not turn to another matter.
   for (let ui = 0; ui < units.length; ui++) {
     const u = units[ui];
-    if (u.kind !== 'answer' || governed[ui] || assigned[ui].length !== 1 || !u.block.leadIn || u.block.leadIn.start !== u.block.span.start) continue;
+    if (u.kind !== 'answer' || governed[ui] || assigned[ui].length !== 1 || !u.block.leadIn || u.block.leadIn.start !== u.block.start) continue;
     const aim = assigned[ui][0].aim;
     for (let vi = ui + 1; vi < units.length; vi++) {
       const v = units[vi];
       const vb = v.block;
       if (v.kind === 'furniture' || v.kind === 'quotation' || governed[vi]) break;
-      if (vb.headingIndex !== u.block.headingIndex || (vb.leadIn && vb.leadIn.start === vb.span.start) || Boolean(vb.list) !== Boolean(u.block.list)) break;
+      if (vb.headingIndex !== u.block.headingIndex || (vb.leadIn && vb.leadIn.start === vb.start) || Boolean(vb.list) !== Boolean(u.block.list)) break;
       if ((talkOf(vi) & 3) !== 0 || quotesLetterClaims(claimGrams, wordIds, vb)) break;
       const own = assigned[vi];
       const mine = lexical(aim, v);
