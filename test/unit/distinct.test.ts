@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { distinctNumbers } from '../../src/core/text/distinct';
+import { appendDistinct, distinctNumbers } from '../../src/core/text/distinct';
+import { float64Column } from '../../src/core/text/column';
 
 const viaSet = (xs: number[]) => Float64Array.from(new Set(xs));
 
@@ -29,5 +30,19 @@ describe('distinctNumbers', () => {
   it('reads only the range asked for', () => {
     expect(Array.from(distinctNumbers([9, 1, 2, 1, 3, 2, 9], 1, 6))).toEqual([1, 2, 3]);
     expect(distinctNumbers([1, 2], 2, 2).length).toBe(0);
+  });
+
+  it('appends the distinct numbers of lists to a column, one after another', () => {
+    const column = float64Column(2);
+    const lists = [[3, 1, 3, 2.5], [], [NaN, 0, -0, NaN, 7], [1, 1, 1]];
+    const ats = lists.map((list) => {
+      const at = column.length;
+      expect(appendDistinct(list, column)).toBe(viaSet(list).length);
+      return at;
+    });
+    lists.forEach((list, k) => {
+      const end = k + 1 < lists.length ? ats[k + 1] : column.length;
+      expect(Array.from(column.array.subarray(ats[k], end))).toEqual(Array.from(viaSet(list)));
+    });
   });
 });

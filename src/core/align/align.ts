@@ -24,10 +24,11 @@ import { NON_AIM_SECTION, HEADING_NUMBER_PREFIX } from '../aims/patterns';
 import { located } from '../document/located';
 import { classifyStance, cuesIn, type CueMatch, type StanceResult, type WordsView } from '../stance/stance';
 import { contentStems, WordRuns, WordTable } from './text';
-import { B, Bm25Index, K1, termAt, type Prepared } from './bm25';
+import { B, Bm25Index, findTerm, K1, type Prepared } from './bm25';
 import { monotoneChain } from './order';
 import { firstAtLeast } from '../text/search';
-import { distinctNumbers } from '../text/distinct';
+import { appendDistinct, distinctNumbers } from '../text/distinct';
+import { float64Column, int32Column } from '../text/column';
 import { Slab } from '../text/slab';
 
 /** Set by tests and tools to see how each paragraph was scored. */
@@ -328,15 +329,15 @@ export class AimIndex {
     return scored.filter((s) => s.score >= RESTATE_THRESHOLD && s.score >= top - 0.05);
   }
   /** Shared word trigrams between a block of the response and each aim. */
-  quoted(grams: Float64Array): { grams: number; hits: Map<number, number> } {
+  quoted(grams: Float64Array, from = 0, to = grams.length): { grams: number; hits: Map<number, number> } {
     const hits = new Map<number, number>();
-    for (const g of grams) {
-      const list = this.byTrigram.get(g);
+    for (let k = from; k < to; k++) {
+      const list = this.byTrigram.get(grams[k]);
       if (list === undefined) continue;
       if (typeof list === 'number') hits.set(list, (hits.get(list) ?? 0) + 1);
       else if (list.length <= TRIGRAM_DF_CAP) for (const a of list) hits.set(a, (hits.get(a) ?? 0) + 1);
     }
-    return { grams: grams.length, hits };
+    return { grams: to - from, hits };
   }
 }
 
@@ -353,7 +354,6 @@ export function aimProfile(letter: Doc, a: LetterAim, words: WordTable, slab?: S
 }
 
 const ID_BITS = 2 ** 21;
-const NO_TRIGRAMS = new Float64Array(0);
 
 /** Word trigrams as numbers (three 21-bit ids), skipping those made only of stop words (of `ids[from, to)`). */
 function trigramKeysOfIds(words: WordTable, ids: ArrayLike<number>, from: number, to: number): number[] {
@@ -369,7 +369,6 @@ function trigramKeysOfIds(words: WordTable, ids: ArrayLike<number>, from: number
 }
 
 const NO_QUOTES: ReadonlyMap<number, number> = new Map();
-const NO_COUNTS = new Int32Array(0);
 /** The key of candidates found without regard to where the search started. */
 const ANYWHERE = -1;
 
@@ -394,10 +393,10 @@ class UnitWords implements WordsView {
 const NO_WORDS: WordsView = { count: 0, word: () => '', start: () => 0, end: () => 0 };
 
 /** The units (not furniture) holding each word trigram. */
-function unitsByTrigram(units: Unit[]): Map<number, number[]> {
+function unitsByTrigram(units: Unit[], trigrams: Float64Array): Map<number, number[]> {
   const out = new Map<number, number[]>();
   units.forEach((u, ui) => {
-    if (u.kind !== 'furniture') for (const g of u.trigrams) push(out, g, ui);
+    if (u.kind !== 'furniture') for (let k = u.trigramsFrom; k < u.trigramsTo; k++) push(out, trigrams[k], ui);
   });
   return out;
 }
@@ -423,20 +422,34 @@ interface Unit {
   kind: UnitKind;
   /** Index in the BM25 index of blocks, for answer units. */
   doc: number;
-  /** The stems of the block's content words, in order, for answer units: their term ids in the BM25 index. */
-  stems: Int32Array;
-  /** Where each sentence's stems start and end in `stems`, for answer units of two sentences or more: sentence
-   * `j` from entry `2j` to entry `2j + 1`. */
-  sentences: Int32Array;
-  /** How often each of the block's terms (in the order of its BM25 document's `terms`) occurs in each of those
-   * sentences: entry `i * n + j` for term `i` and sentence `j` of `n`. */
-  sentenceTf: Int32Array;
+  /** The stems of the block's content words, in order, for answer units: their term ids in the BM25 index,
+   * entries `stemsFrom` to `stemsTo` of the response's `UnitColumns.stems`. */
+  stemsFrom: number;
+  stemsTo: number;
+  /** Where each sentence's stems start and end among the unit's stems (0 for its first), for answer units of two
+   * sentences or more: entries `sentencesFrom` to `sentencesTo` of `UnitColumns.sentences`, sentence `j`'s from
+   * entry `sentencesFrom + 2j` to the entry after it. */
+  sentencesFrom: number;
+  sentencesTo: number;
+  /** How often each of the block's terms (in the order of its BM25 document's terms) occurs in each of those
+   * sentences: entry `tfFrom + i * n + j` of `UnitColumns.sentenceTf` for term `i` and sentence `j` of `n`. */
+  tfFrom: number;
   /** The block's words: ids in the word table and offsets (not kept for furniture). */
   words: WordsView;
-  /** Word trigrams of the block (as numbers, each once, in the order first seen), for quotation; empty for
-   * furniture. A typed array: a response holds thousands of blocks. */
-  trigrams: Float64Array;
+  /** Word trigrams of the block (as numbers, each once, in the order first seen), for quotation; none for
+   * furniture: entries `trigramsFrom` to `trigramsTo` of `UnitColumns.trigrams`. */
+  trigramsFrom: number;
+  trigramsTo: number;
   paragraph: number;
+}
+
+/** The numbers of every unit of a response (see `Unit`), one unit after another: columns rather than arrays per
+ * unit, as a response holds tens of thousands of blocks and a typed array costs a hundred bytes besides its numbers. */
+interface UnitColumns {
+  stems: Int32Array;
+  sentences: Int32Array;
+  sentenceTf: Int32Array;
+  trigrams: Float64Array;
 }
 
 /** The units that are lexical candidates for one aim, and their scores. */
@@ -625,6 +638,7 @@ interface ResponsePrep {
   bm25: Bm25Index;
   /** Units as first read (kinds before restatements are found): copied for each analysis. */
   units: Unit[];
+  columns: UnitColumns;
   unitOfBlock: Int32Array;
   docToUnit: number[];
   sentenceAverage: number;
@@ -723,22 +737,19 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
   const numbers = paragraphNumbers(response);
   let sentenceWords = 0;
   let sentenceCount = 0;
-  const bm25 = new Bm25Index();
-  /** Where units' trigrams and sentences' counts are kept: they live as long as each other. */
-  const slab = new Slab();
-  const units: Unit[] = [];
   const unitOfBlock = new Int32Array(response.blocks.length).fill(-1);
-  /** Term ids of the block's stems, in order (reused from block to block). */
-  let termIds = new Int32Array(256);
   // The words of every unit, one after another: ids in the word table, starts and ends. Room for a word in every
   // five characters (prose has one in about six), so that the arrays seldom grow: each growth leaves the old
   // arrays to the collector, outside the heap, where they count in full until it runs.
   const runs = new WordRuns(64 + Math.ceil(response.masked.length / 5));
-  // A block's stems, their starts and its sentences' ranges of them (reused from block to block).
-  const stems: string[] = [];
-  const at: number[] = [];
-  const sentences: number[] = [];
+  // First the units' kinds and words, and how many numbers their columns will hold at most: the columns are made
+  // to that size, rather than grown (which leaves old arrays to the collector) or made too large.
+  const unitBlocks: Block[] = [];
+  const kinds: UnitKind[] = [];
   const wordsFrom: number[] = [];
+  let stemRoom = 0;
+  let trigramRoom = 0;
+  let sentenceRoom = 0;
   for (const b of response.blocks) {
     if (b.kind === 'heading') continue;
     let kind: UnitKind = 'answer';
@@ -747,8 +758,34 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     else if (b.quoteDepth > 0) kind = 'quotation';
     const first = runs.count;
     if (kind !== 'furniture') words.scan(response.masked, b.start, b.end, runs);
-    const last = runs.count;
+    unitBlocks.push(b);
+    kinds.push(kind);
     wordsFrom.push(first);
+    trigramRoom += Math.max(0, runs.count - first - 2);
+    if (kind !== 'answer') continue;
+    for (let k = first; k < runs.count; k++) if (words.stem(runs.ids[k])) stemRoom++;
+    if (b.sentences.length > 1) sentenceRoom += 2 * b.sentences.length;
+  }
+  wordsFrom.push(runs.count);
+  const bm25 = new Bm25Index(stemRoom);
+  const stemColumn = int32Column(stemRoom);
+  const trigramColumn = float64Column(trigramRoom);
+  const sentenceColumn = int32Column(sentenceRoom);
+  // Each sentence's counts of its paragraph's terms: as many as the paragraph's stems at most for each sentence,
+  // far fewer in most; grown when needed.
+  const tfColumn = int32Column(stemRoom >> 2);
+  const units: Unit[] = [];
+  /** Term ids of the block's stems, in order (reused from block to block). */
+  let termIds = new Int32Array(256);
+  // A block's stems, their starts and its sentences' ranges of them (reused from block to block).
+  const stems: string[] = [];
+  const at: number[] = [];
+  const sentences: number[] = [];
+  for (let ui = 0; ui < unitBlocks.length; ui++) {
+    const b = unitBlocks[ui];
+    const kind = kinds[ui];
+    const first = wordsFrom[ui];
+    const last = wordsFrom[ui + 1];
     let doc = -1;
     stems.length = 0;
     sentences.length = 0;
@@ -774,26 +811,42 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
         sentenceCount += sentences.length >> 1;
       }
     }
-    const trigrams = kind === 'furniture' ? NO_TRIGRAMS : distinctNumbers(trigramKeysOfIds(words, runs.ids, first, last), 0, undefined, slab);
-    let sentenceTf: Int32Array = NO_COUNTS;
+    const trigramsFrom = trigramColumn.length;
+    if (kind !== 'furniture') appendDistinct(trigramKeysOfIds(words, runs.ids, first, last), trigramColumn);
     const inBlock = sentences.length >> 1;
+    let tfFrom = 0;
     if (inBlock > 0) {
-      const terms = bm25.docs[doc].terms;
-      sentenceTf = slab.int32(terms.length * inBlock);
+      const from = bm25.termsFrom(doc);
+      tfFrom = tfColumn.add((bm25.termsTo(doc) - from) * inBlock);
+      const tf = tfColumn.array;
       for (let j = 0; j < inBlock; j++) {
-        for (let k = sentences[2 * j]; k < sentences[2 * j + 1]; k++) sentenceTf[termAt(terms, termIds[k]) * inBlock + j]++;
+        for (let k = sentences[2 * j]; k < sentences[2 * j + 1]; k++) tf[tfFrom + (bm25.termIndex(doc, termIds[k]) - from) * inBlock + j]++;
       }
     }
     unitOfBlock[b.index] = units.length;
     // The stems as term ids: `add` wrote them into `termIds`.
-    const stemIds = doc < 0 ? NO_COUNTS : slab.int32Of(termIds, 0, stems.length);
-    units.push({ block: b, kind, doc, stems: stemIds, sentences: inBlock > 0 ? slab.int32Of(sentences) : NO_COUNTS, sentenceTf, words: NO_WORDS, trigrams, paragraph: numbers[b.index] });
+    const stemsFrom = doc < 0 ? 0 : stemColumn.append(termIds, 0, stems.length);
+    const sentencesFrom = inBlock > 0 ? sentenceColumn.append(sentences) : 0;
+    units.push({
+      block: b,
+      kind,
+      doc,
+      stemsFrom,
+      stemsTo: doc < 0 ? 0 : stemsFrom + stems.length,
+      sentencesFrom,
+      sentencesTo: inBlock > 0 ? sentencesFrom + sentences.length : 0,
+      tfFrom,
+      words: NO_WORDS,
+      trigramsFrom,
+      trigramsTo: trigramColumn.length,
+      paragraph: numbers[b.index],
+    });
   }
   const n = runs.count;
   const all = { table: words, ids: runs.ids.subarray(0, n), starts: runs.starts.subarray(0, n), ends: runs.ends.subarray(0, n) };
   units.forEach((u, ui) => {
     const from = wordsFrom[ui];
-    const to = ui + 1 < units.length ? wordsFrom[ui + 1] : all.ids.length;
+    const to = wordsFrom[ui + 1];
     if (to > from) u.words = new UnitWords(all, from, to - from);
   });
   const docToUnit: number[] = [];
@@ -806,6 +859,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     words,
     bm25,
     units,
+    columns: { stems: stemColumn.array, sentences: sentenceColumn.array, sentenceTf: tfColumn.array, trigrams: trigramColumn.array },
     unitOfBlock,
     docToUnit,
     sentenceAverage: sentenceCount > 0 ? Math.max(1, sentenceWords / sentenceCount) : 1,
@@ -832,17 +886,21 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     }
   }
   const { roles, bm25, unitOfBlock, docToUnit, sentenceAverage } = prep;
+  const { stems: unitStems, sentences: unitSentences, sentenceTf, trigrams: unitTrigrams } = prep.columns;
   const wordIds = prep.words;
   // Copies: a unit's kind changes when it turns out to restate an aim.
   const units: Unit[] = prep.units.map((u) => ({
     block: u.block,
     kind: u.kind,
     doc: u.doc,
-    stems: u.stems,
-    sentences: u.sentences,
-    sentenceTf: u.sentenceTf,
+    stemsFrom: u.stemsFrom,
+    stemsTo: u.stemsTo,
+    sentencesFrom: u.sentencesFrom,
+    sentencesTo: u.sentencesTo,
+    tfFrom: u.tfFrom,
     words: u.words,
-    trigrams: u.trigrams,
+    trigramsFrom: u.trigramsFrom,
+    trigramsTo: u.trigramsTo,
     paragraph: u.paragraph,
   }));
   const cueOf = (ui: number): CueMatch[] => {
@@ -954,31 +1012,34 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     const q = prepared[aim];
     if (q.ideal <= 0) return 0;
     // One pass over the aim's terms for the paragraph; its sentences are scored on the terms it holds.
-    const d = bm25.docs[u.doc];
-    const norm = K1 * (1 - B + (B * d.length) / bm25.averageLength);
+    const termIds = bm25.termIds;
+    const termCounts = bm25.termCounts;
+    const termsFrom = bm25.termsFrom(u.doc);
+    const termsTo = bm25.termsTo(u.doc);
+    const norm = K1 * (1 - B + (B * bm25.docLength(u.doc)) / bm25.averageLength);
     let score = 0;
     let covered = 0;
     let held = 0;
     for (let i = 0; i < q.terms.length; i++) {
-      const at = q.ids[i] < 0 ? -1 : termAt(d.terms, q.ids[i]);
+      const at = q.ids[i] < 0 ? -1 : findTerm(termIds, termsFrom, termsTo, q.ids[i]);
       if (at < 0) continue;
-      const f = d.counts[at];
+      const f = termCounts[at];
       score += (q.idf[i] * f * (K1 + 1)) / (f + norm);
       covered += q.idf[i];
-      heldAt[held] = at;
+      heldAt[held] = at - termsFrom;
       heldIdf[held++] = q.idf[i];
       if (held === heldAt.length) break;
     }
     if (held === 0) return 0;
     let best = Math.max(score, COVERAGE_WEIGHT * covered) / q.ideal;
-    const n = u.sentences.length >> 1;
+    const n = (u.sentencesTo - u.sentencesFrom) >> 1;
     for (let j = 0; j < n; j++) {
-      const from = u.sentences[2 * j];
-      const to = u.sentences[2 * j + 1];
+      const from = unitSentences[u.sentencesFrom + 2 * j];
+      const to = unitSentences[u.sentencesFrom + 2 * j + 1];
       const snorm = K1 * (1 - B + (B * (to - from)) / sentenceAverage);
       let ss = 0;
       for (let h = 0; h < held; h++) {
-        const f = u.sentenceTf[heldAt[h] * n + j];
+        const f = sentenceTf[u.tfFrom + heldAt[h] * n + j];
         if (f) ss += (heldIdf[h] * f * (K1 + 1)) / (f + snorm);
       }
       best = Math.max(best, (SENTENCE_WEIGHT * ss) / q.ideal);
@@ -991,10 +1052,9 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   const extraTerms = (aim: number, except: number, u: Unit): number => {
     if (u.doc < 0) return 0;
     const q = prepared[aim];
-    const d = bm25.docs[u.doc];
     const other = index.profiles[except].terms;
     let n = 0;
-    for (let i = 0; i < q.terms.length; i++) if (q.ids[i] >= 0 && termAt(d.terms, q.ids[i]) >= 0 && !other.includes(q.terms[i])) n++;
+    for (let i = 0; i < q.terms.length; i++) if (q.ids[i] >= 0 && bm25.termIndex(u.doc, q.ids[i]) >= 0 && !other.includes(q.terms[i])) n++;
     return n;
   };
 
@@ -1038,7 +1098,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   // 3. Quotation of aims' words inside units.
   const quotesOf = (u: Unit): ReadonlyMap<number, number> => {
     if (u.kind === 'furniture') return NO_QUOTES;
-    const { grams, hits } = index.quoted(u.trigrams);
+    const { grams, hits } = index.quoted(unitTrigrams, u.trigramsFrom, u.trigramsTo);
     if (hits.size === 0) return NO_QUOTES;
     const out = new Map<number, number>();
     for (const [a, h] of hits) {
@@ -1064,7 +1124,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   if (keptQuotes && keptQuotes.index === index && patchedTrigrams) {
     // The index was patched: only paragraphs holding a trigram whose postings changed are read again.
     quotedIn = keptQuotes.quotedIn.slice();
-    const byTrigram = (prep.unitsByTrigram ??= unitsByTrigram(units));
+    const byTrigram = (prep.unitsByTrigram ??= unitsByTrigram(units, prep.columns.trigrams));
     const again = new Set<number>();
     for (const g of patchedTrigrams) for (const ui of byTrigram.get(g) ?? []) again.add(ui);
     for (const ui of again) quotedIn[ui] = quotesOf(units[ui]);
@@ -1111,11 +1171,12 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
    * content words of the unit (its topic: "The cab cameras …"), or the first `words`, leaving out the aims in
    * `except`; -1 if none or several. */
   const namedByOpening = (u: Unit, words = 3, except: number[] = []): number => {
-    const from = u.sentences.length > 0 ? u.sentences[0] : 0;
-    const to = u.sentences.length > 0 ? u.sentences[1] : u.stems.length;
+    const hasSentences = u.sentencesTo > u.sentencesFrom;
+    const from = hasSentences ? unitSentences[u.sentencesFrom] : 0;
+    const to = hasSentences ? unitSentences[u.sentencesFrom + 1] : u.stemsTo - u.stemsFrom;
     let named = -1;
     for (let k = from; k < Math.min(to, from + words); k++) {
-      const t = bm25.termOf[u.stems[k]];
+      const t = bm25.termOf[unitStems[u.stemsFrom + k]];
       if (t.length < 3 || bm25.df(t) > 2) continue;
       const hits = index.aimsWith(t);
       if (reads) (reads.named ??= []).push(t, hits.slice());
@@ -1706,7 +1767,10 @@ function ownWordSections(
     for (const ui of section.units) for (let k = cands.start[ui]; k < cands.start[ui + 1]; k++) candidates.add(cands.aim[k]);
     if (!section.words) {
       section.words = new Set(headWords);
-      for (const ui of section.units) for (const t of bm25.docs[units[ui].doc].terms) section.words.add(bm25.termOf[t]);
+      for (const ui of section.units) {
+        const doc = units[ui].doc;
+        for (let k = bm25.termsFrom(doc); k < bm25.termsTo(doc); k++) section.words.add(bm25.termOf[bm25.termIds[k]]);
+      }
     }
     const words = section.words;
     // The answer is a function of the candidates' queries and the section's words: kept with the section, and

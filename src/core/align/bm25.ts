@@ -10,7 +10,8 @@
  */
 
 import { firstAtLeast } from '../text/search';
-import { Slab } from '../text/slab';
+import type { Slab } from '../text/slab';
+import { type Column, int32Column } from '../text/column';
 
 export const K1 = 1.2;
 export const B = 0.75;
@@ -19,18 +20,10 @@ export const DF_CAP = 40;
 /** Candidates kept per query. */
 export const TOP_K = 8;
 
-/** A block's terms: their ids (see `Bm25Index.termId`), sorted, and how often each occurs. Typed arrays rather
- * than a map per block: a long response has tens of thousands of blocks. */
-export interface Bm25Doc {
-  terms: Int32Array;
-  counts: Int32Array;
-  length: number;
-}
-
-/** Where term `id` is in a block's sorted `terms`, or -1. */
-export function termAt(terms: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = terms.length - 1;
+/** Where term `id` is in `terms[from, to)` (sorted), or -1. */
+export function findTerm(terms: Int32Array, from: number, to: number, id: number): number {
+  let lo = from;
+  let hi = to - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const t = terms[mid];
@@ -53,16 +46,27 @@ export interface Prepared {
 
 export class Bm25Index {
   readonly postings = new Map<string, number[]>();
-  readonly docs: Bm25Doc[] = [];
+  /** Every block's terms (their ids, sorted) and how often each occurs, one block after another: block `d`'s are
+   * entries `from[d]` to `from[d + 1]`. Columns rather than arrays per block: a long response has tens of
+   * thousands of blocks, and an array of its own costs a block more than its numbers. */
+  private readonly terms: Column<Int32Array>;
+  private readonly counts: Column<Int32Array>;
+  private readonly from = int32Column(1024);
+  private readonly lengths = int32Column(1024);
   /** Each term's id, and the term of each id. */
   private readonly ids = new Map<string, number>();
   readonly termOf: string[] = [];
   private totalLength = 0;
   private acc = new Float64Array(0);
-  /** Where blocks' terms and counts are kept. */
-  private readonly slab = new Slab();
   /** Whether the last call of `candidates` used its `near` (every term of the query was common). */
   nearUsed = false;
+
+  /** `capacity`: about how many terms the blocks will hold in all (room is made for more when needed). */
+  constructor(capacity = 0) {
+    this.terms = int32Column(capacity);
+    this.counts = int32Column(capacity);
+    this.from.add(1);
+  }
 
   /** The id of a term some block holds, or -1. */
   termId(term: string): number {
@@ -71,7 +75,7 @@ export class Bm25Index {
 
   /** Adds a block by its stems, in order; returns the block's id. `ids` (at least as long as `stems`) receives each stem's term id. */
   add(stems: string[], ids = new Int32Array(stems.length)): number {
-    const id = this.docs.length;
+    const id = this.lengths.length;
     for (let k = 0; k < stems.length; k++) {
       let t = this.ids.get(stems[k]);
       if (t === undefined) {
@@ -84,29 +88,63 @@ export class Bm25Index {
     const sorted = ids.slice(0, stems.length).sort();
     let distinct = 0;
     for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-    const terms = this.slab.int32(distinct);
-    const counts = this.slab.int32(distinct);
-    for (let k = 0, at = -1; k < sorted.length; k++) {
+    const start = this.terms.add(distinct);
+    this.counts.add(distinct);
+    const terms = this.terms.array;
+    const counts = this.counts.array;
+    for (let k = 0, at = start - 1; k < sorted.length; k++) {
       if (k === 0 || sorted[k] !== sorted[k - 1]) terms[++at] = sorted[k];
       counts[at]++;
     }
-    for (let k = 0; k < terms.length; k++) {
+    for (let k = start; k < start + distinct; k++) {
       const s = this.termOf[terms[k]];
       let list = this.postings.get(s);
       if (!list) this.postings.set(s, (list = []));
       list.push(id);
     }
-    this.docs.push({ terms, counts, length: stems.length });
+    this.from.push(start + distinct);
+    this.lengths.push(stems.length);
     this.totalLength += stems.length;
     return id;
   }
 
+  /** Where block `doc`'s terms start in `termIds` and `termCounts`. */
+  termsFrom(doc: number): number {
+    return this.from.array[doc];
+  }
+
+  /** Where block `doc`'s terms end in `termIds` and `termCounts`. */
+  termsTo(doc: number): number {
+    return this.from.array[doc + 1];
+  }
+
+  /** Every block's term ids (see `termsFrom`). */
+  get termIds(): Int32Array {
+    return this.terms.array;
+  }
+
+  /** How often each of every block's terms occurs in it (see `termsFrom`). */
+  get termCounts(): Int32Array {
+    return this.counts.array;
+  }
+
+  /** Where term `id` is among block `doc`'s terms (an index into `termIds` and `termCounts`), or -1. */
+  termIndex(doc: number, id: number): number {
+    const from = this.from.array;
+    return findTerm(this.terms.array, from[doc], from[doc + 1], id);
+  }
+
+  /** How many stems block `doc` has. */
+  docLength(doc: number): number {
+    return this.lengths.array[doc];
+  }
+
   get size(): number {
-    return this.docs.length;
+    return this.lengths.length;
   }
 
   get averageLength(): number {
-    return this.docs.length === 0 ? 1 : Math.max(1, this.totalLength / this.docs.length);
+    return this.size === 0 ? 1 : Math.max(1, this.totalLength / this.size);
   }
 
   df(term: string): number {
@@ -115,7 +153,7 @@ export class Bm25Index {
 
   /** BM25's inverse document frequency, never negative. */
   idf(term: string): number {
-    const n = this.docs.length;
+    const n = this.size;
     const df = this.df(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -126,7 +164,7 @@ export class Bm25Index {
    * common words it shares with it. Its arrays are cut from `slab` when one is given.
    */
   prepare(terms: string[], slab?: Slab): Prepared {
-    const n = this.docs.length;
+    const n = this.size;
     const unseen = Math.log(1 + (n - 1 + 0.5) / 1.5);
     const idf = slab ? slab.float64(terms.length) : new Float64Array(terms.length);
     const ids = slab ? slab.int32(terms.length) : new Int32Array(terms.length);
@@ -146,7 +184,7 @@ export class Bm25Index {
    */
   candidates(q: Prepared, near = 0): number[] {
     // Term-at-a-time accumulation into an array reused across queries; `touched` lists what to reset.
-    if (this.acc.length < this.docs.length) this.acc = new Float64Array(Math.max(this.docs.length, this.acc.length * 2));
+    if (this.acc.length < this.size) this.acc = new Float64Array(Math.max(this.size, this.acc.length * 2));
     const acc = this.acc;
     const touched: number[] = [];
     let rarest: number[] | undefined;

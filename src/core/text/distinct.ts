@@ -6,6 +6,7 @@
  * several times more than one pass over a reused open-addressing table.
  */
 
+import type { Column } from './column';
 import type { Slab } from './slab';
 
 /** The table: slots holding a number are those whose stamp is the current pass's. Grown when a list needs it. */
@@ -21,8 +22,21 @@ const halves = new Int32Array(scratch.buffer);
 
 /** The distinct numbers of `list[from, to)`, in a new array, cut from `slab` when one is given. */
 export function distinctNumbers(list: ArrayLike<number>, from = 0, to = list.length, slab?: Slab): Float64Array {
+  const count = distinct(list, from, to);
+  return slab ? slab.float64Of(found, 0, count) : found.slice(0, count);
+}
+
+/** Appends the distinct numbers of `list` to `column`; returns how many. */
+export function appendDistinct(list: ArrayLike<number>, column: Column<Float64Array>): number {
+  const count = distinct(list, 0, list.length);
+  column.append(found, 0, count);
+  return count;
+}
+
+/** Writes the distinct numbers of `list[from, to)` to the start of `found`; returns how many. */
+function distinct(list: ArrayLike<number>, from: number, to: number): number {
   const n = Math.max(0, to - from);
-  if (n === 0) return slab ? slab.float64(0) : new Float64Array(0);
+  if (n === 0) return 0;
   if (found.length < n) found = new Float64Array(Math.max(n, found.length * 2));
   const out = found;
   // At most half full, so that probes stay short.
@@ -61,5 +75,5 @@ export function distinctNumbers(list: ArrayLike<number>, from = 0, to = list.len
       slot = (slot + 1) & mask;
     }
   }
-  return slab ? slab.float64Of(out, 0, count) : out.slice(0, count);
+  return count;
 }
