@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { appendDistinct, distinctNumbers } from '../../src/core/text/distinct';
+import { appendDistinct } from '../../src/core/text/distinct';
 import { float64Column } from '../../src/core/text/column';
 
 const viaSet = (xs: number[]) => Float64Array.from(new Set(xs));
 
-describe('distinctNumbers', () => {
+/** The distinct numbers of `list[from, to)`, appended to a column of their own. */
+function distinctNumbers(list: number[], from?: number, to?: number): Float64Array {
+  const column = float64Column(0);
+  const n = appendDistinct(list, column, from, to);
+  expect(column.length).toBe(n);
+  return column.array.subarray(0, n);
+}
+
+describe('distinct numbers', () => {
   it('gives what Float64Array.from(new Set(list)) gives, for lists of every size', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.double(), fc.constantFrom(0, -0, NaN, 2 ** 62, 2 ** 62 + 2 ** 11)), { maxLength: 3000 }), (xs) => {

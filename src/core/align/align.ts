@@ -24,11 +24,11 @@ import { NON_AIM_SECTION, HEADING_NUMBER_PREFIX } from '../aims/patterns';
 import { located } from '../document/located';
 import { classifyStance, cuesIn, type CueMatch, type StanceResult, type WordsView } from '../stance/stance';
 import { contentStems, WordRuns, WordTable } from './text';
-import { B, Bm25Index, findTerm, K1, type Prepared } from './bm25';
+import { B, Bm25Index, findTerm, K1, TOP_K, type Prepared } from './bm25';
 import { monotoneChain } from './order';
 import { firstAtLeast } from '../text/search';
-import { appendDistinct, distinctNumbers } from '../text/distinct';
-import { float64Column, int32Column } from '../text/column';
+import { appendDistinct } from '../text/distinct';
+import { type Column, float64Column, int32Column } from '../text/column';
 import { Slab } from '../text/slab';
 
 /** Set by tests and tools to see how each paragraph was scored. */
@@ -89,8 +89,12 @@ export interface AimProfile {
   terms: string[];
   /** Unique content stems of the aim's title: its topic, which restatements tend to name. */
   titleTerms: string[];
-  /** Word trigrams of the aim's text (as numbers, each once, in the order first seen), for quotation. */
-  trigrams: Float64Array;
+  /** Word trigrams of the aim's text (as numbers, each once, in the order first seen), for quotation: entries
+   * `trigramsFrom` to `trigramsTo` of the column, which holds other aims' too (read its array when reading them:
+   * it is replaced as the column grows). */
+  trigrams: Column<Float64Array>;
+  trigramsFrom: number;
+  trigramsTo: number;
   /** Kept with a memo, for the response the profile was made against: the aim's prepared query, and its
    * candidates by where in the response the search starts (see `candidates`): a few places, each followed by
    * what was found from it (a list, not a map: a map per aim costs more than its entries). */
@@ -110,7 +114,8 @@ export class AimIndex {
     this.profiles = aims.map((a, i) => {
       const profile = profileOf(a, i);
       for (const t of profile.terms) push(this.byTerm, t, i);
-      for (const g of profile.trigrams) this.joinTrigram(g, i);
+      const grams = profile.trigrams.array;
+      for (let k = profile.trigramsFrom; k < profile.trigramsTo; k++) this.joinTrigram(grams[k], i);
       return profile;
     });
   }
@@ -130,7 +135,8 @@ export class AimIndex {
         touched.add(t);
         this.leave(this.byTerm, t, aim);
       }
-      for (const g of old.trigrams) {
+      for (let k = old.trigramsFrom; k < old.trigramsTo; k++) {
+        const g = old.trigrams.array[k];
         trigrams.add(g);
         this.leaveTrigram(g, aim);
       }
@@ -138,7 +144,8 @@ export class AimIndex {
         touched.add(t);
         this.join(this.byTerm, t, aim);
       }
-      for (const g of profile.trigrams) {
+      for (let k = profile.trigramsFrom; k < profile.trigramsTo; k++) {
+        const g = profile.trigrams.array[k];
         trigrams.add(g);
         this.joinTrigram(g, aim);
       }
@@ -341,8 +348,9 @@ export class AimIndex {
   }
 }
 
-/** What the matcher reads from an aim: a function of the aim's text and title alone. Exported for tests. */
-export function aimProfile(letter: Doc, a: LetterAim, words: WordTable, slab?: Slab): AimProfile {
+/** What the matcher reads from an aim: a function of the aim's text and title alone. Its trigrams are added to
+ * `trigrams` when given, else to a column of their own. Exported for tests. */
+export function aimProfile(letter: Doc, a: LetterAim, words: WordTable, trigrams?: Column<Float64Array>): AimProfile {
   const { ids, count } = words.scan(letter.masked, a.span.start, a.span.end);
   const terms: string[] = [];
   for (let k = 0; k < count; k++) {
@@ -350,7 +358,10 @@ export function aimProfile(letter: Doc, a: LetterAim, words: WordTable, slab?: S
     if (stem) terms.push(stem);
   }
   const uniqueTerms = unique(terms);
-  return { terms: uniqueTerms, titleTerms: unique(contentStems(a.title)), trigrams: distinctNumbers(trigramKeysOfIds(words, ids, 0, count), 0, undefined, slab) };
+  const keys = trigramKeysOfIds(words, ids, 0, count);
+  const column = trigrams ?? float64Column(keys.length);
+  const trigramsFrom = column.length;
+  return { terms: uniqueTerms, titleTerms: unique(contentStems(a.title)), trigrams: column, trigramsFrom, trigramsTo: trigramsFrom + appendDistinct(keys, column) };
 }
 
 const ID_BITS = 2 ** 21;
@@ -452,10 +463,12 @@ interface UnitColumns {
   trigrams: Float64Array;
 }
 
-/** The units that are lexical candidates for one aim, and their scores. */
+/** The units that are lexical candidates for one aim, and their scores: entries `from` to `to` of the columns,
+ * which hold other aims' too. */
 interface AimCandidates {
-  units: Int32Array;
-  scores: Float64Array;
+  columns: { units: Column<Int32Array>; scores: Column<Float64Array> };
+  from: number;
+  to: number;
 }
 
 /** Each unit's lexical candidates, in the order of aims: unit `ui`'s are entries `start[ui]` to `start[ui + 1]`. */
@@ -473,16 +486,21 @@ function keptAt(kept: Array<number | AimCandidates>, near: number): AimCandidate
 
 function candidateTable(byAim: AimCandidates[], unitCount: number): CandidateTable {
   const start = new Int32Array(unitCount + 1);
-  for (const c of byAim) for (let k = 0; k < c.units.length; k++) start[c.units[k] + 1]++;
+  for (const c of byAim) {
+    const units = c.columns.units.array;
+    for (let k = c.from; k < c.to; k++) start[units[k] + 1]++;
+  }
   for (let ui = 0; ui < unitCount; ui++) start[ui + 1] += start[ui];
   const fill = start.slice(0, unitCount);
   const aim = new Int32Array(start[unitCount]);
   const score = new Float64Array(start[unitCount]);
   byAim.forEach((c, a) => {
-    for (let k = 0; k < c.units.length; k++) {
-      const at = fill[c.units[k]]++;
+    const units = c.columns.units.array;
+    const scores = c.columns.scores.array;
+    for (let k = c.from; k < c.to; k++) {
+      const at = fill[units[k]]++;
       aim[at] = a;
-      score[at] = c.scores[k];
+      score[at] = scores[k];
     }
   });
   return { start, aim, score };
@@ -888,8 +906,9 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   const { roles, bm25, unitOfBlock, docToUnit, sentenceAverage } = prep;
   const { stems: unitStems, sentences: unitSentences, sentenceTf, trigrams: unitTrigrams } = prep.columns;
   const wordIds = prep.words;
-  // Copies: a unit's kind changes when it turns out to restate an aim.
-  const units: Unit[] = prep.units.map((u) => ({
+  // A unit's kind changes when it turns out to restate an aim: copies when the memo keeps the units for the next
+  // analysis; without a memo they are this analysis's own.
+  const units: Unit[] = !memo ? prep.units : prep.units.map((u) => ({
     block: u.block,
     kind: u.kind,
     doc: u.doc,
@@ -950,15 +969,21 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (same) return last.result;
   }
   // Each aim's profile, its prepared query and its candidates are functions of its words (and of the response):
-  // kept by key in the memo; what this analysis used is kept for the next one. Their arrays are cut from one slab
-  // per analysis (after an edit to an aim, a small one).
+  // kept by key in the memo; what this analysis used is kept for the next one. Their numbers are kept in columns
+  // (after an edit to an aim, small ones), or cut from one slab per analysis.
   const aimSlab = new Slab();
+  // The trigrams of the aims profiled now: room for a word in every five characters of their text.
+  let trigramRoom = 0;
+  aims.forEach((a, i) => {
+    if (!memo || !memo.profiles.has(aimKeys[i])) trigramRoom += Math.ceil((a.span.end - a.span.start) / 5);
+  });
+  const aimTrigrams = float64Column(trigramRoom);
   const profiles = new Map<string, AimProfile>();
   const profileOf = (a: LetterAim, i: number): AimProfile => {
-    if (!memo) return aimProfile(letter, a, wordIds, aimSlab);
+    if (!memo) return aimProfile(letter, a, wordIds, aimTrigrams);
     const key = aimKeys[i];
     let p = profiles.get(key) ?? memo.profiles.get(key);
-    if (!p) p = aimProfile(letter, a, wordIds, aimSlab);
+    if (!p) p = aimProfile(letter, a, wordIds, aimTrigrams);
     profiles.set(key, p);
     return p;
   };
@@ -996,7 +1021,11 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
    * each scaled by the score of an ideal answer. */
   // Without a memo nothing is kept, so no keys are made.
   // With a memo, profiles live as long as the response is unchanged, and keep what is made from them.
-  const prepared = index.profiles.map((p) => (memo ? (p.prepared ??= bm25.prepare(p.terms, aimSlab)) : bm25.prepare(p.terms, aimSlab)));
+  // The queries' ids and weights in two columns, with room for those prepared now.
+  let queryRoom = 0;
+  for (const p of index.profiles) if (!memo || !p.prepared) queryRoom += p.terms.length;
+  const queryColumns = { ids: int32Column(queryRoom), idf: float64Column(queryRoom) };
+  const prepared = index.profiles.map((p) => (memo ? (p.prepared ??= bm25.prepare(p.terms, queryColumns)) : bm25.prepare(p.terms, queryColumns)));
   /** The paragraph's terms the aim holds: where each is in the paragraph's terms, and its weight. */
   const heldAt = new Int32Array(64);
   const heldIdf = new Float64Array(64);
@@ -1020,14 +1049,17 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     let score = 0;
     let covered = 0;
     let held = 0;
+    const { ids, idf, from: qFrom } = q;
     for (let i = 0; i < q.terms.length; i++) {
-      const at = q.ids[i] < 0 ? -1 : findTerm(termIds, termsFrom, termsTo, q.ids[i]);
+      const id = ids[qFrom + i];
+      const at = id < 0 ? -1 : findTerm(termIds, termsFrom, termsTo, id);
       if (at < 0) continue;
       const f = termCounts[at];
-      score += (q.idf[i] * f * (K1 + 1)) / (f + norm);
-      covered += q.idf[i];
+      const w = idf[qFrom + i];
+      score += (w * f * (K1 + 1)) / (f + norm);
+      covered += w;
       heldAt[held] = at - termsFrom;
-      heldIdf[held++] = q.idf[i];
+      heldIdf[held++] = w;
       if (held === heldAt.length) break;
     }
     if (held === 0) return 0;
@@ -1054,25 +1086,29 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     const q = prepared[aim];
     const other = index.profiles[except].terms;
     let n = 0;
-    for (let i = 0; i < q.terms.length; i++) if (q.ids[i] >= 0 && bm25.termIndex(u.doc, q.ids[i]) >= 0 && !other.includes(q.terms[i])) n++;
+    for (let i = 0; i < q.terms.length; i++) {
+      const id = q.ids[q.from + i];
+      if (id >= 0 && bm25.termIndex(u.doc, id) >= 0 && !other.includes(q.terms[i])) n++;
+    }
     return n;
   };
 
   // 2. Lexical candidates for every aim (BM25 over answer units and their sentences, capped postings).
   /** The units answering aim `a` well enough to be candidates, with their scores. */
+  // In two columns for every aim, with room for half as many as a search can find (they grow when needed).
+  const candidateColumns = { units: int32Column(aims.length * (TOP_K >> 1)), scores: float64Column(aims.length * (TOP_K >> 1)) };
   const scoreCandidates = (a: number, near: number): AimCandidates => {
     const seen = new Set<number>();
     for (const d of bm25.candidates(prepared[a], near)) seen.add(docToUnit[d]);
-    const found: number[] = [];
-    const scores: number[] = [];
+    const from = candidateColumns.units.length;
     for (const ui of seen) {
       const score = lexical(a, units[ui]);
       if (score >= 0.12) {
-        found.push(ui);
-        scores.push(score);
+        candidateColumns.units.push(ui);
+        candidateColumns.scores.push(score);
       }
     }
-    return { units: aimSlab.int32Of(found), scores: aimSlab.float64Of(scores) };
+    return { columns: candidateColumns, from, to: candidateColumns.units.length };
   };
   const candidatesOfAim: AimCandidates[] = aims.map((_, a) => {
     const near = Math.floor((a / Math.max(1, aims.length)) * bm25.size);
@@ -1102,7 +1138,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (hits.size === 0) return NO_QUOTES;
     const out = new Map<number, number>();
     for (const [a, h] of hits) {
-      const aimGrams = index.profiles[a].trigrams.length;
+      const aimGrams = index.profiles[a].trigramsTo - index.profiles[a].trigramsFrom;
       const coverage = aimGrams === 0 ? 0 : h / aimGrams;
       const containment = grams === 0 ? 0 : h / grams;
       // A paragraph that is mostly the aim's words restates it (2 + coverage); one that shares a run of them
@@ -1134,8 +1170,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       for (const ui of again) if (!sameQuotes(quotedIn[ui], keptQuotes.quotedIn[ui])) patch.dirty[ui] |= QUOTES_CHANGED;
       for (let a = 0; a < aims.length; a++) {
         if (lastCandidates[a] === candidatesOfAim[a]) continue;
-        for (const ui of lastCandidates[a].units) patch.dirty[ui] |= CANDIDATES_CHANGED;
-        for (const ui of candidatesOfAim[a].units) patch.dirty[ui] |= CANDIDATES_CHANGED;
+        for (const c of [lastCandidates[a], candidatesOfAim[a]]) for (let k = c.from; k < c.to; k++) patch.dirty[c.columns.units.array[k]] |= CANDIDATES_CHANGED;
       }
     }
   } else quotedIn = units.map(quotesOf);
@@ -1790,7 +1825,7 @@ function ownWordSections(
       const q = prepared[a];
       if (q.ideal <= 0) continue;
       let got = 0;
-      for (let k = 0; k < q.terms.length; k++) if (words.has(q.terms[k])) got += q.idf[k];
+      for (let k = 0; k < q.terms.length; k++) if (words.has(q.terms[k])) got += q.idf[q.from + k];
       const score = got / q.ideal;
       if (score > bestScore) {
         second = bestScore;

@@ -10,7 +10,6 @@
  */
 
 import { firstAtLeast } from '../text/search';
-import type { Slab } from '../text/slab';
 import { type Column, int32Column } from '../text/column';
 
 export const K1 = 1.2;
@@ -37,9 +36,12 @@ export function findTerm(terms: Int32Array, from: number, to: number, id: number
 /** A query with its terms' weights worked out once. */
 export interface Prepared {
   terms: string[];
-  /** Each term's id in the index, or -1 when no block holds it. */
+  /** Each term's id in the index, or -1 when no block holds it: term `i`'s at `ids[from + i]`. */
   ids: Int32Array;
+  /** Each term's weight: term `i`'s at `idf[from + i]`. */
   idf: Float64Array;
+  /** Where the query's ids and weights start in `ids` and `idf`, which may hold other queries' (see `prepare`). */
+  from: number;
   /** The score a block of average length holding each term once would get (see `prepare`). */
   ideal: number;
 }
@@ -161,21 +163,24 @@ export class Bm25Index {
   /**
    * Prepares a query of unique terms. Its ideal score counts the terms the response never uses too (as if
    * used once), so an aim the response does not discuss cannot reach a high score through the one or two
-   * common words it shares with it. Its arrays are cut from `slab` when one is given.
+   * common words it shares with it. Its ids and weights are added to `into` when given: columns with room for every
+   * query, as queries prepared before a column grows keep its old arrays.
    */
-  prepare(terms: string[], slab?: Slab): Prepared {
+  prepare(terms: string[], into?: { ids: Column<Int32Array>; idf: Column<Float64Array> }): Prepared {
     const n = this.size;
     const unseen = Math.log(1 + (n - 1 + 0.5) / 1.5);
-    const idf = slab ? slab.float64(terms.length) : new Float64Array(terms.length);
-    const ids = slab ? slab.int32(terms.length) : new Int32Array(terms.length);
-    for (let i = 0; i < terms.length; i++) ids[i] = this.termId(terms[i]);
+    const from = into ? into.ids.add(terms.length) : 0;
+    if (into) into.idf.add(terms.length);
+    const ids = into ? into.ids.array : new Int32Array(terms.length);
+    const idf = into ? into.idf.array : new Float64Array(terms.length);
+    for (let i = 0; i < terms.length; i++) ids[from + i] = this.termId(terms[i]);
     let ideal = 0;
     terms.forEach((t, i) => {
       const df = this.df(t);
-      idf[i] = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
-      ideal += df > 0 ? idf[i] : unseen;
+      idf[from + i] = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
+      ideal += df > 0 ? idf[from + i] : unseen;
     });
-    return { terms, ids, idf, ideal };
+    return { terms, ids, idf, from, ideal };
   }
 
   /**
@@ -194,7 +199,7 @@ export class Bm25Index {
       if (list.length <= DF_CAP) {
         for (const id of list) {
           if (acc[id] === 0) touched.push(id);
-          acc[id] += q.idf[i] + 1e-9;
+          acc[id] += q.idf[q.from + i] + 1e-9;
         }
       } else if (!rarest || list.length < rarest.length) rarest = list;
     }

@@ -1,5 +1,5 @@
 /**
- * The distinct numbers of a list, in the order first seen, as a typed array: what
+ * The distinct numbers of a list, in the order first seen, added to a column: what
  * `Float64Array.from(new Set(list))` gives (numbers compared as a Set compares them: 0 and -0 alike, NaN equal to
  * itself), without a Set or an iterator. Alignment dedupes the word trigrams of every paragraph and every aim this
  * way; for the short lists it gets (tens of numbers, most of them too large for small integers) a Set costs
@@ -7,7 +7,6 @@
  */
 
 import type { Column } from './column';
-import type { Slab } from './slab';
 
 /** The table: slots holding a number are those whose stamp is the current pass's. Grown when a list needs it. */
 let bits = 10;
@@ -20,15 +19,9 @@ let found = new Float64Array(64);
 const scratch = new Float64Array(1);
 const halves = new Int32Array(scratch.buffer);
 
-/** The distinct numbers of `list[from, to)`, in a new array, cut from `slab` when one is given. */
-export function distinctNumbers(list: ArrayLike<number>, from = 0, to = list.length, slab?: Slab): Float64Array {
+/** Appends the distinct numbers of `list[from, to)` to `column`; returns how many. */
+export function appendDistinct(list: ArrayLike<number>, column: Column<Float64Array>, from = 0, to = list.length): number {
   const count = distinct(list, from, to);
-  return slab ? slab.float64Of(found, 0, count) : found.slice(0, count);
-}
-
-/** Appends the distinct numbers of `list` to `column`; returns how many. */
-export function appendDistinct(list: ArrayLike<number>, column: Column<Float64Array>): number {
-  const count = distinct(list, 0, list.length);
   column.append(found, 0, count);
   return count;
 }
