@@ -115,5 +115,5 @@ function sameBlock(o: Block, n: Block, d: number): boolean {
   if (o.cells && n.cells) for (let k = 0; k < o.cells.length; k++) if (!sameSpan(o.cells[k], n.cells[k], d)) return false;
   // Sentences are split from the masked text within the block's span (or cells), and widened only within it:
   // the same text there gives the same sentences, moved.
-  return o.sentences.length === n.sentences.length;
+  return o.sentenceCount === n.sentenceCount;
 }

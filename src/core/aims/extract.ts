@@ -448,7 +448,7 @@ const MAX_CHANGED = 4;
 /** The same kind of block, in the same place in the letter's structure. */
 function sameStructure(o: Block, n: Block): boolean {
   if (o.kind !== n.kind || o.depth !== n.depth || o.headerRow !== n.headerRow || o.quoteDepth !== n.quoteDepth || o.headingIndex !== n.headingIndex || o.firstInItem !== n.firstInItem) return false;
-  if ((o.cells?.length ?? -1) !== (n.cells?.length ?? -1) || o.sentences.length !== n.sentences.length || !o.leadIn !== !n.leadIn) return false;
+  if ((o.cells?.length ?? -1) !== (n.cells?.length ?? -1) || o.sentenceCount !== n.sentenceCount || !o.leadIn !== !n.leadIn) return false;
   const a = o.list;
   const b = n.list;
   if (!a || !b) return a === b;
@@ -914,7 +914,7 @@ function findProseAims(letter: Letter, found: Found[]): void {
       found.push({ span: proseAimSpan(doc, b, current.first, current.last), blocks: [b.index], title: current.title, format: 'prose', sentences: [current.first, current.last] });
       current = undefined;
     };
-    for (let k = 0; k < b.sentences.length; k++) {
+    for (let k = 0; k < b.sentenceCount; k++) {
       // After structured aims, only outright intentions count, unless an additive opening ("In addition, the
       // company will …") marks the sentence as one more item in the run of aims.
       const strongOnly = structured && section !== 'aims' && !letter.additive(b, k);

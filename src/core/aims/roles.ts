@@ -168,8 +168,8 @@ function firstLine(doc: Doc, b: Block): string {
  * three sentences, none of them carrying a view.
  */
 function courtesyOnly(doc: Doc, b: Block): boolean {
-  if (b.sentences.length > 3) return false;
-  for (const si of b.sentences) {
+  if (b.sentenceCount > 3) return false;
+  for (let si = b.firstSentence; si < b.firstSentence + b.sentenceCount; si++) {
     const t = doc.sentences[si].text;
     if (/\b(?:concern|oppose|support|welcome|reject|accept|unacceptable|agree|disagree|however|but|not the case|dispute)\b/i.test(t)) return false;
   }

@@ -205,7 +205,9 @@ export class AimIndex {
     } else {
       let at = list.length;
       while (at > 0 && list[at - 1] > aim) at--;
-      if (list[at - 1] !== aim) list.splice(at, 0, aim);
+      // (At the end, as when the index is built, pushed: `splice` copies the list.)
+      if (at === list.length) list.push(aim);
+      else if (list[at - 1] !== aim) list.splice(at, 0, aim);
     }
   }
   /** Removes `aim` from the postings of `key`, and the key when none is left. */
@@ -222,7 +224,8 @@ export class AimIndex {
     else {
       let at = list.length;
       while (at > 0 && list[at - 1] > aim) at--;
-      list.splice(at, 0, aim);
+      if (at === list.length) list.push(aim);
+      else list.splice(at, 0, aim);
     }
   }
   idf(term: string): number {
@@ -541,7 +544,7 @@ const ANAPHORIC = /^(?:this|these|that|those|it|they|such|any such|in that case|
 const PREAMBLE = /^this is (?:the |our |an? |[\w’']+ )?(?:initial |formal |full |joint |first |written |detailed )*response\b|\b(?:set(?:s)? out (?:below |them out|(?:below )?(?:our|the union's|the branch's|the unions'|its) (?:\w+ )?(?:response|comments|views|position))|(?:our|the union's|the branch's) (?:response|comments|views) (?:to|on) each|in the order of (?:your|the) letter|welcome[sd]? the (?:opportunity|chance) to (?:respond|comment|reply|give (?:our|its) views)|each of the (?:\w+ )?(?:aims|proposals|objectives|changes|measures))\b/i;
 
 function isPreamble(doc: Doc, b: Block): boolean {
-  if (b.sentences.length > 3) return false;
+  if (b.sentenceCount > 3) return false;
   const rest = b.text.replace(/\bwelcome[sd]? the (?:opportunity|chance)\b/gi, '');
   return PREAMBLE.test(b.text) && !/\b(?:oppose|support|welcome|concern|unacceptable|reject)/i.test(rest);
 }
@@ -782,7 +785,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     trigramRoom += Math.max(0, runs.count - first - 2);
     if (kind !== 'answer') continue;
     for (let k = first; k < runs.count; k++) if (words.stem(runs.ids[k])) stemRoom++;
-    if (b.sentences.length > 1) sentenceRoom += 2 * b.sentences.length;
+    if (b.sentenceCount > 1) sentenceRoom += 2 * b.sentenceCount;
   }
   wordsFrom.push(runs.count);
   const bm25 = new Bm25Index(stemRoom);
@@ -816,9 +819,9 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
         at.push(runs.starts[k]);
       }
       doc = bm25.add(stems, termIds.length >= stems.length ? termIds : (termIds = new Int32Array(stems.length * 2)));
-      if (b.sentences.length > 1) {
+      if (b.sentenceCount > 1) {
         let k = 0;
-        for (const si of b.sentences) {
+        for (let si = b.firstSentence; si < b.firstSentence + b.sentenceCount; si++) {
           const sp = response.sentences[si];
           while (k < at.length && at[k] < sp.start) k++;
           const from = k;

@@ -526,7 +526,7 @@ function textEvidence(scan: Scan, sr: SentenceReading, letterDate: string | unde
   const doc = scan.doc;
   const block = doc.blocks[sr.block];
   const out: Evidence[] = [];
-  const at = sr.sentence - block.sentences[0];
+  const at = sr.sentence - block.firstSentence;
   const first = Math.max(0, at - EVIDENCE_BEFORE);
   const sentences = block.sentences.slice(first, first + 9);
   if (sr.sentence < memo.last) memo.inOrder = false;
@@ -858,7 +858,7 @@ function quotesAround(rs: Scan, si: number): string[] {
   const doc = rs.doc;
   const sentence = doc.sentences[si];
   const block = doc.blocks[sentence.block];
-  const pos = block.sentences.indexOf(si);
+  const pos = si - block.firstSentence;
   const quotes: string[] = [];
   const pushQuotes = (k: number, b: number) => {
     const s = startOf(doc.sentences[k]);
@@ -866,7 +866,7 @@ function quotesAround(rs: Scan, si: number): string[] {
     for (const q of rs.quotesOf(b)) if (q.s >= s && q.e <= e) quotes.push(normWords(rs.compact.cased.slice(q.s + 1, q.e - 1)));
   };
   pushQuotes(si, block.index);
-  for (let k = 1; k <= 2 && pos - k >= 0; k++) pushQuotes(block.sentences[pos - k], block.index);
+  for (let k = 1; k <= 2 && pos - k >= 0; k++) pushQuotes(si - k, block.index);
   if (pos === 0 && block.index > 0) {
     const prevBlock = doc.blocks[block.index - 1];
     if (prevBlock.kind !== 'heading') {
@@ -910,10 +910,10 @@ function disputingPassages(rs: Scan): DisputePassage[] {
       if (m) denies = DENIED_RUNG[m[1]] ?? 'informed';
     }
     if (!explicit && denies === undefined) continue;
-    const pos = block.sentences.indexOf(sentence.index);
+    const pos = sentence.index - block.firstSentence;
     // Context: this sentence, the one before, and the section heading (not the document title).
     const context = [sentence.text];
-    if (pos > 0) context.push(doc.sentences[block.sentences[pos - 1]].text);
+    if (pos > 0) context.push(doc.sentences[sentence.index - 1].text);
     const quotes = quotesAround(rs, sentence.index);
     const heading = block.headingIndex >= 0 ? doc.blocks[block.headingIndex].text : '';
     if (heading && heading !== title) context.push(heading);

@@ -302,21 +302,21 @@ class Reader {
     const doc = this.doc;
     const block = doc.blocks[blockIndex];
     let out: SentenceReading[] | undefined;
-    if (block.sentences.length === 0) return NO_READINGS;
+    if (block.sentenceCount === 0) return NO_READINGS;
     if (block.kind === 'heading' || block.headerRow) return NO_READINGS;
-    const first = startOf(doc.sentences[block.sentences[0]]);
+    const first = startOf(doc.sentences[block.firstSentence]);
     let si = firstAtOrAfter(selfParty, first);
     let pi = firstAtOrAfter(partyMarks, first);
     // In a letter, only sentences with a party mark are read: none before the block's last sentence ends, none read.
     if (!this.extra && !this.isResponse) {
-      const last = endOf(doc.sentences[block.sentences[block.sentences.length - 1]]);
+      const last = endOf(doc.sentences[block.firstSentence + block.sentenceCount - 1]);
       if (!(pi < partyMarks.length && partyMarks[pi].s < last) && !(si < selfParty.length && selfParty[si].s < last)) return NO_READINGS;
     }
     const bs = startOf(block);
     const be = endOf(block);
     // The block's lower-cased text, made when a sentence of it is read.
     let blockLower: string | undefined;
-    for (const wi of block.sentences) {
+    for (let wi = block.firstSentence; wi < block.firstSentence + block.sentenceCount; wi++) {
       const whole = doc.sentences[wi];
       const ws = startOf(whole);
       const we = endOf(whole);

@@ -41,8 +41,12 @@ export interface Block {
   headerRow?: boolean;
   /** A bold or italic opening phrase ("**Release workforce capacity** – …"); for headings, the heading. */
   leadIn?: Span;
-  /** Indexes into `Doc.sentences`. */
-  sentences: number[];
+  /** Indexes into `Doc.sentences`: a new array each time it is read (loops over many blocks read
+   * `firstSentence` and `sentenceCount` instead). A block's sentences are consecutive. */
+  readonly sentences: number[];
+  /** The index of the block's first sentence (where it would be when it has none). */
+  readonly firstSentence: number;
+  readonly sentenceCount: number;
 }
 
 export interface Sentence {

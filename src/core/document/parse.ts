@@ -491,9 +491,17 @@ class DocBlock implements Block {
     public quoteDepth: number,
     public headingIndex: number,
     public firstInItem: boolean,
-    public sentences: number[],
+    public firstSentence: number,
+    public sentenceCount: number,
   ) {
     this.#lines = lines;
+  }
+
+  /** A new array each time (an array for every block cost megabytes on long documents). */
+  get sentences(): number[] {
+    const out: number[] = new Array(this.sentenceCount);
+    for (let k = 0; k < this.sentenceCount; k++) out[k] = this.firstSentence + k;
+    return out;
   }
 
   get position(): Position {
@@ -611,12 +619,11 @@ function assemble(source: string, starts: number[], models: ChunkModel[], lines:
       let ci = 0; // sentence index within the chunk
       for (let k = 0; k < model.blockCount; k++) {
         const b: ChunkBlock | Block = parsed ? parsed[k] : from!.blocks[from!.first + k];
-        const count = parsed ? parsed[k].sentenceCount : (b as Block).sentences.length;
+        const count = parsed ? parsed[k].sentenceCount : (b as Block).sentenceCount;
         const index = bi++;
-        const own: number[] = count === 0 ? [] : new Array(count);
         const text = blockTexts[k * 2] < 0 ? b.text! : chunkMasked.slice(blockTexts[k * 2], blockTexts[k * 2 + 1]);
         const span = b.span;
-        const block = new DocBlock(lines, index, b.kind, span.start + shiftBy, span.end + shiftBy, text, b.quoteDepth, b.kind === 'heading' ? index : headingIndex, b.firstInItem, own);
+        const block = new DocBlock(lines, index, b.kind, span.start + shiftBy, span.end + shiftBy, text, b.quoteDepth, b.kind === 'heading' ? index : headingIndex, b.firstInItem, si, count);
         if (b.kind === 'heading') headingIndex = index;
         if (b.depth !== undefined) block.depth = b.depth;
         if (b.list) block.list = b.list;
@@ -631,7 +638,6 @@ function assemble(source: string, starts: number[], models: ChunkModel[], lines:
               : table[t + 2] === blockTexts[k * 2] && table[t + 3] === blockTexts[k * 2 + 1]
                 ? text // a block of one sentence: the same string
                 : chunkMasked.slice(table[t + 2], table[t + 3]);
-          own[j] = si;
           sentences[si] = new DocSentence(lines, si, index, base + table[t], base + table[t + 1], sentenceText);
           si++;
         }
