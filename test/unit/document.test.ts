@@ -76,7 +76,8 @@ describe('parseDocument', () => {
 
   it('splits sentences and widens them over emphasis markers', () => {
     const doc = parseDocument(LETTER);
-    const texts = doc.blocks[2].sentences.map((i) => doc.source.slice(doc.sentences[i].span.start, doc.sentences[i].span.end));
+    const { firstSentence, sentenceCount } = doc.blocks[2];
+    const texts = doc.sentences.slice(firstSentence, firstSentence + sentenceCount).map((s) => doc.source.slice(s.span.start, s.span.end));
     expect(texts).toEqual(['**Release capacity** – streamline case management, e.g. reduce admin.', 'We will finish by Spring 2026.']);
   });
 

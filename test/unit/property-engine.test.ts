@@ -237,7 +237,7 @@ function checkModel(text: string, doc: Doc): void {
     expect(b.position.start.offset).toBe(b.span.start);
     expect(b.span.start).toBeGreaterThanOrEqual(last);
     last = b.span.start;
-    for (const si of b.sentences) {
+    for (let si = b.firstSentence; si < b.firstSentence + b.sentenceCount; si++) {
       const s = doc.sentences[si];
       expect(s.block).toBe(b.index);
       expect(s.span.start).toBeGreaterThanOrEqual(b.span.start);

@@ -232,17 +232,17 @@ class Letter {
   }
   additive(b: Block, k: number): boolean {
     const sf = this.prose(b)[k];
-    return (sf.additive ??= ADDITIVE_OPENING.test(this.doc.sentences[b.sentences[k]].text.trim()));
+    return (sf.additive ??= ADDITIVE_OPENING.test(this.doc.sentences[b.firstSentence + k].text.trim()));
   }
   verdict(b: Block, k: number, strongOnly: boolean): ProseVerdict {
     const sf = this.prose(b)[k];
-    const text = this.doc.sentences[b.sentences[k]].text;
+    const text = this.doc.sentences[b.firstSentence + k].text;
     return strongOnly ? (sf.strongVerdict ??= proseAimSentence(text, true)) : (sf.verdict ??= proseAimSentence(text, false));
   }
   proseTitle(b: Block, k: number): string {
     const sf = this.prose(b)[k];
     if (sf.title === undefined) {
-      const text = this.doc.sentences[b.sentences[k]].text;
+      const text = this.doc.sentences[b.firstSentence + k].text;
       const trig = triggerIn(text);
       sf.title = titleFrom(trig ? text.slice(trig.titleAt) : text);
     }
@@ -253,7 +253,7 @@ class Letter {
   }
   prose(b: Block): SentenceFacts[] {
     const f = this.facts[b.index];
-    return (f.prose ??= b.sentences.map(() => ({ additive: undefined, verdict: undefined, strongVerdict: undefined, title: undefined })));
+    return (f.prose ??= Array.from({ length: b.sentenceCount }, () => ({ additive: undefined, verdict: undefined, strongVerdict: undefined, title: undefined })));
   }
   get blocks(): Block[] {
     return this.doc.blocks;
@@ -515,8 +515,7 @@ function movedPosition(p: Position, d: number, dLines: number): Position {
 // Introducing sentences and the shape of aim text.
 
 function lastSentence(doc: Doc, b: Block): string {
-  const si = b.sentences[b.sentences.length - 1];
-  return si === undefined ? b.text : doc.sentences[si].text;
+  return b.sentenceCount === 0 ? b.text : doc.sentences[b.firstSentence + b.sentenceCount - 1].text;
 }
 
 /** Classifies a sentence that may introduce a list: of aims, of something else, or not an introduction. */
@@ -938,7 +937,7 @@ function findProseAims(letter: Letter, found: Found[]): void {
 
 /** A prose aim: from the start of its first sentence (the `first`-th of the block) to the end of its last. */
 function proseAimSpan(doc: Doc, b: Block, first: number, last: number): Span {
-  return trimSpan(doc, { start: doc.sentences[b.sentences[first]].span.start, end: doc.sentences[b.sentences[last]].span.end });
+  return trimSpan(doc, { start: doc.sentences[b.firstSentence + first].span.start, end: doc.sentences[b.firstSentence + last].span.end });
 }
 
 /** The first prose trigger in a sentence: where the intention starts, its strength and the verb after it. */

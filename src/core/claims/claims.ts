@@ -528,7 +528,10 @@ function textEvidence(scan: Scan, sr: SentenceReading, letterDate: string | unde
   const out: Evidence[] = [];
   const at = sr.sentence - block.firstSentence;
   const first = Math.max(0, at - EVIDENCE_BEFORE);
-  const sentences = block.sentences.slice(first, first + 9);
+  // (The block's sentences from `first`, nine at most, read from the block's range: the whole list of a block of
+  // thousands of sentences, made for each of its claims, would cost time in the square of its length.)
+  const sentences: number[] = [];
+  for (let k = first; k < Math.min(block.sentenceCount, first + 9); k++) sentences.push(block.firstSentence + k);
   if (sr.sentence < memo.last) memo.inOrder = false;
   if (memo.inOrder && sr.sentence !== memo.last && memo.bySentence.size > 64) {
     for (const k of memo.bySentence.keys()) if (k < sr.sentence - EVIDENCE_BEFORE) memo.bySentence.delete(k);
@@ -871,7 +874,7 @@ function quotesAround(rs: Scan, si: number): string[] {
     const prevBlock = doc.blocks[block.index - 1];
     if (prevBlock.kind !== 'heading') {
       if (prevBlock.quoteDepth > block.quoteDepth) quotes.push(normWords(prevBlock.text));
-      for (const k of prevBlock.sentences.slice(-2)) pushQuotes(k, prevBlock.index);
+      for (let k = Math.max(0, prevBlock.sentenceCount - 2); k < prevBlock.sentenceCount; k++) pushQuotes(prevBlock.firstSentence + k, prevBlock.index);
     }
   }
   const kept = quotes.filter((q) => q.split(' ').length >= 3);
@@ -920,7 +923,7 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     const stems = [...topicStems(context.join(' '))];
     // Show the contradiction with what follows it when it is a short "This is not the case."
     let span: Span = sentence.span;
-    if (explicit && sentence.text.length < 60 && pos + 1 < block.sentences.length) span = { start: sentence.span.start, end: doc.sentences[block.sentences[pos + 1]].span.end };
+    if (explicit && sentence.text.length < 60 && pos + 1 < block.sentenceCount) span = { start: sentence.span.start, end: doc.sentences[block.firstSentence + pos + 1].span.end };
     out.push({
       span,
       denies: explicit ? undefined : denies,

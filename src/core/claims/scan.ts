@@ -619,7 +619,9 @@ export class ScanMemo {
         const bd = delta.shiftOf(i);
         // After the edit, lines and columns may have moved even where characters did not.
         const after = endOf(blk) >= delta.prefix;
-        const dS = blk.sentences.length > 0 ? blk.sentences[0] - before.blocks[j].sentences[0] : 0;
+        // How far its sentences' indexes moved (not a number when it had none before).
+        const was = before.blocks[j];
+        const dS = blk.sentenceCount === 0 ? 0 : was.sentenceCount === 0 ? NaN : blk.firstSentence - was.firstSentence;
         if (bd === 0 && dS === 0 && i === j) {
           byBlock[i] = old;
           for (const r of old) this.origins.set(r, { from: r, d: 0, after });

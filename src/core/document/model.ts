@@ -41,10 +41,9 @@ export interface Block {
   headerRow?: boolean;
   /** A bold or italic opening phrase ("**Release workforce capacity** – …"); for headings, the heading. */
   leadIn?: Span;
-  /** Indexes into `Doc.sentences`: a new array each time it is read (loops over many blocks read
-   * `firstSentence` and `sentenceCount` instead). A block's sentences are consecutive. */
-  readonly sentences: number[];
-  /** The index of the block's first sentence (where it would be when it has none). */
+  /** The block's sentences, which are consecutive: `sentenceCount` of them in `Doc.sentences` from
+   * `firstSentence` (where the first would be when it has none). Two numbers rather than a list of indexes: an
+   * array for every block cost megabytes on long documents. */
   readonly firstSentence: number;
   readonly sentenceCount: number;
 }

@@ -497,13 +497,6 @@ class DocBlock implements Block {
     this.#lines = lines;
   }
 
-  /** A new array each time (an array for every block cost megabytes on long documents). */
-  get sentences(): number[] {
-    const out: number[] = new Array(this.sentenceCount);
-    for (let k = 0; k < this.sentenceCount; k++) out[k] = this.firstSentence + k;
-    return out;
-  }
-
   get position(): Position {
     return (this.#position ??= this.#lines.position(this.start, this.end));
   }
