@@ -1419,7 +1419,10 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   // Each pool paragraph's scores, as flat arrays: the `p`-th paragraph of the pool has entries `poolFrom[p]` to
   // `poolFrom[p + 1]`, its lexical candidates in the order of aims, then the aims it quotes that are not among them.
   const poolFrom = new Int32Array(pool.length + 1);
-  const poolRoom = cands.aim.length + QUOTED_PER_BLOCK * pool.length;
+  // Room for each paragraph's candidates and the aims it quotes (fewer than all units' candidates and room for
+  // the most a block can quote, which left two thirds of these arrays unused on a long response).
+  let poolRoom = 0;
+  for (const ui of pool) poolRoom += cands.start[ui + 1] - cands.start[ui] + quotedIn[ui].size;
   const pAim = new Int32Array(poolRoom);
   const pScore = new Float64Array(poolRoom);
   const pQuoted = new Uint8Array(poolRoom);
