@@ -34,11 +34,17 @@ export function commonSuffix(a: string, b: string, limit = Math.min(a.length, b.
 const recent = new WeakMap<Doc, DocDelta>();
 
 export class DocDelta {
-  /** What changed from `before` to `after` (worked out once for a pair, however many ask). */
+  /**
+   * What changed from `before` to `after` (worked out once for a pair, however many ask). The delta that led to
+   * `before` is forgotten: each delta keeps its `before` alive, so a delta kept for every version would keep every
+   * version of a document that is being edited (about 4 MB an edit for a 1 MB letter). Asked for again, it is
+   * worked out again.
+   */
   static between(before: Doc, after: Doc): DocDelta {
     const known = recent.get(after);
     if (known && known.before === before) return known;
     const delta = new DocDelta(before, after);
+    recent.delete(before);
     recent.set(after, delta);
     return delta;
   }
