@@ -1098,8 +1098,11 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
 
   // 2. Lexical candidates for every aim (BM25 over answer units and their sentences, capped postings).
   /** The units answering aim `a` well enough to be candidates, with their scores. */
-  // In two columns for every aim, with room for half as many as a search can find (they grow when needed).
-  const candidateColumns = { units: int32Column(aims.length * (TOP_K >> 1)), scores: float64Column(aims.length * (TOP_K >> 1)) };
+  // In two columns for every aim searched now, with room for half as many as a search can find for each (they grow
+  // when needed). With a memo, the aims an edit changed are searched, and the candidates kept keep their columns:
+  // those start small.
+  const candidateRoom = memo ? 0 : aims.length * (TOP_K >> 1);
+  const candidateColumns = { units: int32Column(candidateRoom), scores: float64Column(candidateRoom) };
   const scoreCandidates = (a: number, near: number): AimCandidates => {
     const seen = new Set<number>();
     for (const d of bm25.candidates(prepared[a], near)) seen.add(docToUnit[d]);
