@@ -657,7 +657,7 @@ interface ResponsePrep {
   roles: BlockRole[];
   words: WordTable;
   bm25: Bm25Index;
-  /** Units as first read (kinds before restatements are found): copied for each analysis. */
+  /** Units as first read (kinds before restatements are found): copied for each analysis with a memo. */
   units: Unit[];
   columns: UnitColumns;
   unitOfBlock: Int32Array;
@@ -973,7 +973,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   }
   // Each aim's profile, its prepared query and its candidates are functions of its words (and of the response):
   // kept by key in the memo; what this analysis used is kept for the next one. Their numbers are kept in columns
-  // (after an edit to an aim, small ones), or cut from one slab per analysis.
+  // made for this analysis (after an edit to an aim, small ones). The memo's record of each aim's assignments is
+  // cut from a slab.
   const aimSlab = new Slab();
   // The trigrams of the aims profiled now: room for a word in every five characters of their text.
   let trigramRoom = 0;
@@ -1097,12 +1098,12 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   };
 
   // 2. Lexical candidates for every aim (BM25 over answer units and their sentences, capped postings).
-  /** The units answering aim `a` well enough to be candidates, with their scores. */
-  // In two columns for every aim searched now, with room for half as many as a search can find for each (they grow
-  // when needed). With a memo, the aims an edit changed are searched, and the candidates kept keep their columns:
-  // those start small.
+  // Candidates in two columns for every aim searched now, with room for half as many as a search can find for each
+  // (they grow when needed). With a memo, the aims an edit changed are searched, and the candidates kept keep
+  // their columns: those start small.
   const candidateRoom = memo ? 0 : aims.length * (TOP_K >> 1);
   const candidateColumns = { units: int32Column(candidateRoom), scores: float64Column(candidateRoom) };
+  /** The units answering aim `a` well enough to be candidates, with their scores. */
   const scoreCandidates = (a: number, near: number): AimCandidates => {
     const seen = new Set<number>();
     for (const d of bm25.candidates(prepared[a], near)) seen.add(docToUnit[d]);
