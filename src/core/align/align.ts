@@ -29,7 +29,6 @@ import { monotoneChain } from './order';
 import { firstAtLeast } from '../text/search';
 import { appendDistinct } from '../text/distinct';
 import { type Column, float64Column, int32Column } from '../text/column';
-import { Slab } from '../text/slab';
 
 /** Set by tests and tools to see how each paragraph was scored. */
 export let DEBUG: ((line: string) => void) | undefined;
@@ -711,19 +710,22 @@ function stanceRead(list: StanceRead[] | undefined, spans: Array<{ start: number
 
 /** An aim's alignment, with the assignments it was made from (units and what each was assigned). */
 interface AlignmentRead {
-  units: Int32Array;
+  /** The units, entries `unitsFrom` on of the column (as many as `entries`), which holds other aims' too. */
+  units: Column<Int32Array>;
+  unitsFrom: number;
   entries: Assignment[];
   alignment: Alignment;
 }
 
 /** Whether `read` was made from the same assignments as entries `from` to `to`. */
 function sameAssignments(read: AlignmentRead, units: Int32Array, entries: Assignment[], from: number, to: number): boolean {
-  if (read.units.length !== to - from) return false;
+  if (read.entries.length !== to - from) return false;
+  const kept = read.units.array;
   for (let k = from; k < to; k++) {
     const was = read.entries[k - from];
     const now = entries[k];
     // Reasons are among `REASONS`: the same reasons are the same array.
-    if (read.units[k - from] !== units[k] || was.score !== now.score || was.reasons !== now.reasons) return false;
+    if (kept[read.unitsFrom + k - from] !== units[k] || was.score !== now.score || was.reasons !== now.reasons) return false;
   }
   return true;
 }
@@ -973,9 +975,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   }
   // Each aim's profile, its prepared query and its candidates are functions of its words (and of the response):
   // kept by key in the memo; what this analysis used is kept for the next one. Their numbers are kept in columns
-  // made for this analysis (after an edit to an aim, small ones). The memo's record of each aim's assignments is
-  // cut from a slab.
-  const aimSlab = new Slab();
+  // made for this analysis (after an edit to an aim, small ones).
   // The trigrams of the aims profiled now: room for a word in every five characters of their text.
   let trigramRoom = 0;
   aims.forEach((a, i) => {
@@ -1680,6 +1680,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     return keptById.get(aim.id);
   };
   const alignmentsNow: AlignmentRead[] = new Array(aims.length);
+  // The units of the alignments read now, for the memo: after an edit, a few (those kept keep their column).
+  const readUnits = int32Column(0);
   const spansOf: Array<Array<{ start: number; end: number }>> = new Array(aims.length);
   const stancesNow = new Map<number, StanceRead[]>();
   const cues = prep.cues;
@@ -1715,7 +1717,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       spans[k - from] = prep.spans[ui] ??= units[ui].block.span;
     }
     const alignment = alignmentOf(aim, a, passagesOf);
-    if (memo) alignmentsNow[a] = { units: aimSlab.int32Of(entryUnit, from, to), entries: entry.slice(from, to), alignment };
+    if (memo) alignmentsNow[a] = { units: readUnits, unitsFrom: readUnits.append(entryUnit, from, to), entries: entry.slice(from, to), alignment };
     return alignment;
   });
   if (memo) memo.alignments = { prep, ids: aims.map((a) => a.id), reads: alignmentsNow };
