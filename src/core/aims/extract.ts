@@ -25,6 +25,7 @@ import { plain } from '../document/parse';
 import { tokenize } from '../align/text';
 import { blockRoles, ROLE_FACTS, type BlockRole, type RoleFacts } from './roles';
 import { DocDelta } from './delta';
+import { detached, detachStrings } from '../text/detached';
 import {
   ADDITIVE_OPENING,
   PROCESS_ISSUE_OBJECT,
@@ -350,6 +351,8 @@ export class AimsMemo {
     let facts: BlockFacts[];
     let delta: DocDelta | undefined;
     let found: Found[] | undefined;
+    /** The blocks whose facts are worked out now, after an edit. */
+    let fresh: number[] | undefined;
     if (before && before.blocks.length > 0) {
       const d = DocDelta.between(before, doc);
       delta = d;
@@ -357,14 +360,22 @@ export class AimsMemo {
       const changed: number[] = [];
       for (let i = 0; i < facts.length; i++) {
         const j = d.oldIndex(i);
-        facts[i] = j >= 0 ? this.facts[j] : new BlockFacts();
+        if (j >= 0) facts[i] = this.facts[j];
+        else {
+          facts[i] = new BlockFacts();
+          (fresh ??= []).push(i);
+        }
         if (j < 0 && changed.length <= MAX_CHANGED) changed.push(i);
       }
       if (doc.blocks.length === before.blocks.length && changed.length <= MAX_CHANGED) found = this.refind(d, changed, facts);
       this.lastRefound = found !== undefined;
     } else facts = doc.blocks.map(() => new BlockFacts());
     found ??= doc.blocks.length === 0 ? [] : findAll(new Letter(doc, facts));
+    // What is kept for the next version and was made from this one: copies, not views on its text (see `detached`).
+    if (fresh) for (const i of fresh) detachStrings(facts[i]);
     const aims = this.build(doc, found, delta);
+    // The titles found are kept too: the aims' own (the last version's, or copies).
+    if (delta) found.forEach((f, i) => (f.title = aims[i].title));
     this.doc = doc;
     this.facts = facts;
     this.found = found;
@@ -430,14 +441,15 @@ export class AimsMemo {
       }
       if (!prev) {
         const at = located(doc, f.span);
-        return { id, title: f.title, format: f.format, text: at.text, position: at.position, span: f.span, blocks: f.blocks };
+        const aim = { id, title: f.title, format: f.format, text: at.text, position: at.position, span: f.span, blocks: f.blocks };
+        return delta ? detachStrings(aim) : aim;
       }
       // The same words at the same place: in the text the edit did not touch, whose lines moved as a whole.
       const position = !after || (d === 0 && dLines === 0) ? prev.position : movedPosition(prev.position, d, dLines);
       let sameBlocks = f.blocks.length === prev.blocks.length;
       for (let x = 0; sameBlocks && x < f.blocks.length; x++) sameBlocks = f.blocks[x] === prev.blocks[x];
       if (position === prev.position && prev.id === id && prev.title === f.title && prev.format === f.format && sameBlocks) return prev;
-      return { id, title: f.title, format: f.format, text: prev.text, position, span: f.span, blocks: sameBlocks ? prev.blocks : f.blocks };
+      return { id, title: prev.title === f.title ? prev.title : detached(f.title), format: f.format, text: prev.text, position, span: f.span, blocks: sameBlocks ? prev.blocks : f.blocks };
     });
   }
 }

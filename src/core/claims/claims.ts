@@ -18,6 +18,7 @@ import { sharedStems, topicStems } from './topic';
 import { collapsedSpaces, flattened, sourceSpan, spaced } from './compact';
 import type { Reading } from './sentence';
 import { firstAtLeastBy } from '../text/search';
+import { detachStrings } from '../text/detached';
 
 export type { LogEntry, ConsultationLog } from './log';
 export { parseConsultationLog } from './log';
@@ -273,6 +274,9 @@ export class ClaimsMemo {
   /** The claims of the letter (`ctx` names the response, the aims, the log and the options). */
   letter(doc: Doc, ctx: ClaimContext): Claim[] {
     const scans = this.scans;
+    // After the first version, what is weighed now is kept as copies, not views on this version's text (see
+    // `detached`).
+    const detach = this.weighed.size > 0;
     return claimsOf(doc, ctx, (role) => scans.scan(doc, { role, extraPhrases: ctx.extraPhrases }), (globals) => {
       const same = globals.length === this.globals.length && globals.every((g, i) => g === this.globals[i]);
       const before = same ? this.weighed : new Map<SentenceReading, Weighed>();
@@ -289,7 +293,7 @@ export class ClaimsMemo {
           return claim;
         },
         keep(sr, w) {
-          now.set(sr, w);
+          now.set(sr, detach ? detachStrings(w) : w);
         },
       };
     });

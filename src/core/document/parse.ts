@@ -4,6 +4,7 @@ import type { SyntaxNode } from './syntax-tree';
 import { lineAt, LineIndex, type Position, type Span } from '../text/positions';
 import { splitSentences } from '../text/sentences';
 import { stripBom } from '../text/decode';
+import { detachStrings } from '../text/detached';
 import { readFrontMatter } from './front-matter';
 import { readDirectives, scopeDirectives } from './directives';
 import type { Block, Doc, Sentence } from './model';
@@ -441,6 +442,9 @@ export class DocumentParser {
         if (!model) {
           model = parseChunk(text, i === 0);
           model.key = key;
+          // The cache keeps the chunk while it is unchanged: after an edit, its strings are copies rather than
+          // views on this version's text (see `detached`).
+          if (previous) detachStrings(model);
           reused--;
         }
       }
