@@ -33,4 +33,13 @@ describe('a byte-order mark inside the text', () => {
     const claim = chunked.blocks.find((b) => b.text.includes('UNISON'))!;
     expect(chunked.source.slice(claim.span.start, claim.span.end)).toBe('\ufeffThe proposals were agreed with UNISON at the JNCC.');
   });
+
+  it('a mark before bold at the start of a chunk: bold, as in a whole parse (the mark reads as white space)', () => {
+    const text = `Intro paragraph.\n\n\ufeff**<https://example.org>** – these proposals have been agreed with the unions.\n\n\ufeff*Rota:* a new rota.\n`;
+    const whole = new DocumentParser({ chunk: false }).parse(text);
+    const chunked = new DocumentParser({ minChunk: 1, maxChunk: 1 }).parse(text);
+    expect(chunked.blocks.map((b) => b.text)).toEqual(['Intro paragraph.', '\ufeffhttps://example.org – these proposals have been agreed with the unions.', '\ufeffRota: a new rota.']);
+    expect(chunked.masked).toBe(whole.masked);
+    expect(chunked.blocks).toEqual(whole.blocks);
+  });
 });

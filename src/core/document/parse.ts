@@ -91,9 +91,10 @@ function parseChunk(text: string, first: boolean): ChunkModel {
 function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
   // micromark drops a byte-order mark at the start of its input without counting it in offsets, which would put
   // every position in the chunk one early: a chunk starting with U+FEFF (a second BOM, or pasted files) is parsed
-  // with a zero-width space of the same length in its place, and the mark put back in `masked`.
+  // with a no-break space in its place, and the mark put back in `masked`. micromark reads both as white space
+  // (which decides whether `**` after it can open emphasis) and neither as a space that indents.
   const bom = input.charCodeAt(0) === 0xfeff;
-  const text = bom ? `\u200b${input.slice(1)}` : input;
+  const text = bom ? `\u00a0${input.slice(1)}` : input;
   const tree = parseSyntaxTree(text, first);
   const masked = new Uint16Array(text.length).fill(32);
   const blocks: ChunkBlock[] = [];
@@ -184,9 +185,9 @@ function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
     }
   }
 
-  if (bom && masked[0] === 0x200b) masked[0] = 0xfeff;
+  if (bom && masked[0] === 0xa0) masked[0] = 0xfeff;
   const maskedText = decodeMasked(masked);
-  return { ...finishBlocks(text, maskedText, blocks), masked: maskedText, comments, yaml, key: '' };
+  return { ...finishBlocks(input, maskedText, blocks), masked: maskedText, comments, yaml, key: '' };
 }
 
 /** Grows as needed; reused from chunk to chunk so that building a chunk's sentence table makes no garbage. */
