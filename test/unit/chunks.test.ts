@@ -111,6 +111,58 @@ describe('chunk boundaries only where nothing before carries over', () => {
   });
 });
 
+describe('chunk boundaries in long runs of blank lines', () => {
+  const run = `${'\n'.repeat(3000)}${'  \n'.repeat(400)}\t\n`;
+
+  it('makes the run a chunk of its own when the line after it could start one', () => {
+    const text = `${prose(3)}\n\n${run}The next paragraph follows the gap.\n\n${prose(3, 10)}`;
+    const starts = chunkBoundaries(text);
+    const second = text.indexOf('\n\n', text.indexOf('Staff were told', text.indexOf('Paragraph 2'))) + 2;
+    expect(starts).toContain(second);
+    expect(starts).toContain(text.indexOf('The next paragraph'));
+    const whole = new DocumentParser({ chunk: false }).parse(text);
+    expect(summary(new DocumentParser().parse(text))).toEqual(summary(whole));
+  });
+
+  it('does not when the line after it continues a list or opens a quote, or the run is inside fenced code', () => {
+    for (const after of ['- a list item after the gap', '2. a numbered item after the gap', '> a quote after the gap', '    indented code after the gap']) {
+      const text = `- a list item\n\n${run}${after}\n\n${prose(2)}`;
+      const starts = chunkBoundaries(text, 1, 1);
+      expect(starts.some((s) => s > text.indexOf('- a list item') && s <= text.indexOf(after)), after).toBe(false);
+      expectSameAsWholeDense(text);
+    }
+    const fenced = `\`\`\`\ncode\n\n${run}more code\n\`\`\`\n\n${prose(2)}`;
+    expect(chunkBoundaries(fenced, 1, 1).some((s) => s > 0 && s <= fenced.indexOf('more code'))).toBe(false);
+    expectSameAsWholeDense(fenced);
+  });
+
+  it('parse as a whole text does, with runs between any blocks, before and after edits (generated)', () => {
+    const gap = fc.constantFrom('\n\n', '\n\n\n\n\n', '\n'.repeat(70), ` \n${' \n'.repeat(40)}`, '\n\t\n  \n\n');
+    const parts = fc.array(fc.tuple(fc.oneof(markdownDocument(), fc.constantFrom('```\ncode\n\n\n\nmore\n```', '- a\n\n\n\n- b', '> quote', '    code')), gap), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(parts, fc.array(edit, { maxLength: 3 }), (ps, edits) => {
+        let text = ps.map(([p, g]) => p + g).join('');
+        expectSameAsWholeDense(text);
+        let starts = chunkBoundaries(text, 48, 400);
+        const parser = new DocumentParser({ minChunk: 48, maxChunk: 400 });
+        parser.parse(text);
+        for (const e of edits) {
+          const next = applyEdit(text, e);
+          let start = 0;
+          while (start < text.length && start < next.length && text[start] === next[start]) start++;
+          let tail = 0;
+          while (tail < text.length - start && tail < next.length - start && text[text.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+          starts = chunkBoundariesAfterEdit(next, starts, start, next.length - tail, next.length - text.length, 48, 400);
+          expect(starts).toEqual(chunkBoundaries(next, 48, 400));
+          expect(summary(parser.parse(next))).toEqual(summary(new DocumentParser({ chunk: false }).parse(next)));
+          text = next;
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
+
 describe('chunk boundaries around HTML blocks', () => {
   it('knows the kinds of HTML block that end at a blank line', () => {
     expect(htmlBlockKind('<div>')).toBe(6);

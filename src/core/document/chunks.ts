@@ -24,6 +24,11 @@
  * Among those lines, boundaries are chosen by content (a hash of the line) within size bounds, so an edit moves
  * at most the boundaries next to it. The scanner's state at a boundary is always the same (after a blank line,
  * nothing open), so the boundaries after one depend only on the text after it.
+ *
+ * A run of blank lines at least `minChunk` long, outside fenced code and HTML blocks of kinds 1 to 5 and followed
+ * by a line that may start a chunk (or by the end of the text), is a chunk of its own: from the run's second line
+ * to that line. It holds nothing, and the parser does not hand it to micromark, which reads blank lines slowly
+ * (200 KB of them took over a second). Such a boundary depends on the run and the line after it.
  */
 import { lineAt } from '../text/positions';
 import { firstAtLeast } from '../text/search';
@@ -84,8 +89,9 @@ export function chunkBoundariesAfterEdit(
   maxChunk = MAX_CHUNK,
 ): number[] {
   // The last boundary whose line (and the line before it) lies wholly before the edit: it is a boundary again.
+  // (A boundary at a blank line starts a run of them: it depends on the run and the line after it.)
   let j = before.length - 1;
-  while (j > 0 && !(before[j] < editStart && lineAt(text, before[j]).next < editStart)) j--;
+  while (j > 0 && !(before[j] < editStart && lineAt(text, dependsOn(text, before[j])).next < editStart)) j--;
   // Front matter is found by looking ahead: an edit can close it after the boundary (the boundary then falls
   // inside it). Front matter that closes before the boundary closes in the same place before and after the edit.
   // A link reference definition anywhere makes the text one chunk.
@@ -133,11 +139,34 @@ function scan(
   let listMaybe = false;
   let previousBlank = atBoundary;
   let chunkStart = starts[starts.length - 1];
+  /** Where the run of blank lines last measured ends: a run is measured once. */
+  let runChecked = 0;
 
   while (pos < text.length) {
     const { eol, next } = lineAt(text, pos);
     const line = text.slice(pos, eol);
     const blank = isBlank(line);
+    if (!fence && !closer && previousBlank && blank && pos > chunkStart && pos >= runChecked) {
+      // A long run of blank lines (micromark reads each at some cost, and they make nothing) is a chunk of its own
+      // when the line after it could start one: it starts at the run's second line, and the line after it starts
+      // the next chunk, whatever its hash.
+      const after = (runChecked = blankRunEnd(text, next));
+      if (after - pos >= minChunk && (after === text.length || canStartChunk(text.slice(after, lineAt(text, after).eol)))) {
+        for (const at of after === text.length ? [pos] : [pos, after]) {
+          starts.push(at);
+          chunkStart = at;
+          const rest = resync?.(at);
+          if (rest) {
+            for (const r of rest) starts.push(r);
+            return starts;
+          }
+        }
+        // At the line after the run: nothing open, after a blank line, no list (that line closes any).
+        htmlBlock = htmlMaybe = listMaybe = false;
+        pos = after;
+        continue;
+      }
+    }
     if (!fence && !closer && !htmlBlock && previousBlank && !blank && pos > chunkStart && pos - chunkStart >= minChunk && canStartChunk(line)) {
       if (hashLine(line) % 8 === 0 || pos - chunkStart >= maxChunk) {
         starts.push(pos);
@@ -254,6 +283,21 @@ function closesFence(line: string, fence: string): boolean {
   if (i === 4 || line.charCodeAt(i) !== fence.charCodeAt(0)) return false;
   const end = runEnd(line, i);
   return end - i >= fence.length && isBlank(line.slice(end));
+}
+
+/** The last line a boundary at `b` was chosen by: its own, or for one in a run of blank lines, the line after the run. */
+function dependsOn(text: string, b: number): number {
+  return isBlank(text.slice(b, lineAt(text, b).eol)) ? blankRunEnd(text, b) : b;
+}
+
+/** The start of the first line from `pos` (a line start) that is not blank, or the end of the text. */
+function blankRunEnd(text: string, pos: number): number {
+  while (pos < text.length) {
+    const { eol, next } = lineAt(text, pos);
+    if (!isBlank(text.slice(pos, eol))) return pos;
+    pos = next;
+  }
+  return text.length;
 }
 
 /** Blank for CommonMark: spaces and tabs only (not the other white space `trim` removes). */

@@ -73,9 +73,14 @@ interface ChunkModel {
 
 /**
  * Parses one chunk as Markdown, or, when the chunk would make the parser hang or overflow the stack (see
- * guard.ts), reads it as plain text with a warning.
+ * guard.ts), reads it as plain text with a warning. A chunk of blank lines (a long run of them is a chunk of its
+ * own: see chunks.ts) holds nothing, and micromark is not asked.
  */
 function parseChunk(text: string, first: boolean): ChunkModel {
+  if (onlyBlankLines(text)) {
+    const masked = ' '.repeat(text.length);
+    return { ...finishBlocks(text, masked, []), masked, comments: [], yaml: undefined, key: '' };
+  }
   const hard = tooHardToParse(text);
   if (hard) return flatChunk(text, first, FLAT_MESSAGE[hard]);
   try {
@@ -86,6 +91,15 @@ function parseChunk(text: string, first: boolean): ChunkModel {
     if (error instanceof RangeError) return flatChunk(text, first, FLAT_MESSAGE.overflow);
     throw error;
   }
+}
+
+/** Whether a text is blank lines only: spaces, tabs and line breaks. */
+function onlyBlankLines(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
 }
 
 function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
