@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document/parse';
 import { findClaims, parseConsultationLog, type ClaimContext } from '../../src/core/claims/claims';
 import type { Claim } from '../../src/core/contract';
+import { PARTIES, TRIGGERS } from '../../src/core/claims/lexicon';
 
 const letter = (body: string, date = '2026-06-01') => parseDocument(`---\nrole: letter\ndate: ${date}\n---\n\n# Changes to community services\n\n${body}\n`, 'letter.md');
 const response = (body: string) => parseDocument(`---\nrole: response\n---\n\n# Branch reply\n\n${body}\n`, 'response.md');
@@ -138,5 +139,48 @@ describe('ballots and statutory consultation', () => {
     findClaims(letter(body));
     findClaims(response(body));
     expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('the document-wide patterns', () => {
+  /** The alternatives of a pattern at its top level, each without the lookbehinds it opens with. */
+  function openings(pattern: string): string[] {
+    const out: string[] = [];
+    let depth = 0;
+    let inClass = false;
+    let from = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern[i];
+      if (c === '\\') i++;
+      else if (inClass) inClass = c !== ']';
+      else if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')') depth--;
+      else if (c === '|' && depth === 0) {
+        out.push(pattern.slice(from, i));
+        from = i + 1;
+      }
+    }
+    out.push(pattern.slice(from));
+    return out.map((alt) => {
+      let rest = alt;
+      while (rest.startsWith('(?<')) {
+        let d = 0;
+        let k = 0;
+        for (; k < rest.length; k++) {
+          if (rest[k] === '\\') k++;
+          else if (rest[k] === '(') d++;
+          else if (rest[k] === ')' && --d === 0) break;
+        }
+        rest = rest.slice(k + 1);
+      }
+      return rest;
+    });
+  }
+
+  it('start every match with a word, never with white space (the scan skips stretches of white space alone)', () => {
+    const patterns = [...TRIGGERS.filter((t) => t.selfParty), ...PARTIES].map((t) => t.pattern);
+    expect(patterns.length).toBeGreaterThan(10);
+    for (const p of patterns) for (const alt of openings(p)) expect(alt, p).toMatch(/^(?:\(\?:)*[\p{L}\p{N}']/u);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The CLI on pathological input: each case gives a correct result (exit 0, positions exact) or a one-line error
  * (exit 2), never an internal error, a crash or a hang. Small cases are files in test/fixtures/hostile/; the big
- * ones (a 10 MB line, 10,000-deep nesting, a 100,000-row table) are written to a temporary folder. Timings are
- * printed; the bound only catches a hang (the machine may be shared with other work).
+ * ones (a 10 MB line, 10,000-deep nesting, a 100,000-row table, 4 MB of blank lines) are written to a temporary
+ * folder. Timings are printed; the bound only catches a hang (the machine may be shared with other work).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,8 @@ beforeAll(() => {
   writeFileSync(path.join(big, 'deep-list-lines.md'), Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(Math.min(i, 400))}- item ${i}`).join('\n') + '\n');
   writeFileSync(path.join(big, 'deep-quote.md'), `${'>'.repeat(10_000)} These changes were agreed with the unions.\n`);
   writeFileSync(path.join(big, 'deep-quote-lines.md'), Array.from({ length: 10_000 }, (_, i) => `${'> '.repeat(Math.min(i + 1, 10_000))}`).slice(9_990).join('\n') + ' we agreed\n');
+  // Blank lines by the megabyte (a document pasted with its empty paragraphs), and lines of spaces.
+  writeFileSync(path.join(big, 'blank-lines.md'), `# Proposals\n\nWe have agreed the rota with the unions.\n${'\n'.repeat(2_000_000)}${'  \n'.repeat(700_000)}We consulted staff side on 3 May.\n`);
   let table = '# Aims\n\n| Date | Forum | Topic | Unions | Outcome | Reference |\n|---|---|---|---|---|---|\n';
   const rows: string[] = [];
   for (let i = 0; i < 100_000; i++) rows.push(`| 2026-01-${String((i % 28) + 1).padStart(2, '0')} | JNCC | Topic ${i} | UNISON | consulted | ref ${i} |`);
@@ -171,6 +173,12 @@ describe('the CLI on pathological input', () => {
     const r = cliRun('10 MB line', ['check', path.join(big, 'long-line.md')]);
     expect(r.status).toBe(0);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^1 document, \d+ claims/);
+  });
+
+  it('4 MB of blank lines: both claims, at their lines', () => {
+    const f = path.join(big, 'blank-lines.md');
+    const { json } = expectResultOrOneLine('4 MB of blank lines', ['check', f], [f]);
+    expect(json.documents[0].claims.map((c: { position: { start: { line: number } } }) => c.position.start.line)).toEqual([3, 2_700_004]);
   });
 
   it('a 100,000-row table: a result, the table read a row at a time', () => {

@@ -255,6 +255,13 @@ class Reader {
         let b = Math.min(n, a + CHUNK);
         while (b < n && !isSpace(masked.charCodeAt(b))) b++;
         const end = Math.min(b, to);
+        // Every pattern's match starts with a word (see the claims-patterns tests): a stretch of white space alone
+        // (blank lines by the thousand) holds none, and looking for the words either side of each such stretch
+        // would read the whole run again for every stretch of it.
+        if (onlySpace(masked, a, end)) {
+          a = b;
+          continue;
+        }
         const cFrom = wordsBefore(masked, a, REACH);
         const cTo = wordsAfter(masked, b, REACH);
         const lower = compact.lower(cFrom, cTo);
@@ -437,6 +444,12 @@ const REACH = 40;
 /** A space, tab or line break: neither a letter nor ignored in lower-casing, so lower-casing never looks across it. */
 function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** Whether `text[from, to)` is white space only. */
+function onlySpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** The start of the `words`-th run of non-blanks before `at` (or 0). */
