@@ -323,6 +323,16 @@ export class AnalysisService implements vscode.Disposable {
         ),
       );
     }
+    if (role.untrustedPartner !== undefined) {
+      findings.push(
+        inputWarning(
+          doc,
+          frontMatterLine(doc, /^(responds-to|respondsTo)\s*:/m),
+          `This workspace is not trusted, so the letter "${role.untrustedPartner}" named in the front matter, outside the workspace, was not read; the response is checked on its own.`,
+          severity,
+        ),
+      );
+    }
     let partner: TextSource | undefined;
     if (role.partner) {
       partner = await readText(role.partner);

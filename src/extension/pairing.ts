@@ -36,6 +36,8 @@ export interface RoleInfo {
   frontMatter: FrontMatter;
   /** A `responds-to` that names a file which cannot be found (shown as an input warning). */
   missingPartner?: string;
+  /** A `responds-to` naming a file outside the workspace, not read because the workspace is not trusted. */
+  untrustedPartner?: string;
 }
 
 interface StoredPair {
@@ -208,7 +210,9 @@ export class Pairing implements vscode.Disposable {
     if (role === 'response') {
       if (stored?.role === 'response') Object.assign(info, { partner: stored.partner, pairedBy: 'pairing' });
       else if (written) {
-        if (await exists(written)) Object.assign(info, { partner: written, pairedBy: 'front matter' });
+        // A document someone else wrote must not make an untrusted workspace read files outside it.
+        if (!vscode.workspace.isTrusted && !vscode.workspace.getWorkspaceFolder(written)) info.untrustedPartner = frontMatter.respondsTo;
+        else if (await exists(written)) Object.assign(info, { partner: written, pairedBy: 'front matter' });
         else info.missingPartner = frontMatter.respondsTo;
       }
     } else if (role === 'letter' || role === 'document') {

@@ -6,8 +6,9 @@
 // COUNTERPOINT_EXPECT_TRUST says which. The folder's .vscode/settings.json sets counterpoint.consultationLog
 // (logs/meetings.md, which evidences the mileage claim in letter.md) and counterpoint.extraClaimPhrases
 // ("waved through by", at agreed); pay-letter.md's front matter names ../outside/consultation-log.md, a log
-// outside the folder (the runner copies test/integration/untrusted/outside/ beside it) that evidences its claim.
-// In Restricted Mode Counterpoint must still check documents, but use none of those three, and say so.
+// outside the folder (the runner copies test/integration/untrusted/outside/ beside it) that evidences its claim;
+// parking-response.md's names ../outside/parking-letter.md as the letter it answers.
+// In Restricted Mode Counterpoint must still check documents, but use none of those four, and say so.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -144,6 +145,26 @@ suite(`Workspace Trust (${expected ?? 'expectation unset'})`, () => {
       const claim = await waitFor(() => on(document, STANDBY_SENTENCE)[0], 'the standby claim flagged');
       assert.equal(claim.code && typeof claim.code === 'object' ? claim.code.value : claim.code, 'unevidenced-claim');
       assert.doesNotMatch(await hoversAt(document.uri, at), /Standby allowance/, 'nothing from the log outside');
+    }
+  });
+
+  test(`a letter named by responds-to outside the workspace ${trusted ? 'is paired' : 'is not read, and the user is told'}`, async () => {
+    const outside = vscode.Uri.file(path.join(path.dirname(workspaceUri().fsPath), 'outside', 'parking-letter.md'));
+    assert.ok(fs.existsSync(outside.fsPath), `${outside.fsPath} is there to be read`);
+    const { document } = await open('parking-response.md');
+    const partner = await vscode.commands.executeCommand<string | undefined>('counterpoint.openPartnerBeside', document.uri);
+    if (trusted) {
+      assert.equal(partner, outside.toString(), 'paired through responds-to');
+      assert.deepEqual(withRule(document.uri, 'input-warning').map((d) => d.message), [], 'no warning');
+    } else {
+      assert.equal(partner, undefined, 'not paired');
+      const warning = await waitFor(() => withRule(document.uri, 'input-warning')[0], () => `an input warning on the front matter (have: ${describeDiagnostics(document.uri)})`);
+      assert.equal(
+        warning.message,
+        'This workspace is not trusted, so the letter "../outside/parking-letter.md" named in the front matter, outside the workspace, was not read; the response is checked on its own.',
+      );
+      assert.equal(document.lineAt(warning.range.start.line).text, 'responds-to: ../outside/parking-letter.md', 'on the front-matter line');
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === outside.toString()), 'the letter outside was not opened');
     }
   });
 
