@@ -141,6 +141,14 @@ function scan(
   let chunkStart = starts[starts.length - 1];
   /** Where the run of blank lines last measured ends: a run is measured once. */
   let runChecked = 0;
+  /** Starts a chunk at `at`; true when the boundaries after it are known from before an edit (and added). */
+  const startChunk = (at: number): boolean => {
+    starts.push(at);
+    chunkStart = at;
+    const rest = resync?.(at);
+    if (rest) for (const r of rest) starts.push(r);
+    return rest !== undefined;
+  };
 
   while (pos < text.length) {
     const { eol, next } = lineAt(text, pos);
@@ -152,15 +160,7 @@ function scan(
       // the next chunk, whatever its hash.
       const after = (runChecked = blankRunEnd(text, next));
       if (after - pos >= minChunk && (after === text.length || canStartChunk(text.slice(after, lineAt(text, after).eol)))) {
-        for (const at of after === text.length ? [pos] : [pos, after]) {
-          starts.push(at);
-          chunkStart = at;
-          const rest = resync?.(at);
-          if (rest) {
-            for (const r of rest) starts.push(r);
-            return starts;
-          }
-        }
+        if (startChunk(pos) || (after < text.length && startChunk(after))) return starts;
         // At the line after the run: nothing open, after a blank line, no list (that line closes any).
         htmlBlock = htmlMaybe = listMaybe = false;
         pos = after;
@@ -168,15 +168,7 @@ function scan(
       }
     }
     if (!fence && !closer && !htmlBlock && previousBlank && !blank && pos > chunkStart && pos - chunkStart >= minChunk && canStartChunk(line)) {
-      if (hashLine(line) % 8 === 0 || pos - chunkStart >= maxChunk) {
-        starts.push(pos);
-        chunkStart = pos;
-        const rest = resync?.(pos);
-        if (rest) {
-          for (const r of rest) starts.push(r);
-          return starts;
-        }
-      }
+      if ((hashLine(line) % 8 === 0 || pos - chunkStart >= maxChunk) && startChunk(pos)) return starts;
     }
 
     if (fence) {
