@@ -3,7 +3,7 @@
  * url and an exact position. The CLI prints findings; the extension turns them into diagnostics and hovers.
  */
 import type { Position } from './text/positions';
-import { RULES, type RuleId, type Severity } from './rules';
+import { CLAIM_RULE, RULES, type RuleId, type Severity } from './rules';
 import { RUNGS, type Claim, type CompareResult } from './contract';
 
 export interface RelatedLocation {
@@ -27,12 +27,6 @@ export interface Finding {
   text: string;
   related: RelatedLocation[];
 }
-
-const CLAIM_RULE: Partial<Record<Claim['status'], RuleId>> = {
-  unevidenced: 'unevidenced-claim',
-  overstated: 'overstated-claim',
-  disputed: 'disputed-claim',
-};
 
 /** The finding for a claim, or undefined for a claim that is not flagged. */
 export function claimFinding(claim: Claim, path?: string, severities?: Partial<Record<RuleId, Severity>>): Finding | undefined {

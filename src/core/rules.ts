@@ -2,6 +2,8 @@
  * The rules, as data: one entry per rule id, with its default severity and the docs page that explains it.
  * Every finding names one of these ids, so the CLI, diagnostics, hovers and quick fixes share one vocabulary.
  */
+import type { ClaimStatus } from './contract';
+
 export type RuleId = 'unevidenced-claim' | 'overstated-claim' | 'disputed-claim' | 'unanswered-aim' | 'input-warning';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -50,4 +52,11 @@ export const RULES: Record<RuleId, Rule> = {
     docs: 'docs/rules/input-warning.md',
     summary: 'Front matter or a consultation-log row could not be read and was skipped; the rest of the document was analysed.',
   },
+};
+
+/** The rule that flags a claim of each status; a status without one is not flagged. */
+export const CLAIM_RULE: Readonly<Partial<Record<ClaimStatus, RuleId>>> = {
+  unevidenced: 'unevidenced-claim',
+  overstated: 'overstated-claim',
+  disputed: 'disputed-claim',
 };

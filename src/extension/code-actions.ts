@@ -13,8 +13,9 @@ import { contains, toRange } from './positions';
 import { ADD_LOG_ENTRY, OPEN_BESIDE, SILENCE, locationArgs, openBeside } from './commands';
 import { features } from './lazy/load';
 import type { Block } from '../core/document/model';
+import { CLAIM_RULE } from '../core/rules';
 
-const CLAIM_RULES = new Set(['unevidenced-claim', 'overstated-claim', 'disputed-claim']);
+const CLAIM_RULES = new Set<string>(Object.values(CLAIM_RULE));
 const SILENCEABLE = new Set([...CLAIM_RULES, 'unanswered-aim']);
 
 export class CodeActionProvider implements vscode.CodeActionProvider {

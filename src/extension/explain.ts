@@ -5,7 +5,7 @@
  */
 import type { Aim, Alignment, Claim, Evidence, Rung, Stance } from '../core/contract';
 import { RUNGS, rungLevel } from '../core/contract';
-import { RULES, type RuleId } from '../core/rules';
+import { CLAIM_RULE, RULES, type RuleId } from '../core/rules';
 import { moreEvidence } from '../core/report/model';
 import { shorten } from '../core/findings';
 
@@ -69,12 +69,6 @@ const STATUS_WORD: Partial<Record<Claim['status'], string>> = {
   disputed: 'disputed',
   evidenced: 'evidenced',
   silenced: 'silenced',
-};
-
-const CLAIM_RULE: Partial<Record<Claim['status'], RuleId>> = {
-  unevidenced: 'unevidenced-claim',
-  overstated: 'overstated-claim',
-  disputed: 'disputed-claim',
 };
 
 export function ruleForClaim(claim: Claim): RuleId | undefined {

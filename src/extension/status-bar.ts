@@ -4,7 +4,8 @@
  * It also keeps the context keys `counterpoint.role` and `counterpoint.paired` that menus' `when` clauses use.
  */
 import * as vscode from 'vscode';
-import { FLAGGED_STATUSES } from '../core/contract';
+import { FLAGGED_STATUSES, type ClaimStatus } from '../core/contract';
+import { CLAIM_RULE } from '../core/rules';
 import type { Analysis, AnalysisService } from './analysis-service';
 import { SHOW_DETAILS } from './commands';
 import { basename } from './workspace';
@@ -17,9 +18,9 @@ export interface Counts {
 
 export function countsOf(a: Analysis): Counts {
   const claims = a.result && a.paired ? [...a.result.letter.claims, ...a.result.response.claims] : a.claims;
-  const off = (status: string) => {
-    const rule = status === 'unevidenced' ? 'unevidenced-claim' : status === 'overstated' ? 'overstated-claim' : 'disputed-claim';
-    return a.settings.severity[rule] === 'off';
+  const off = (status: ClaimStatus) => {
+    const rule = CLAIM_RULE[status];
+    return rule !== undefined && a.settings.severity[rule] === 'off';
   };
   const aims = a.result && (a.role.role === 'letter' || a.paired) ? a.result.letter.aims.length : 0;
   const unanswered = a.paired && a.result && a.settings.severity['unanswered-aim'] !== 'off' ? a.result.alignments.filter((x) => x.stance === 'unaddressed').length : 0;

@@ -18,6 +18,7 @@ import { sharedStems, topicStems } from './topic';
 import { collapsedSpaces, flattened, sourceSpan, spaced } from './compact';
 import type { Reading } from './sentence';
 import { firstAtLeastBy } from '../text/search';
+import { CLAIM_RULE } from '../rules';
 import { detachStrings } from '../text/detached';
 
 export type { LogEntry, ConsultationLog } from './log';
@@ -42,12 +43,6 @@ export interface ClaimContext {
    */
   role?: 'letter' | 'response';
 }
-
-const RULE_OF: Partial<Record<ClaimStatus, string>> = {
-  unevidenced: 'unevidenced-claim',
-  overstated: 'overstated-claim',
-  disputed: 'disputed-claim',
-};
 
 const RUNG_NOUN: Record<Rung, string> = {
   informed: 'that the unions were even informed',
@@ -245,7 +240,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
 
 /** The claim as a directive on or before its line leaves it: silenced, or as it was. */
 function silenced(doc: Doc, claim: Claim, span: Span): Claim {
-  const rule = RULE_OF[claim.status];
+  const rule = CLAIM_RULE[claim.status];
   if (!rule) return claim;
   const d = silencedBy(doc.directives, rule, span);
   if (!d) return claim;
