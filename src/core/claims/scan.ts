@@ -360,7 +360,7 @@ class Reader {
           sParties.sort((a, b) => a.s - b.s);
         }
         if (sParties.length === 0 && !sTriggers.some((t) => t.entry.selfParty)) continue;
-        const quotes = this.quotesOf(whole.block, whole.block === blockIndex && blockLower !== undefined ? blockLower : undefined);
+        const quotes = this.quotesOf(blockIndex, blockLower);
         const all = readSentence({ lower: slice, start: s, end: e, quotes, triggers: sTriggers, parties: sParties, isResponse: this.isResponse });
         const reading = chooseReading(all);
         if (reading) (out ??= []).push({ sentence: whole.index, span: parts ? parts[part] : whole.span, block: whole.block, reading, all: all.length > 1 ? all.slice() : undefined, status: undefined });
