@@ -899,6 +899,25 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
 
 /** Finds, for each aim, the response passages that answer it, and the stance they take; and the union's own points. */
 export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: AlignMemo): { alignments: Alignment[]; points: Point[] } {
+  const matched = assignPassages(letter, aims, response, memo);
+  return 'reused' in matched ? matched.reused : passagesAndStances(aims, response, matched, memo);
+}
+
+/** What stages 1 to 5 leave for stage 6: each unit's assignments, and the response's caches stage 6 reads and
+ * fills. Stage 6 is a function of its own so that, without a memo, what matching used (the indexes of words,
+ * candidates, the walk's state) can be collected before passages and stances are made. */
+interface Assigned {
+  units: Unit[];
+  assigned: Assignment[][];
+  caches: Pick<ResponsePrep, 'cues' | 'located' | 'spans' | 'points'>;
+  /** The aims' keys (with a memo). */
+  aimKeys: string[];
+  /** Whether the letter's words outside its aims were consulted: the result then cannot be reused whole. */
+  readOtherWords: boolean;
+}
+
+/** Stages 1 to 5: which passages answer each aim. Returns the last result instead when the memo says it holds. */
+function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: AlignMemo | undefined): Assigned | { reused: { alignments: Alignment[]; points: Point[] } } {
   let prep = memo?.prep;
   if (!prep || prep.response !== response) {
     prep = prepareResponse(response, new WordTable());
@@ -971,7 +990,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   if (last && last.prep === prep && last.keys.length === aims.length && !DEBUG) {
     let same = true;
     for (let i = 0; i < aims.length && same; i++) same = last.ids[i] === aims[i].id && last.keys[i] === aimKeys[i];
-    if (same) return last.result;
+    if (same) return { reused: last.result };
   }
   // Each aim's profile, its prepared query and its candidates are functions of its words (and of the response):
   // kept by key in the memo; what this analysis used is kept for the next one. Their numbers are kept in columns
@@ -1639,11 +1658,39 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
     if (named >= 0) assigned[ui].push({ aim: named, score: 0.4, reasons: REASONS.lexical });
   }
 
-  // 6. Passages, points and stances.
+  // 6. Passages, points and stances: see `passagesAndStances`.
+  const debug = DEBUG;
+  if (debug) {
+    units.forEach((u, ui) => {
+      const p = pool.indexOf(ui);
+      const [from, to, aimAt, scoreAt] = p >= 0 ? [poolFrom[p], poolFrom[p + 1], pAim, pScore] : [cands.start[ui], cands.start[ui + 1], cands.aim, cands.score];
+      const list: Array<{ aim: number; score: number }> = [];
+      for (let k = from; k < to; k++) list.push({ aim: aimAt[k], score: scoreAt[k] });
+      const c = list.sort((x, y) => y.score - x.score).slice(0, 4).map((x) => `${aims[x.aim].id}:${x.score.toFixed(2)}`).join(' ');
+      const as = assigned[ui].map((x) => `${aims[x.aim].id}:${x.score.toFixed(2)}[${x.reasons.join(',')}]`).join(' ');
+      debug(`¶${u.paragraph} ${u.kind}${governed[ui] ? ' gov' : ''} | ${as} | cands ${c} | ${u.block.text.slice(0, 60)}`);
+    });
+  }
+  // The stance cues of every paragraph that answers an aim, read while the units' words are at hand.
+  units.forEach((_, ui) => {
+    if (assigned[ui].length > 0) cueOf(ui);
+  });
+  return {
+    units,
+    assigned,
+    caches: { cues: prep.cues, located: prep.located, spans: prep.spans, points: prep.points },
+    aimKeys,
+    readOtherWords: claimGramsMemo !== undefined,
+  };
+}
+
+/** Stage 6: passages, points and stances. */
+function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned, memo: AlignMemo | undefined): { alignments: Alignment[]; points: Point[] } {
+  const { units, assigned, caches, aimKeys } = matched;
+  const locatedOf = (ui: number) => (caches.located[ui] ??= located(response, units[ui].block.span));
   // Each aim's assignments in the order of units, flat: aim `a`'s are entries `byAim[a]` to `byAim[a + 1]`.
   const byAim = new Int32Array(aims.length + 1);
   units.forEach((_, ui) => {
-    if (assigned[ui].length > 0) cueOf(ui);
     for (const a of assigned[ui]) byAim[a.aim + 1]++;
   });
   for (let a = 0; a < aims.length; a++) byAim[a + 1] += byAim[a];
@@ -1660,16 +1707,17 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   const points: Point[] = [];
   units.forEach((u, ui) => {
     if (u.kind !== 'answer' || assigned[ui].length > 0) return;
-    let point = prep.points[ui];
+    let point = caches.points[ui];
     if (!point) {
       const at = locatedOf(ui);
-      prep.points[ui] = point = { text: at.text, position: at.position, paragraph: u.paragraph };
+      caches.points[ui] = point = { text: at.text, position: at.position, paragraph: u.paragraph };
     }
     points.push(point);
   });
   // An aim's alignment is a function of its id and its assignments (and the response): with a memo, an aim
   // assigned what it was last time keeps its alignment.
-  const lastAlignments = memo?.alignments?.prep === prep ? memo.alignments : undefined;
+  const prep = memo?.prep;
+  const lastAlignments = prep && memo?.alignments?.prep === prep ? memo.alignments : undefined;
   /** The last alignment of an aim, found by its place when the aims are where they were, else by its id. */
   let keptById: Map<string, AlignmentRead> | undefined;
   const keptAlignment = (aim: LetterAim, a: number): AlignmentRead | undefined => {
@@ -1684,7 +1732,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   const readUnits = int32Column(0);
   const spansOf: Array<Array<{ start: number; end: number }>> = new Array(aims.length);
   const stancesNow = new Map<number, StanceRead[]>();
-  const cues = prep.cues;
+  const cues = caches.cues;
   const alignmentOf = (aim: LetterAim, a: number, passagesOf: Passage[]): Alignment => {
     const passages = capPassages(passagesOf, spansOf, a);
     if (passages.length === 0) return { aim: aim.id, stance: 'unaddressed', passages, cues: [] };
@@ -1714,28 +1762,16 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
       const ui = entryUnit[k];
       const at = locatedOf(ui);
       passagesOf[k - from] = { text: at.text, position: at.position, score: round(entry[k].score), reasons: entry[k].reasons, paragraph: units[ui].paragraph };
-      spans[k - from] = prep.spans[ui] ??= units[ui].block.span;
+      spans[k - from] = caches.spans[ui] ??= units[ui].block.span;
     }
     const alignment = alignmentOf(aim, a, passagesOf);
     if (memo) alignmentsNow[a] = { units: readUnits, unitsFrom: readUnits.append(entryUnit, from, to), entries: entry.slice(from, to), alignment };
     return alignment;
   });
-  if (memo) memo.alignments = { prep, ids: aims.map((a) => a.id), reads: alignmentsNow };
-  if (memo) {
+  if (memo && prep) {
+    memo.alignments = { prep, ids: aims.map((a) => a.id), reads: alignmentsNow };
     memo.stances = stancesNow;
-    memo.last = claimGramsMemo === undefined ? { prep, ids: aims.map((a) => a.id), keys: aimKeys, result: { alignments, points } } : undefined;
-  }
-  const debug = DEBUG;
-  if (debug) {
-    units.forEach((u, ui) => {
-      const p = pool.indexOf(ui);
-      const [from, to, aimAt, scoreAt] = p >= 0 ? [poolFrom[p], poolFrom[p + 1], pAim, pScore] : [cands.start[ui], cands.start[ui + 1], cands.aim, cands.score];
-      const list: Array<{ aim: number; score: number }> = [];
-      for (let k = from; k < to; k++) list.push({ aim: aimAt[k], score: scoreAt[k] });
-      const c = list.sort((x, y) => y.score - x.score).slice(0, 4).map((x) => `${aims[x.aim].id}:${x.score.toFixed(2)}`).join(' ');
-      const as = assigned[ui].map((x) => `${aims[x.aim].id}:${x.score.toFixed(2)}[${x.reasons.join(',')}]`).join(' ');
-      debug(`¶${u.paragraph} ${u.kind}${governed[ui] ? ' gov' : ''} | ${as} | cands ${c} | ${u.block.text.slice(0, 60)}`);
-    });
+    memo.last = !matched.readOtherWords ? { prep, ids: aims.map((a) => a.id), keys: aimKeys, result: { alignments, points } } : undefined;
   }
   return { alignments, points };
 }
