@@ -111,6 +111,30 @@ The service carries 1,100 patients a day from seven stations.
     expect(texts(src)).toEqual(['Reduce the number of stations from seven to four.', 'Introduce a single rotating shift pattern for all crews.']);
   });
 
+  it('finds a list of one item with a lead-in of its own among lead-in aims, but not a lone bullet without one', () => {
+    const letter = `# Crewing proposals
+
+Dear Brigade Secretary,
+
+## Wholetime crewing
+
+**Reduce minimum crewing** – from five to four on all first-line appliances from October.
+
+**Create a crewing pool** – establish a pool of twenty firefighters at headquarters to cover detached duties.
+
+- Introduce day-crewing at Ashby: move Ashby to a day-crewed duty system from April, with on-call cover overnight.
+
+## Next steps
+
+- The consultation runs until 30 June and we will write again after it closes.
+
+Yours sincerely,
+
+Director of Service Delivery
+`;
+    expect(aimsOf(letter).map((a) => a.title)).toEqual(['Reduce minimum crewing', 'Create a crewing pool', 'Introduce day-crewing at Ashby']);
+  });
+
   it('finds a heading per aim: the heading and its first paragraph, not the detail after it', () => {
     const src = `# Changes for September
 

@@ -152,6 +152,17 @@ describe('alignment memo after an aim is reworded', () => {
     throughMemo([depotLetter(aim), depotLetter(aim.replace('by March', 'by March, with a new timetable')), depotLetter(aim)], response);
   });
 
+  it("reads the response's headings again when the letter's title comes to name their words", () => {
+    // "Rota" restates the rota aim until the letter's title names rotas: then it is the letter's subject.
+    const response = [
+      'Dear Director,', '', '## Rota', '', 'Members would accept it if hours are protected and nobody loses pay.', '',
+      '## Timesheets', '', 'We have no objection to the app.', '', 'Yours sincerely,', '', 'Branch Secretary', '',
+    ].join('\n');
+    const letter = depotLetter('Close the Northgate depot and move its drivers to Riverside.');
+    const retitled = letter.replace('# Changes to the depot service', '# Changes to the depot rota and service');
+    throughMemo([letter, retitled, letter], response);
+  });
+
   it('walks again a heading naming two aims when the words of one of them change', () => {
     // The heading restates both aims alike: the paragraph after it decides between them.
     const first = 'Close the Northgate depot and move its drivers to Riverside.';

@@ -135,6 +135,89 @@ We oppose a single short format for most cases.
     expect(r.byTitle.get('Standardise pre-sentence reports')!.stance).toBe('oppose');
   });
 
+  it('reads a numbered aim quoted whole ("> 1. …") as restating it, and the reply after the quote as its answer', () => {
+    const letter = `# Court Services Redesign
+
+Dear colleagues,
+
+We propose to:
+
+1. Bring the eleven magistrates' court teams into four regional hubs.
+2. Move to a single short-format pre-sentence report for most cases.
+3. Introduce a single allocation desk in each hub.
+
+Yours sincerely,
+
+Regional Director
+`;
+    // The replies share no word with the aims they answer: only the quotes say which aim each is about.
+    const response = `> 1. Bring the eleven magistrates' court teams into four regional hubs.
+
+Noted; the branch has no comment at present.
+
+> 2. Move to a single short-format pre-sentence report for most cases.
+
+Members are worried about this. Please send us the evaluation of last year's trial.
+
+> 3. Introduce a single allocation desk in each hub.
+
+We welcome this.
+
+We would welcome the meeting offered in your letter. Please contact the branch secretary to agree a time.
+`;
+    const r = run(letter, response);
+    const [hubs, reports, desk] = r.alignments;
+    expect(hubs.passages.map((p) => p.paragraph)).toEqual([2]);
+    expect(hubs.stance).toBe('concern');
+    expect(hubs.passages[0].reasons).toContain('follows restatement');
+    expect(reports.passages.map((p) => p.paragraph)).toEqual([4]);
+    expect(reports.stance).toBe('concern');
+    // The closing offer of a meeting is courtesy: it answers no aim and is no point of the union's own.
+    expect(desk.passages.map((p) => p.paragraph)).toEqual([6]);
+    expect(desk.stance).toBe('support');
+    expect(r.points).toEqual([]);
+  });
+
+  it("does not take a heading made of the letter's title words for a restatement of the one aim that shares a word", () => {
+    const letter = `# Changes to the Daily Regime and Staff Deployment
+
+Dear colleagues,
+
+From 7 July we will:
+
+- introduce a standard core day in all four establishments, with unlock at 08:00;
+- close the regime on Friday afternoons to make protected time for training;
+- replace the local shift patterns with a single Group-wide detail;
+- move Operational Support Grades into a pool that can be deployed to any site.
+
+Yours sincerely,
+
+Prison Group Director
+`;
+    const response = `# Response
+
+## Regime changes
+
+We welcome the principle of a standard core day, but only with a published minimum staffing level for each wing.
+
+The Friday afternoon closure is one we can support.
+
+## Deployment
+
+The POA does not accept the replacement of local shift patterns with a single Group-wide detail.
+
+On the Operational Support Grades pool, we need far more information before we can respond.
+`;
+    const r = run(letter, response);
+    const [core, friday, shifts, pool] = r.alignments;
+    expect(core.passages.map((p) => p.paragraph)).toEqual([1]);
+    expect(friday.passages.map((p) => p.paragraph)).toEqual([2]);
+    expect(shifts.passages.map((p) => p.paragraph)).toEqual([3]);
+    expect(shifts.stance).toBe('oppose');
+    expect(pool.passages.map((p) => p.paragraph)).toEqual([4]);
+    expect(pool.stance).toBe('concern');
+  });
+
   it('finds paraphrased answers in another order, without restatements, by their words', () => {
     const response = `Dear Director,
 

@@ -26,3 +26,13 @@ describe('roles: contact details', () => {
     expect(roles.slice(3)).toEqual(['signoff', 'signoff', 'signoff']);
   });
 });
+
+describe('roles: courtesy', () => {
+  it('reads a closing offer of a meeting as courtesy, though it says "welcome" and "agree", but not a view', () => {
+    const doc = parseDocument(
+      'Dear Director,\n\nWe oppose the closure of the Leeds office.\n\nWe would welcome the meeting offered in your letter. Please contact the branch secretary to agree a time.\n\nWe would welcome a commitment that nobody will be made redundant.\n\nYours sincerely,\n\nBranch Secretary\n',
+    );
+    const roles = blockRoles(doc);
+    expect(roles.slice(1, 4)).toEqual(['body', 'courtesy', 'body']);
+  });
+});

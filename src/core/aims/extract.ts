@@ -464,7 +464,7 @@ function sameStructure(o: Block, n: Block): boolean {
   const a = o.list;
   const b = n.list;
   if (!a || !b) return a === b;
-  return a.ordered === b.ordered && a.ordinal === b.ordinal && a.depth === b.depth && a.itemIndex === b.itemIndex;
+  return a.ordered === b.ordered && a.ordinal === b.ordinal && a.depth === b.depth && a.itemIndex === b.itemIndex && a.quoteDepth === b.quoteDepth;
 }
 
 /** Whether everything read from `old` (the facts of a block before an edit) reads the same from block `b` now. */
@@ -799,7 +799,9 @@ function findListAims(letter: Letter, found: Found[]): void {
     else {
       const actions = texts.filter((t) => letter.bodyAction(t.it, t.lead)).length;
       const bar = intro === 'neutral' ? 0.5 : 0.6;
-      accept = items.length >= 2 && actions / items.length >= bar;
+      // A list of one item counts when the item is a proposal under a lead-in of its own ("Introduce
+      // day-crewing at Ashby: move …"), as a paragraph with that lead-in would.
+      accept = items.length >= 2 ? actions / items.length >= bar : actions === 1 && texts[0].lead !== undefined;
     }
     if (!accept) continue;
     for (const { it, lead } of texts) {

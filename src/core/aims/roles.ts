@@ -28,7 +28,10 @@ const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/;
 const CONTACT_LEAD = /^(?:if you (?:would|'d|’d) like to (?:contact|get in touch)|for (?:further|more) (?:information|details)|please (?:contact|email|e-mail|call|write to)|contact:|email:|e-mail:|tel(?:ephone)?:|phone:|mobile:)/i;
 const COURTESY_LEAD =
-  /^(?:thank you|thanks|many thanks|(?:we|i) (?:look forward|would be (?:happy|glad|pleased) to (?:meet|discuss))|please do not hesitate|(?:we|i) hope (?:this|that this) (?:is|helps))/i;
+  /^(?:thank you|thanks|many thanks|(?:we|i) (?:look forward|would be (?:happy|glad|pleased) to (?:meet|discuss)|would welcome (?:a|the|an early) (?:meeting|opportunity to (?:meet|discuss)))|please do not hesitate|(?:we|i) hope (?:this|that this) (?:is|helps))/i;
+
+/** Phrases that arrange a meeting, whose words would otherwise read as views ("welcome", "agree"). */
+const MEETING_ARRANGEMENTS = /\bwelcome (?:a|the|an early) (?:meeting|opportunity to (?:meet|discuss))|\bagree (?:a|the) (?:time|date|venue)\b/gi;
 
 /** The number of words (runs of characters other than white space) in a text, counting no further than `atMost`. */
 function wordCount(text: string, atMost: number): number {
@@ -87,6 +90,23 @@ export const ROLE_FACTS: { [K in keyof Required<RoleFacts>]: (doc: Doc, b: Block
 };
 
 /**
+ * The index of the document's title, or -1: its first level-1 heading, when it comes before any prose (header
+ * lines such as "To:" and a greeting are not prose) and before any other heading. Reads no further than that.
+ */
+export function titleIndex(doc: Doc, facts?: (block: number) => RoleFacts): number {
+  const factsOf = facts ?? (() => ({}) as RoleFacts);
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === 'heading') return (b.depth ?? 1) === 1 ? i : -1;
+    if (b.quoteDepth > 0 || b.kind !== 'paragraph' || b.list) return -1;
+    const f = factsOf(i);
+    if (!(f.greeting ??= ROLE_FACTS.greeting(doc, b)) && !(f.headerLine ??= ROLE_FACTS.headerLine(doc, b))) return -1;
+  }
+  return -1;
+}
+
+/**
  * The role of every block of a document. Only blocks outside quotations are furniture; a heading is a title
  * only when it opens the document. `facts`, when given, keeps what is read from each block's own text.
  */
@@ -95,16 +115,13 @@ export function blockRoles(doc: Doc, facts?: (block: number) => RoleFacts): Bloc
   const blocks = doc.blocks;
   const roles: BlockRole[] = blocks.map(() => 'body');
   const n = blocks.length;
-  // Title: a heading that comes before any prose.
+  const title = titleIndex(doc, factsOf);
+  if (title >= 0) roles[title] = 'title';
   let firstProse = -1;
-  let titled = false;
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
     if (b.kind === 'heading') {
-      if (firstProse < 0 && (b.depth ?? 1) === 1 && !titled) {
-        roles[i] = 'title';
-        titled = true;
-      } else if (firstProse < 0) {
+      if (i !== title && firstProse < 0) {
         // A section heading: the letter proper has begun, whatever its first paragraph looks like.
         firstProse = i;
       }
@@ -170,7 +187,8 @@ function firstLine(doc: Doc, b: Block): string {
 function courtesyOnly(doc: Doc, b: Block): boolean {
   if (b.sentenceCount > 3) return false;
   for (let si = b.firstSentence; si < b.firstSentence + b.sentenceCount; si++) {
-    const t = doc.sentences[si].text;
+    // Arranging a meeting is not a view: "we would welcome the meeting offered", "to agree a time".
+    const t = doc.sentences[si].text.replace(MEETING_ARRANGEMENTS, '');
     if (/\b(?:concern|oppose|support|welcome|reject|accept|unacceptable|agree|disagree|however|but|not the case|dispute)\b/i.test(t)) return false;
   }
   return true;

@@ -19,7 +19,7 @@ import type { Block, Doc } from '../document/model';
 import type { Span } from '../text/positions';
 import type { LetterAim } from '../aims/extract';
 import { leadInOf } from '../aims/extract';
-import { blockRoles, type BlockRole } from '../aims/roles';
+import { blockRoles, titleIndex, type BlockRole } from '../aims/roles';
 import { NON_AIM_SECTION, HEADING_NUMBER_PREFIX } from '../aims/patterns';
 import { located } from '../document/located';
 import { classifyStance, cuesIn, type CueMatch, type StanceResult, type WordsView } from '../stance/stance';
@@ -109,7 +109,11 @@ export class AimIndex {
   /** The aims holding each trigram, in order: one aim as a number (most trigrams are in one aim only), several
    * as an array. */
   private readonly byTrigram = new Map<number, number | number[]>();
-  constructor(public aims: LetterAim[], profileOf: (a: LetterAim, i: number) => AimProfile) {
+  /** The words of the letter's title (see `topicOf`): they name what the whole letter is about, so one of them
+   * shared with one aim does not make a phrase restate it. */
+  readonly topic: ReadonlySet<string>;
+  constructor(public aims: LetterAim[], profileOf: (a: LetterAim, i: number) => AimProfile, topic: readonly string[] = []) {
+    this.topic = new Set(topic);
     this.profiles = aims.map((a, i) => {
       const profile = profileOf(a, i);
       for (const t of profile.terms) push(this.byTerm, t, i);
@@ -305,13 +309,21 @@ export class AimIndex {
     const unseen = Math.log(1 + (this.aims.length + 0.5) / 0.5);
     let total = 0;
     const got = new Map<number, number>();
+    /** How many of the phrase's words each aim holds. */
+    const held = new Map<number, number>();
     for (const t of terms) {
       const hits = this.aimsWith(t);
       // A word in too many aims to list still counts, at its (low) weight; a word in none counts in full.
       const w = hits.length > 0 || this.byTerm.has(t) ? this.idf(t) : unseen;
       total += w;
-      for (const a of hits) got.set(a, (got.get(a) ?? 0) + w);
+      for (const a of hits) {
+        got.set(a, (got.get(a) ?? 0) + w);
+        held.set(a, (held.get(a) ?? 0) + 1);
+      }
     }
+    // A phrase of the letter's title words alone ("Regime changes", "Deployment") names its subject: it restates
+    // an aim only when the aim holds two of its words ("School day"), not on one word they happen to share.
+    if (terms.every((t) => this.topic.has(t))) for (const [a, n] of held) if (n < 2) got.delete(a);
     // Naming the aim's title words breaks ties between aims that share the phrase's words elsewhere.
     const inTitle = (aim: number) => {
       const title = this.profiles[aim].titleTerms;
@@ -330,7 +342,7 @@ export class AimIndex {
       const own = new Set<number>();
       for (const t of terms) {
         const hits = this.aimsWith(t);
-        if (t.length >= 4 && hits.length === 1 && this.profiles[hits[0]].titleTerms.includes(t)) own.add(hits[0]);
+        if (t.length >= 4 && hits.length === 1 && this.profiles[hits[0]].titleTerms.includes(t) && !this.topic.has(t)) own.add(hits[0]);
       }
       return own.size === 1 ? [{ aim: [...own][0], score: RESTATE_THRESHOLD }] : [];
     }
@@ -752,7 +764,7 @@ export class AlignMemo {
   quotes: { index: AimIndex; quotedIn: Array<ReadonlyMap<number, number>> } | undefined;
   /** The last result, with what it was read from: reused whole when the aims are the same and the letter's
    * other words were not consulted (an edit to a letter's background or its claims). */
-  last: { prep: ResponsePrep; ids: string[]; keys: string[]; result: { alignments: Alignment[]; points: Point[] } } | undefined;
+  last: { prep: ResponsePrep; ids: string[]; keys: string[]; topic: string[]; result: { alignments: Alignment[]; points: Point[] } } | undefined;
 }
 
 function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
@@ -907,6 +919,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
  * fills. Stage 6 is a function of its own so that, without a memo, what matching used (the indexes of words,
  * candidates, the walk's state) can be collected before passages and stances are made. */
 interface Assigned {
+  /** The words of the letter's title (see `topicOf`). */
+  topic: string[];
   units: Unit[];
   assigned: Assignment[][];
   caches: Pick<ResponsePrep, 'cues' | 'located' | 'spans' | 'points'>;
@@ -987,7 +1001,8 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       })
     : [];
   const last = memo?.last;
-  if (last && last.prep === prep && last.keys.length === aims.length && !DEBUG) {
+  const topic = topicOf(letter);
+  if (last && last.prep === prep && last.keys.length === aims.length && sameWords(last.topic, topic) && !DEBUG) {
     let same = true;
     for (let i = 0; i < aims.length && same; i++) same = last.ids[i] === aims[i].id && last.keys[i] === aimKeys[i];
     if (same) return { reused: last.result };
@@ -1023,7 +1038,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     memo.index = undefined;
     memo.quotes = undefined;
   }
-  if (memo && kept && kept.prep === prep && kept.keys.length === aims.length) {
+  if (memo && kept && kept.prep === prep && kept.keys.length === aims.length && sameWords([...kept.index.topic], topic)) {
     const changed: number[] = [];
     for (let i = 0; i < aims.length && changed.length <= PATCH_LIMIT; i++) if (kept.keys[i] !== aimKeys[i]) changed.push(i);
     if (changed.length <= PATCH_LIMIT) {
@@ -1033,7 +1048,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       index = kept.index;
     }
   }
-  index ??= new AimIndex(aims, profileOf);
+  index ??= new AimIndex(aims, profileOf, topic);
   if (memo) memo.index = { prep, keys: aimKeys, index };
   let claimGramsMemo: Set<number> | undefined;
   const claimGrams = (): Set<number> => (claimGramsMemo ??= letterBigramsOutsideAims(letter, aims, wordIds));
@@ -1294,7 +1309,9 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     for (const [a, v] of quotes) if (v >= 2) pure.push(a);
     if (pure.length > 0) {
       u.kind = 'restatement';
-      const item = b.list ? { depth: b.list.depth, itemIndex: b.list.itemIndex } : undefined;
+      // A restatement in a list item governs that item; one in a list quoted whole ("> 1. …") governs what
+      // follows the quote, as any quotation does.
+      const item = b.list && !(b.quoteDepth > 0 && b.list.quoteDepth === b.quoteDepth) ? { depth: b.list.depth, itemIndex: b.list.itemIndex } : undefined;
       const chosen = pure.length > 1 ? disambiguate(pure.map((a) => ({ aim: a, score: quotes.get(a)! - 2 })), nextAnswer(b.index), true) : pure;
       if (gov && gov.kind === 'pure' && gov.answers === 0) return { ...gov, aims: unique([...gov.aims, ...chosen]) };
       return { aims: chosen, kind: 'pure', depth: 99, item, quoteDepth: b.quoteDepth, answers: 0 };
@@ -1676,6 +1693,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     if (assigned[ui].length > 0) cueOf(ui);
   });
   return {
+    topic,
     units,
     assigned,
     caches: { cues: prep.cues, located: prep.located, spans: prep.spans, points: prep.points },
@@ -1771,9 +1789,23 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
   if (memo && prep) {
     memo.alignments = { prep, ids: aims.map((a) => a.id), reads: alignmentsNow };
     memo.stances = stancesNow;
-    memo.last = !matched.readOtherWords ? { prep, ids: aims.map((a) => a.id), keys: aimKeys, result: { alignments, points } } : undefined;
+    memo.last = !matched.readOtherWords ? { prep, ids: aims.map((a) => a.id), keys: aimKeys, topic: matched.topic, result: { alignments, points } } : undefined;
   }
   return { alignments, points };
+}
+
+/**
+ * The content words of the letter's title ("Changes to the Daily Regime and Staff Deployment"), each once. A
+ * response's heading made of them ("Regime changes", "Deployment") names the letter's subject, not one of its
+ * aims, however few aims share the word.
+ */
+function topicOf(letter: Doc): string[] {
+  const title = titleIndex(letter);
+  return title < 0 ? [] : unique(contentStems(letter.blocks[title].text));
+}
+
+function sameWords(x: readonly string[], y: readonly string[]): boolean {
+  return x.length === y.length && x.every((w, i) => w === y[i]);
 }
 
 /** Word pairs of the letter outside its aims (as numbers): what the letter says about itself and its claims. */

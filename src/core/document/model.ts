@@ -28,8 +28,9 @@ export interface Block {
   text: string;
   /** Heading level, for headings. */
   depth?: number;
-  /** The list item the block sits in, if any. */
-  list?: { ordered: boolean; ordinal?: number; depth: number; itemIndex: number };
+  /** The list item the block sits in, if any; `quoteDepth` is how many blockquotes enclose the list (a list quoted
+   * whole, "> 1. …", is inside its quote: what follows the quote is not in the item). */
+  list?: { ordered: boolean; ordinal?: number; depth: number; itemIndex: number; quoteDepth: number };
   /** True for the first block of a list item. */
   firstInItem: boolean;
   /** How many blockquotes enclose the block. */

@@ -175,7 +175,7 @@ function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
         const depth = (ctx.list?.depth ?? 0) + 1;
         for (let i = items.length - 1; i >= 0; i--) {
           const ordinal = node.ordered ? (node.first ?? 1) + i : undefined;
-          const list = { ordered: node.ordered === true, ordinal, depth, itemIndex: i };
+          const list = { ordered: node.ordered === true, ordinal, depth, itemIndex: i, quoteDepth: ctx.quoteDepth };
           stack.push({ node: items[i], ctx: { ...ctx, list, firstInItem: true } });
         }
         break;
