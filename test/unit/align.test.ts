@@ -218,6 +218,23 @@ On the Operational Support Grades pool, we need far more information before we c
     expect(pool.stance).toBe('concern');
   });
 
+  it('reads the stance on each aim of a paragraph answering two in the sentences about that aim', () => {
+    const response = `Dear Director,
+
+Members have asked for a single allocation desk in each hub for years, and we support it without reservation. A single short-format pre-sentence report is a different matter: we oppose it, because most cases are too complex for it.
+
+Yours sincerely,
+
+Branch Secretary
+`;
+    const r = run(LETTER, response);
+    expect(r.paras('Strengthen case allocation')).toEqual([2]);
+    expect(r.paras('Standardise pre-sentence reports')).toEqual([2]);
+    expect(r.byTitle.get('Strengthen case allocation')!.stance).toBe('support');
+    expect(r.byTitle.get('Standardise pre-sentence reports')!.stance).toBe('oppose');
+    expect(r.byTitle.get('Standardise pre-sentence reports')!.cues.map((c) => c.text)).toEqual(['we oppose']);
+  });
+
   it('finds paraphrased answers in another order, without restatements, by their words', () => {
     const response = `Dear Director,
 

@@ -919,6 +919,8 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
  * fills. Stage 6 is a function of its own so that, without a memo, what matching used (the indexes of words,
  * candidates, the walk's state) can be collected before passages and stances are made. */
 interface Assigned {
+  /** In a paragraph answering several aims (by unit), the part about each aim that has one (see `focusOf`). */
+  focus: Map<number, Map<number, Span>>;
   /** The words of the letter's title (see `topicOf`). */
   topic: string[];
   units: Unit[];
@@ -1688,11 +1690,19 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       debug(`¶${u.paragraph} ${u.kind}${governed[ui] ? ' gov' : ''} | ${as} | cands ${c} | ${u.block.text.slice(0, 60)}`);
     });
   }
-  // The stance cues of every paragraph that answers an aim, read while the units' words are at hand.
-  units.forEach((_, ui) => {
-    if (assigned[ui].length > 0) cueOf(ui);
+  // The stance cues of every paragraph that answers an aim, read while the units' words are at hand; and, in a
+  // paragraph answering several aims, the sentences about each.
+  const focus = new Map<number, Map<number, Span>>();
+  units.forEach((u, ui) => {
+    if (assigned[ui].length === 0) return;
+    cueOf(ui);
+    if (assigned[ui].length > 1) {
+      const f = focusOf(response, u.block, assigned[ui], index);
+      if (f) focus.set(ui, f);
+    }
   });
   return {
+    focus,
     topic,
     units,
     assigned,
@@ -1751,6 +1761,25 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
   const spansOf: Array<Array<{ start: number; end: number }>> = new Array(aims.length);
   const stancesNow = new Map<number, StanceRead[]>();
   const cues = caches.cues;
+  /** The cues to read in each of the spans: a block's own, or those of the part of it about one aim. */
+  const focused = (spans: Span[]): Map<number, CueMatch[]> => {
+    if (!spans.some((s) => blockOfPart.has(s))) return cues;
+    const out = new Map<number, CueMatch[]>();
+    for (const s of spans) {
+      const block = blockOfPart.get(s);
+      if (block === undefined) {
+        out.set(s.start, cues.get(s.start)!);
+        continue;
+      }
+      // A part that takes no position of its own is read in its whole paragraph.
+      const all = cues.get(block) ?? [];
+      const own = all.filter((c) => c.span.start >= s.start && c.span.end <= s.end && c.label !== 'contrast' && c.label !== 'process');
+      out.set(s.start, own.length > 0 ? all.filter((c) => c.span.start >= s.start && c.span.end <= s.end) : all);
+    }
+    return out;
+  };
+  /** The start of the block each part of a paragraph about one aim is in. */
+  const blockOfPart = new Map<Span, number>();
   const alignmentOf = (aim: LetterAim, a: number, passagesOf: Passage[]): Alignment => {
     const passages = capPassages(passagesOf, spansOf, a);
     if (passages.length === 0) return { aim: aim.id, stance: 'unaddressed', passages, cues: [] };
@@ -1759,7 +1788,7 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
     const spans = spansOf[a];
     const first = spans[0].start;
     let result = stanceRead(stancesNow.get(first), spans, scores) ?? stanceRead(memo?.stances.get(first), spans, scores);
-    if (!result) result = classifyStance(response, spans, cues, scores);
+    if (!result) result = classifyStance(response, spans, focused(spans), scores);
     const list = stancesNow.get(first);
     if (!list) stancesNow.set(first, [{ spans, scores, result }]);
     else if (!stanceRead(list, spans, scores)) list.push({ spans, scores, result });
@@ -1780,7 +1809,9 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
       const ui = entryUnit[k];
       const at = locatedOf(ui);
       passagesOf[k - from] = { text: at.text, position: at.position, score: round(entry[k].score), reasons: entry[k].reasons, paragraph: units[ui].paragraph };
-      spans[k - from] = caches.spans[ui] ??= units[ui].block.span;
+      const part = matched.focus.get(ui)?.get(entry[k].aim);
+      if (part) blockOfPart.set(part, units[ui].block.start);
+      spans[k - from] = part ?? (caches.spans[ui] ??= units[ui].block.span);
     }
     const alignment = alignmentOf(aim, a, passagesOf);
     if (memo) alignmentsNow[a] = { units: readUnits, unitsFrom: readUnits.append(entryUnit, from, to), entries: entry.slice(from, to), alignment };
@@ -1958,8 +1989,58 @@ function capPassages(passages: Passage[], spansOf: Array<Array<{ start: number; 
   const best = Math.max(...passages.map((p) => p.score));
   let keep = passages.filter((p) => p.score >= best * PASSAGE_FLOOR);
   if (keep.length > MAX_PASSAGES) keep = [...keep].sort((x, y) => y.score - x.score).slice(0, MAX_PASSAGES).sort((x, y) => x.position.start.offset - y.position.start.offset);
-  if (keep.length !== passages.length) spansOf[a] = keep.map((p) => ({ start: p.position.start.offset, end: p.position.end.offset }));
+  if (keep.length !== passages.length) {
+    const spans = spansOf[a];
+    spansOf[a] = keep.map((p) => spans[passages.indexOf(p)]);
+  }
   return keep;
+}
+
+/**
+ * The part of a paragraph answering several aims that is about each ("We support the banded payments … We are
+ * opposed, however, to dual contracts …"). A sentence is about the aims whose words it holds, by weight, at least
+ * half as much as the aim it holds most; one that holds none goes with the sentence before it (or, before any aim
+ * is named, with the one after). An aim's part runs from its first sentence to its last. Undefined when every
+ * sentence is about every aim; an aim no sentence is about is read in the whole paragraph.
+ */
+function focusOf(doc: Doc, b: Block, answers: Assignment[], index: AimIndex): Map<number, Span> | undefined {
+  if (b.sentenceCount < 2) return undefined;
+  const n = answers.length;
+  /** For each sentence, whether it is about each answer's aim (n flags per sentence), or none known yet. */
+  const about: Array<boolean[] | undefined> = [];
+  const weights = new Array<number>(n);
+  let apart = false;
+  for (let si = b.firstSentence; si < b.firstSentence + b.sentenceCount; si++) {
+    const stems = new Set(contentStems(doc.sentences[si].text));
+    let top = 0;
+    answers.forEach(({ aim }, k) => {
+      let w = 0;
+      for (const t of index.profiles[aim].terms) if (stems.has(t)) w += index.idf(t);
+      weights[k] = w;
+      top = Math.max(top, w);
+    });
+    if (top === 0) {
+      about.push(undefined);
+      continue;
+    }
+    const flags = weights.map((w) => w >= top / 2);
+    if (flags.some((f) => !f)) apart = true;
+    about.push(flags);
+  }
+  if (!apart) return undefined;
+  for (let k = 1; k < about.length; k++) about[k] ??= about[k - 1];
+  for (let k = about.length - 2; k >= 0; k--) about[k] ??= about[k + 1];
+  const out = new Map<number, Span>();
+  for (let k = 0; k < about.length; k++) {
+    const s = doc.sentences[b.firstSentence + k];
+    about[k]!.forEach((on, a) => {
+      if (!on) return;
+      const aim = answers[a].aim;
+      const was = out.get(aim);
+      out.set(aim, { start: was ? was.start : k === 0 ? b.start : s.start, end: k === about.length - 1 ? b.end : s.end });
+    });
+  }
+  return out;
 }
 
 function round(x: number): number {
