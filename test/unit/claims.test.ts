@@ -86,6 +86,18 @@ describe('what is not a claim', () => {
   it('does not treat the union agreeing with a sentiment as an agreement', () => {
     expect(findClaims(response('While we agree with the sentiment, we have concerns.'))).toEqual([]);
   });
+
+  it("does not read a word of a forum's name as involvement: an addressee or attendee line is no claim", () => {
+    expect(findClaims(letter('Ms A. Officer\nStaff Side Chair, Joint Negotiating Committee\nCounty Hospital'))).toEqual([]);
+    expect(findClaims(letter('- Dr B. Member, BMA Local Negotiating Committee\n- C. Member, UNISON Branch Secretary'))).toEqual([]);
+    // The forum's name beside a claim of its own still makes the claim.
+    expect(claimOf('The rota was agreed at the Joint Negotiating Committee with staff side.')?.rung).toBe('agreed');
+  });
+
+  it('does not read the recognition of unions for collective bargaining as a claim of negotiation', () => {
+    expect(findClaims(letter('The University recognises UCU, UNISON and Unite for collective bargaining purposes.'))).toEqual([]);
+    expect(claimOf('The new grading structure was settled through collective bargaining with UNISON.')?.rung).toBe('negotiated');
+  });
 });
 
 describe('hedged claims', () => {
@@ -116,6 +128,14 @@ describe('evidence in the text', () => {
 
   it('a signed collective agreement evidences agreement', () => {
     expect(claimOf('The new rota was agreed with UNISON in a collective agreement signed on 4 May 2026.')?.status).toBe('evidenced');
+  });
+
+  it("in a table row, a date in the row's own cell dates the forum named in another", () => {
+    const table = (date: string) => `| Item | Date | Status |\n|---|---|---|\n| Redeployment policy | ${date} | Consulted on with UNISON at the JNCC |\n`;
+    const c = claimOf(table('6 May 2026'));
+    expect(c?.status).toBe('evidenced');
+    expect(c?.evidence[0]).toMatchObject({ kind: 'text', rung: 'consulted', date: '2026-05-06' });
+    expect(claimOf(table('June 2026'), {}, '2026-05-01')?.status).toBe('unevidenced');
   });
 
   it('a meeting dated after the letter is not evidence', () => {

@@ -571,8 +571,13 @@ function sentenceEvidence(scan: Scan, si: number, own: SentenceReading | undefin
   const fi = firstAtOrAfter(scan.forums, r.s);
   const forum = fi < scan.forums.length && scan.forums[fi].e <= r.e ? scan.forums[fi] : undefined;
   const worthDating = forum !== undefined || (own !== undefined && (MEETING_RE.test(lower) || CORRESPONDENCE_RE.test(lower)));
-  if (worthDating && (/\d/.test(lower) || /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/.test(lower))) {
-    const dates = findDates(scan.compact.cased.slice(r.s, r.e), { year }).filter((d) => d.from && (d.precision === 'day' || d.precision === 'month') && (!letterDate || d.from <= letterDate));
+  // A table row is one record: its date may be in a cell of its own ("| Redeployment policy | 6 May 2025 |
+  // Consulted on at the JNCC |").
+  const block = doc.blocks[sentence.block];
+  const dated = block.kind === 'tableRow' ? scan.range(block.span) : r;
+  const datedLower = dated === r ? lower : scan.compact.lower(dated.s, dated.e);
+  if (worthDating && (/\d/.test(datedLower) || /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/.test(datedLower))) {
+    const dates = findDates(scan.compact.cased.slice(dated.s, dated.e), { year }).filter((d) => d.from && (d.precision === 'day' || d.precision === 'month') && (!letterDate || d.from <= letterDate));
     if (dates.length > 0 && !(own === undefined && FUTURE_NEAR.test(lower))) {
       const date = dates[0];
       const when = date.from ? { date: date.from } : {};

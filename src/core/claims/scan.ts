@@ -12,6 +12,8 @@ import { firstAtLeastBy } from '../text/search';
 
 const TRIGGER_RE = new RegExp(TRIGGERS.map((t) => `\\b(${spaced(t.pattern)})\\b`).join('|'), 'g');
 const SELF_PARTY_RE = new RegExp(`\\b(?:${TRIGGERS.filter((t) => t.selfParty).map((t) => spaced(t.pattern)).join('|')})\\b`, 'g');
+/** A statement of recognition: "the University recognises UCU, UNISON and Unite for collective bargaining". */
+const RECOGNITION = /\brecogni[sz](?:es|ed|e|ing)\b[^.;]*\bfor (?:the )?(?:purposes? of )?collective bargaining\b/;
 const PARTY_CI_ENTRIES = PARTIES.filter((p) => !p.caseSensitive);
 const PARTY_CS_ENTRIES = PARTIES.filter((p) => p.caseSensitive);
 const PARTY_CI_RE = new RegExp(PARTY_CI_ENTRIES.map((p) => `\\b(${spaced(p.pattern)})\\b`).join('|'), 'g');
@@ -360,8 +362,13 @@ class Reader {
           sParties.sort((a, b) => a.s - b.s);
         }
         if (sParties.length === 0 && !sTriggers.some((t) => t.entry.selfParty)) continue;
+        // A word of a forum's name ("Joint Negotiating Committee") is the forum, not a claim that it negotiated.
+        let triggers = sParties.some((p) => p.forum) ? sTriggers.filter((t) => !sParties.some((p) => p.forum && p.s <= t.s && t.e <= p.e)) : sTriggers;
+        // Recognising unions for collective bargaining says who bargains, not that anything was bargained over.
+        if (triggers.some((t) => t.entry.id === 'collective-bargaining') && RECOGNITION.test(slice)) triggers = triggers.filter((t) => t.entry.id !== 'collective-bargaining');
+        if (triggers.length === 0) continue;
         const quotes = this.quotesOf(blockIndex, blockLower);
-        const all = readSentence({ lower: slice, start: s, end: e, quotes, triggers: sTriggers, parties: sParties, isResponse: this.isResponse });
+        const all = readSentence({ lower: slice, start: s, end: e, quotes, triggers, parties: sParties, isResponse: this.isResponse });
         const reading = chooseReading(all);
         if (reading) (out ??= []).push({ sentence: whole.index, span: parts ? parts[part] : whole.span, block: whole.block, reading, all: all.length > 1 ? all.slice() : undefined, status: undefined });
       }
