@@ -195,6 +195,12 @@ describe('disputes from the paired response', () => {
     expect(d.text).toContain('This is not the case.');
   });
 
+  it.each(['That is not what happened.', 'That did not happen.', 'It never happened.'])('reads "%s" after the claim quoted as a dispute', (denial) => {
+    const l = letter('The rota changes were jointly agreed with the trade unions.');
+    const r = response(`Your letter states that the rota changes were "jointly agreed with the trade unions". ${denial} We were told what was intended.`);
+    expect(findClaims(l, { response: r })[0].status).toBe('disputed');
+  });
+
   it('needs the disputing passage to be about the same claim', () => {
     const l = letter('The sickness policy was agreed with the unions.');
     const r = response('We were not consulted on the court hubs. This is not the case for the travel allowance either.');
