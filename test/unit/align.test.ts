@@ -235,6 +235,22 @@ Branch Secretary
     expect(r.byTitle.get('Standardise pre-sentence reports')!.cues.map((c) => c.text)).toEqual(['we oppose']);
   });
 
+  it("reports a paragraph correcting the letter's account of the consultation as a point, not an answer", () => {
+    const response = `Dear Director,
+
+First, we must correct the statement in your letter that these proposals were developed with the branch. They were not: the induction programme and the learning time were never put to us.
+
+We oppose a single short-format report for most cases.
+
+Yours sincerely,
+
+Branch Secretary
+`;
+    const r = run(LETTER, response);
+    expect(r.paras('Invest in court staff')).toEqual([]);
+    expect(r.points.map((p) => p.paragraph)).toEqual([2]);
+  });
+
   it('finds paraphrased answers in another order, without restatements, by their words', () => {
     const response = `Dear Director,
 
