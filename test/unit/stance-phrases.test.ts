@@ -17,6 +17,12 @@ describe('stance: plainer ways of agreeing', () => {
     expect(stanceOf('We agree with this recommendation on sickness triggers.').stance).toBe('support');
   });
 
+  it('reads willingness to agree on conditions as qualified, though the conditions that follow are concerns', () => {
+    const relief = 'A relief pool could end the late changes to shifts, and we are prepared to support one on conditions. Relief working should be voluntary, and six weeks of notice is too short.';
+    expect(stanceOf(relief).stance).toBe('qualified');
+    expect(stanceOf('The branch is willing to accept the new rota on the following conditions: no loss of pay and a review after six months.').stance).toBe('qualified');
+  });
+
   it('does not read "back" as agreement when it means return', () => {
     expect(stanceOf('Members want the night allowance brought back to its old level and are deeply concerned by the cut.').stance).toBe('concern');
   });

@@ -89,6 +89,7 @@ export const LEXICON: LexiconEntry[] = [
   // ---- qualified ----------------------------------------------------------------------------------------
   { phrase: 'in principle', label: 'qualified', weight: 2, note: '"In principle" is agreement held back: conditions or concerns follow.' },
   { phrase: `${SUBJECT} (fully |also |do |can )?(agree|agrees) with the (sentiment|principle|aim|intention|thinking|spirit)`, label: 'qualified', weight: 2.5, note: 'Agrees with the sentiment or principle only, which in a response signals "but …".' },
+  { phrase: '(prepared|willing|ready) to (support|accept|agree to) ([a-z-]+ ){0,3}on (conditions|certain conditions|the following conditions|terms|strict conditions)', label: 'qualified', weight: 2.5, note: 'Willing to agree, on conditions: agreement held back.' },
   { phrase: '(agree|agrees|agreeing) with the sentiment', label: 'qualified', weight: 2.5, note: 'Agrees with the sentiment, which in a response signals "but …".' },
   { phrase: `${SUBJECT} (fully |would |also |can )?(welcome|support|accept|agree with) the principle`, label: 'qualified', weight: 2, note: 'Agrees with the principle only.' },
   { phrase: '(welcome|welcomes|support|supports|accept|accepts|agree with) the principle', label: 'qualified', weight: 2, note: 'Agrees with the principle only.' },
