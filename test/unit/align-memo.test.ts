@@ -163,6 +163,16 @@ describe('alignment memo after an aim is reworded', () => {
     throughMemo([letter, retitled, letter], response);
   });
 
+  it("reads again the stance on an aim whose paragraph answers another aim too, when the other aim's words change", () => {
+    // The first sentence is about the payments, the second about the contracts; when the contracts aim loses its
+    // words, the second sentence is no longer about it and the payments aim reads the whole paragraph.
+    const letter = (second: string) =>
+      ['# Changes to on-call cover', '', 'Dear Brigade Secretary,', '', 'We propose to:', '', '1. Introduce banded availability payments for on-call firefighters.', `2. ${second}`, '3. Replace paper timesheets with a mobile app.', '', 'Yours sincerely,', '', 'The Director', ''].join('\n');
+    const response = ['Dear Director,', '', 'We support the banded availability payments for on-call firefighters. We are opposed, however, to dual contracts for wholetime firefighters.', '', 'Yours sincerely,', '', 'Branch Secretary', ''].join('\n');
+    const first = 'Allow dual contracts for wholetime firefighters.';
+    throughMemo([letter(first), letter('Allow second jobs at another station.'), letter(first)], response);
+  });
+
   it('walks again a heading naming two aims when the words of one of them change', () => {
     // The heading restates both aims alike: the paragraph after it decides between them.
     const first = 'Close the Northgate depot and move its drivers to Riverside.';

@@ -727,6 +727,9 @@ interface AlignmentRead {
   unitsFrom: number;
   entries: Assignment[];
   alignment: Alignment;
+  /** It was read from a paragraph whose sentences are shared out among the aims it answers (see `focusOf`): a
+   * function of the other aims' words too, so never reused. */
+  parts?: true;
 }
 
 /** Whether `read` was made from the same assignments as entries `from` to `to`. */
@@ -1798,7 +1801,9 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
     const from = byAim[a];
     const to = byAim[a + 1];
     const was = keptAlignment(aim, a);
-    if (was && sameAssignments(was, entryUnit, entry, from, to)) {
+    let parts = false;
+    for (let k = from; k < to && !parts; k++) parts = matched.focus.has(entryUnit[k]);
+    if (was && !was.parts && !parts && sameAssignments(was, entryUnit, entry, from, to)) {
       alignmentsNow[a] = was;
       return was.alignment;
     }
@@ -1814,7 +1819,7 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
       spans[k - from] = part ?? (caches.spans[ui] ??= units[ui].block.span);
     }
     const alignment = alignmentOf(aim, a, passagesOf);
-    if (memo) alignmentsNow[a] = { units: readUnits, unitsFrom: readUnits.append(entryUnit, from, to), entries: entry.slice(from, to), alignment };
+    if (memo) alignmentsNow[a] = { units: readUnits, unitsFrom: readUnits.append(entryUnit, from, to), entries: entry.slice(from, to), alignment, ...(parts ? { parts: true as const } : {}) };
     return alignment;
   });
   if (memo && prep) {
