@@ -13,7 +13,7 @@ import { firstAtLeastBy } from '../text/search';
 const TRIGGER_RE = new RegExp(TRIGGERS.map((t) => `\\b(${spaced(t.pattern)})\\b`).join('|'), 'g');
 const SELF_PARTY_RE = new RegExp(`\\b(?:${TRIGGERS.filter((t) => t.selfParty).map((t) => spaced(t.pattern)).join('|')})\\b`, 'g');
 /** A statement of recognition: "the University recognises UCU, UNISON and Unite for collective bargaining". */
-const RECOGNITION = /\brecogni[sz](?:es|ed|e|ing)\b[^.;]*\bfor (?:the )?(?:purposes? of )?collective bargaining\b/;
+const RECOGNITION = /\brecogni[sz](?:es|ed|e|ing)\b[^.;]{0,200}?\bfor (?:the )?(?:purposes? of )?collective bargaining\b/;
 const PARTY_CI_ENTRIES = PARTIES.filter((p) => !p.caseSensitive);
 const PARTY_CS_ENTRIES = PARTIES.filter((p) => p.caseSensitive);
 const PARTY_CI_RE = new RegExp(PARTY_CI_ENTRIES.map((p) => `\\b(${spaced(p.pattern)})\\b`).join('|'), 'g');
