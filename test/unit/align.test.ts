@@ -251,6 +251,31 @@ Branch Secretary
     expect(r.points.map((p) => p.paragraph)).toEqual([2]);
   });
 
+  it('reads a paragraph of italic words alone as a heading restating an aim, not as an answer', () => {
+    const response = `Dear Director,
+
+Members discussed the redesign at a branch meeting on 3 May.
+
+*Regional court hubs*
+
+Members have no issues with this, provided nobody has to travel further than now.
+
+*One short report*
+
+We oppose it: most cases are too complex.
+
+Yours sincerely,
+
+Branch Secretary
+`;
+    const r = run(LETTER, response);
+    expect(r.paras('Consolidate court hubs')).toEqual([4]);
+    expect(r.byTitle.get('Consolidate court hubs')!.passages[0].reasons).toContain('follows restatement');
+    expect(r.paras('Standardise pre-sentence reports')).toEqual([6]);
+    expect(r.byTitle.get('Standardise pre-sentence reports')!.stance).toBe('oppose');
+    expect(r.points.map((p) => p.paragraph)).toEqual([2]);
+  });
+
   it('finds paraphrased answers in another order, without restatements, by their words', () => {
     const response = `Dear Director,
 

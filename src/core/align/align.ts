@@ -986,7 +986,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   const phraseOf = (b: Block): string | null => {
     let p = prep.phrase[b.index];
     if (p === undefined) {
-      if (b.kind === 'heading') p = b.text.replace(HEADING_NUMBER_PREFIX, '');
+      if (b.kind === 'heading' || onlyLeadIn(response, b)) p = b.text.replace(HEADING_NUMBER_PREFIX, '');
       else {
         const lead = b.kind === 'tableRow' ? tableLead(response, b) : leadInOf(response, b)?.title;
         p = lead ? lead.replace(HEADING_NUMBER_PREFIX, '') : null;
@@ -1330,6 +1330,13 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       const hits = leadHits.length > 0 ? leadHits : onHits;
       const kind: Governance['kind'] = b.kind === 'tableRow' ? 'row' : leadHits.length > 0 ? 'lead' : 'on';
       const item = b.list ? { depth: b.list.depth, itemIndex: b.list.itemIndex } : undefined;
+      // A paragraph that is nothing but its lead-in ("*Rebalancing caseload weighting*") names the aim that the
+      // paragraphs after it answer, as a heading does: it answers nothing itself.
+      if (kind === 'lead' && onlyLeadIn(response, b)) {
+        u.kind = 'restatement';
+        const depth = gov && (gov.kind === 'heading' || gov.kind === 'section') ? gov.depth : 99;
+        return { aims: disambiguate(hits, nextAnswer(b.index), true), kind, depth, item, quoteDepth: 0, answers: 0 };
+      }
       const chosen = disambiguate(hits, u);
       governed[ui] = 1;
       for (const h of hits) {
@@ -2050,6 +2057,12 @@ function focusOf(doc: Doc, b: Block, answers: Assignment[], index: AimIndex): Ma
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+/** A paragraph that is nothing but bold or italic words ("*Rebalancing caseload weighting*"): a heading in all but
+ * name. */
+function onlyLeadIn(doc: Doc, b: Block): boolean {
+  return b.kind === 'paragraph' && b.leadIn !== undefined && b.leadIn.start === b.start && !/[\p{L}\p{N}]/u.test(doc.masked.slice(b.leadIn.end, b.end));
 }
 
 /** The first cell of a table row in a response, as a lead-in: "| Rostering | We welcome … |". */
