@@ -87,6 +87,11 @@ describe('what is not a claim', () => {
     expect(findClaims(response('While we agree with the sentiment, we have concerns.'))).toEqual([]);
   });
 
+  it('reads a claim in the past followed by "and will …" as a claim, not a future commitment', () => {
+    expect(claimOf('The duty rota has been developed in partnership with the trade unions and will be tested from May.')).toMatchObject({ status: 'unevidenced', rung: 'engaged' });
+    expect(claimOf('Formal consultation with the unions will begin in May and will run for 45 days.')?.status).toBe('future');
+  });
+
   it("does not read a word of a forum's name as involvement: an addressee or attendee line is no claim", () => {
     expect(findClaims(letter('Ms A. Officer\nStaff Side Chair, Joint Negotiating Committee\nCounty Hospital'))).toEqual([]);
     expect(findClaims(letter('- Dr B. Member, BMA Local Negotiating Committee\n- C. Member, UNISON Branch Secretary'))).toEqual([]);
@@ -138,6 +143,12 @@ describe('evidence in the text', () => {
     expect(claimOf(table('June 2026'), {}, '2026-05-01')?.status).toBe('unevidenced');
   });
 
+  it('shares the evidence of one cell of a table row with a claim in another', () => {
+    const row = '| Milestone | Dates | Union involvement |\n|---|---|---|\n| Formal consultation on the Leeds closure | May 2026 | Formal consultation letter issued to PCS on 4 May 2026 |\n';
+    const claims = findClaims(letter(row));
+    expect(claims.map((c) => c.status)).toEqual(['evidenced', 'evidenced']);
+  });
+
   it('a meeting dated after the letter is not evidence', () => {
     expect(claimOf('The rota was discussed with staff side at the JNCC on 12 July 2026.', {}, '2026-06-01')?.status).toBe('unevidenced');
   });
@@ -170,6 +181,13 @@ describe('evidence in the consultation log', () => {
 
   it('ignores rows dated after the letter', () => {
     expect(claimOf('The allocation desk pilot has been agreed with Napo.', { log })?.status).toBe('overstated');
+  });
+
+  it('takes the letter\'s date from a "Date:" line in a header block without front matter', () => {
+    const header = (date: string) => `# Court redesign\n\n**Date:** ${date}\n**To:** Napo branch\n**From:** Regional Director\n\nThe allocation desk pilot has been agreed with Napo.\n`;
+    // Dated 1 August, the letter may cite the July row; dated 1 June, it may not.
+    expect(findClaims(parseDocument(header('1 August 2026'), 'letter.md'), { log })[0]?.status).toBe('evidenced');
+    expect(findClaims(parseDocument(header('1 June 2026'), 'letter.md'), { log })[0]?.status).toBe('overstated');
   });
 
   it('ignores rows on other topics', () => {

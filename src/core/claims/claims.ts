@@ -423,9 +423,14 @@ export function documentDate(doc: Doc): string | undefined {
   const fm = doc.frontMatter.date ? parseDate(doc.frontMatter.date) : undefined;
   if (fm?.to) return fm.to;
   for (const b of doc.blocks.slice(0, 8)) {
-    if (b.text.length > 60) continue;
-    const d = parseDate(b.text.replace(/^(?:date|dated|sent)\s*[:\-–]\s*/i, ''));
-    if (d?.to && !d.yearAssumed && d.precision === 'day') return d.to;
+    // A date on a line of its own, or on a line of a header block ("Date: 14 March 2025" above "To:" and "From:").
+    const lines = doc.masked.slice(b.span.start, b.span.end).split(/\r\n?|\n/);
+    for (const line of lines) {
+      const text = line.trim();
+      if (text.length > 60) continue;
+      const d = parseDate(text.replace(/^(?:date|dated|sent)\s*[:\-–]\s*/i, ''));
+      if (d?.to && !d.yearAssumed && d.precision === 'day') return d.to;
+    }
   }
   return undefined;
 }
@@ -538,7 +543,9 @@ function textEvidence(scan: Scan, sr: SentenceReading, letterDate: string | unde
   memo.last = sr.sentence;
   // "since then", "at that meeting": the claim continues the sentence before it, whose evidence it shares.
   const claimRange = scan.range(sr.span);
-  const continues = ANAPHORA.test(scan.compact.lower(claimRange.s, claimRange.e));
+  // The cells of a table row are one record: a claim in one ("Formal consultation on the Newcastle closure")
+  // shares the evidence of another ("Formal consultation letter issued … on 4 November").
+  const continues = block.kind === 'tableRow' || ANAPHORA.test(scan.compact.lower(claimRange.s, claimRange.e));
   for (const si of sentences) {
     const own = si === sr.sentence ? sr : firstReadingOf(scan, si);
     if (own && statusOf(scan, own) !== 'unevidenced') continue; // negated, future, hypothetical … prove nothing

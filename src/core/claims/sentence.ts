@@ -194,8 +194,10 @@ export function tokenize(slice: string, start: number, end: number, quotes: Mark
     const boundary = BOUNDARY_PUNCT.has(w) || BOUNDARY_WORDS.has(w) || (w === '-' && s > start && /\s/.test(slice[s - 1 - start]));
     toks.push({ s, e, w, quoted, boundary });
   }
-  // ", which" and ", who" open a new clause; so does ", and" when a new subject and verb follow.
+  // ", which" and ", who" open a new clause; so does ", and" when a new subject and verb follow, and "and will"
+  // ("has been developed with the unions and will be tested from May": the claim is in the past).
   for (let i = 1; i < toks.length; i++) {
+    if (toks[i].w === 'and' && i + 1 < toks.length && (toks[i + 1].w === 'will' || toks[i + 1].w === 'shall')) toks[i].boundary = true;
     if ((toks[i].w === 'which' || toks[i].w === 'who' || toks[i].w === 'where') && toks[i - 1].w === ',') toks[i].boundary = true;
     if ((toks[i].w === 'and' || toks[i].w === 'or') && (toks[i - 1].w === ',' || toks[i - 1].w === ';')) {
       for (let k = i + 1; k < Math.min(toks.length, i + 6); k++) {
