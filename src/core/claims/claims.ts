@@ -423,16 +423,27 @@ export function documentDate(doc: Doc): string | undefined {
   const fm = doc.frontMatter.date ? parseDate(doc.frontMatter.date) : undefined;
   if (fm?.to) return fm.to;
   for (const b of doc.blocks.slice(0, 8)) {
-    // A date on a line of its own, or on a line of a header block ("Date: 14 March 2025" above "To:" and "From:").
-    const lines = doc.masked.slice(b.span.start, b.span.end).split(/\r\n?|\n/);
-    for (const line of lines) {
-      const text = line.trim();
-      if (text.length > 60) continue;
-      const d = parseDate(text.replace(/^(?:date|dated|sent)\s*[:\-–]\s*/i, ''));
-      if (d?.to && !d.yearAssumed && d.precision === 'day') return d.to;
+    // A date on a line of its own, or on one of the first lines of a header block ("Date: 14 March 2025" above
+    // "To:" and "From:").
+    const whole = dateLine(b.text);
+    if (whole) return whole;
+    let at = b.span.start;
+    for (let line = 0; line < 8 && at < b.span.end; line++) {
+      let end = doc.masked.indexOf('\n', at);
+      if (end < 0 || end > b.span.end) end = b.span.end;
+      const date = end - at <= 80 ? dateLine(doc.masked.slice(at, end).trim()) : undefined;
+      if (date) return date;
+      at = end + 1;
     }
   }
   return undefined;
+}
+
+/** The day a short line gives as its date ("Date: 14 March 2025", "3 June 2026"), if that is all it says. */
+function dateLine(text: string): string | undefined {
+  if (text.length === 0 || text.length > 60) return undefined;
+  const d = parseDate(text.replace(/^(?:date|dated|sent)\s*[:\-–]\s*/i, ''));
+  return d?.to && !d.yearAssumed && d.precision === 'day' ? d.to : undefined;
 }
 
 export function documentTitle(doc: Doc): string {
