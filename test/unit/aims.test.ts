@@ -111,7 +111,7 @@ The service carries 1,100 patients a day from seven stations.
     expect(texts(src)).toEqual(['Reduce the number of stations from seven to four.', 'Introduce a single rotating shift pattern for all crews.']);
   });
 
-  it('finds a list of one item with a lead-in of its own among lead-in aims, but not a lone bullet without one', () => {
+  it('finds a list of one item with a lead-in of its own among lead-in aims, and none in a Next steps section', () => {
     const letter = `# Crewing proposals
 
 Dear Brigade Secretary,
