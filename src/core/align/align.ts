@@ -923,7 +923,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
  * candidates, the walk's state) can be collected before passages and stances are made. */
 interface Assigned {
   /** In a paragraph answering several aims (by unit), the part about each aim that has one (see `focusOf`). */
-  focus: Map<number, Map<number, Span>>;
+  focus: Map<number, Map<number, Part>>;
   /** The words of the letter's title (see `topicOf`). */
   topic: string[];
   units: Unit[];
@@ -1702,7 +1702,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   }
   // The stance cues of every paragraph that answers an aim, read while the units' words are at hand; and, in a
   // paragraph answering several aims, the sentences about each.
-  const focus = new Map<number, Map<number, Span>>();
+  const focus = new Map<number, Map<number, Part>>();
   units.forEach((u, ui) => {
     if (assigned[ui].length === 0) return;
     cueOf(ui);
@@ -1773,23 +1773,20 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
   const cues = caches.cues;
   /** The cues to read in each of the spans: a block's own, or those of the part of it about one aim. */
   const focused = (spans: Span[]): Map<number, CueMatch[]> => {
-    if (!spans.some((s) => blockOfPart.has(s))) return cues;
+    if (!spans.some(isPart)) return cues;
     const out = new Map<number, CueMatch[]>();
     for (const s of spans) {
-      const block = blockOfPart.get(s);
-      if (block === undefined) {
+      if (!isPart(s)) {
         out.set(s.start, cues.get(s.start)!);
         continue;
       }
       // A part that takes no position of its own is read in its whole paragraph.
-      const all = cues.get(block) ?? [];
-      const own = all.filter((c) => c.span.start >= s.start && c.span.end <= s.end && c.label !== 'contrast' && c.label !== 'process');
-      out.set(s.start, own.length > 0 ? all.filter((c) => c.span.start >= s.start && c.span.end <= s.end) : all);
+      const all = cues.get(s.block) ?? [];
+      const inPart = all.filter((c) => c.span.start >= s.start && c.span.end <= s.end);
+      out.set(s.start, inPart.some((c) => c.label !== 'contrast' && c.label !== 'process') ? inPart : all);
     }
     return out;
   };
-  /** The start of the block each part of a paragraph about one aim is in. */
-  const blockOfPart = new Map<Span, number>();
   const alignmentOf = (aim: LetterAim, a: number, passagesOf: Passage[]): Alignment => {
     const passages = capPassages(passagesOf, spansOf, a);
     if (passages.length === 0) return { aim: aim.id, stance: 'unaddressed', passages, cues: [] };
@@ -1821,9 +1818,7 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
       const ui = entryUnit[k];
       const at = locatedOf(ui);
       passagesOf[k - from] = { text: at.text, position: at.position, score: round(entry[k].score), reasons: entry[k].reasons, paragraph: units[ui].paragraph };
-      const part = matched.focus.get(ui)?.get(entry[k].aim);
-      if (part) blockOfPart.set(part, units[ui].block.start);
-      spans[k - from] = part ?? (caches.spans[ui] ??= units[ui].block.span);
+      spans[k - from] = matched.focus.get(ui)?.get(entry[k].aim) ?? (caches.spans[ui] ??= units[ui].block.span);
     }
     const alignment = alignmentOf(aim, a, passagesOf);
     if (memo) alignmentsNow[a] = { units: readUnits, unitsFrom: readUnits.append(entryUnit, from, to), entries: entry.slice(from, to), alignment, ...(parts ? { parts: true as const } : {}) };
@@ -2008,6 +2003,15 @@ function capPassages(passages: Passage[], spansOf: Array<Array<{ start: number; 
   return keep;
 }
 
+/** The part of a paragraph about one of the aims it answers (see `focusOf`), with the start of its paragraph. */
+interface Part extends Span {
+  block: number;
+}
+
+function isPart(s: Span): s is Part {
+  return (s as Part).block !== undefined;
+}
+
 /**
  * The part of a paragraph answering several aims that is about each ("We support the banded payments … We are
  * opposed, however, to dual contracts …"). A sentence is about the aims whose words it holds, by weight, at least
@@ -2015,7 +2019,7 @@ function capPassages(passages: Passage[], spansOf: Array<Array<{ start: number; 
  * is named, with the one after). An aim's part runs from its first sentence to its last. Undefined when every
  * sentence is about every aim; an aim no sentence is about is read in the whole paragraph.
  */
-function focusOf(doc: Doc, b: Block, answers: Assignment[], index: AimIndex): Map<number, Span> | undefined {
+function focusOf(doc: Doc, b: Block, answers: Assignment[], index: AimIndex): Map<number, Part> | undefined {
   if (b.sentenceCount < 2) return undefined;
   const n = answers.length;
   /** For each sentence, whether it is about each answer's aim (n flags per sentence), or none known yet. */
@@ -2042,14 +2046,14 @@ function focusOf(doc: Doc, b: Block, answers: Assignment[], index: AimIndex): Ma
   if (!apart) return undefined;
   for (let k = 1; k < about.length; k++) about[k] ??= about[k - 1];
   for (let k = about.length - 2; k >= 0; k--) about[k] ??= about[k + 1];
-  const out = new Map<number, Span>();
+  const out = new Map<number, Part>();
   for (let k = 0; k < about.length; k++) {
     const s = doc.sentences[b.firstSentence + k];
     about[k]!.forEach((on, a) => {
       if (!on) return;
       const aim = answers[a].aim;
       const was = out.get(aim);
-      out.set(aim, { start: was ? was.start : k === 0 ? b.start : s.start, end: k === about.length - 1 ? b.end : s.end });
+      out.set(aim, { start: was ? was.start : k === 0 ? b.start : s.start, end: k === about.length - 1 ? b.end : s.end, block: b.start });
     });
   }
   return out;
