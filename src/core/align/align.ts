@@ -29,6 +29,7 @@ import { monotoneChain } from './order';
 import { firstAtLeast } from '../text/search';
 import { appendDistinct } from '../text/distinct';
 import { type Column, float64Column, int32Column } from '../text/column';
+import { release } from '../text/release';
 
 /** Set by tests and tools to see how each paragraph was scored. */
 export let DEBUG: ((line: string) => void) | undefined;
@@ -517,6 +518,7 @@ function candidateTable(byAim: AimCandidates[], unitCount: number): CandidateTab
       score[at] = scores[k];
     }
   });
+  release(fill);
   return { start, aim, score };
 }
 
@@ -1711,6 +1713,13 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       if (f) focus.set(ui, f);
     }
   });
+  // What matching used is done with: its arrays are freed now (see `release`), those the memo keeps excepted.
+  release(cands.start, cands.aim, cands.score, poolFrom, pAim, pScore, pQuoted, pairs.unit, pairs.aim, pairs.weight, pairOfEntry, allPairs, chain, confident, onChain, sAim, sScore, sQuoted, sOn, aimBest, governed);
+  if (!memo) {
+    bm25.release();
+    release(candidateColumns.units.array, candidateColumns.scores.array, queryColumns.ids.array, queryColumns.idf.array, aimTrigrams.array);
+    release(unitStems, unitSentences, sentenceTf, unitTrigrams, unitOfBlock, prep.talk, prep.nonAim);
+  }
   return {
     focus,
     topic,

@@ -11,6 +11,7 @@
 
 import { firstAtLeast } from '../text/search';
 import { type Column, int32Column } from '../text/column';
+import { release } from '../text/release';
 
 export const K1 = 1.2;
 export const B = 0.75;
@@ -68,6 +69,11 @@ export class Bm25Index {
     this.terms = int32Column(capacity);
     this.counts = int32Column(capacity);
     this.from.add(1);
+  }
+
+  /** Frees the index's arrays now (see `release`): it must not be read afterwards. */
+  release(): void {
+    release(this.terms.array, this.counts.array, this.from.array, this.lengths.array, this.acc);
   }
 
   /** The id of a term some block holds, or -1. */

@@ -5,6 +5,7 @@
  * found by a weighted longest-increasing-subsequence pass with a Fenwick tree: O(P log A) for P pairs and A
  * aims. Pairs on the chain gain a little; the caller penalises, but does not forbid, pairs off it.
  */
+import { release } from '../text/release';
 
 /** Candidate pairs as parallel arrays: the unit (response block) and aim of each, and its weight. */
 export interface OrderPairs {
@@ -52,6 +53,7 @@ export function monotoneChain(pairs: OrderPairs, of: ArrayLike<number>, aimCount
   for (let at = top; at >= 0; at = prev[at]) length++;
   const chain = new Int32Array(length);
   for (let at = top, k = 0; at >= 0; at = prev[at]) chain[k++] = order[at];
+  release(order, treeValue, treeIndex, best, prev);
   return chain;
 }
 
