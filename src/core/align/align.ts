@@ -670,6 +670,8 @@ interface ResponsePrep {
   roles: BlockRole[];
   words: WordTable;
   bm25: Bm25Index;
+  /** The words of every unit, one after another (units' `words` are windows on them). */
+  runs: WordRuns;
   /** Units as first read (kinds before restatements are found): copied for each analysis with a memo. */
   units: Unit[];
   columns: UnitColumns;
@@ -898,6 +900,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     roles,
     words,
     bm25,
+    runs,
     units,
     columns: { stems: stemColumn.array, sentences: sentenceColumn.array, sentenceTf: tfColumn.array, trigrams: trigramColumn.array },
     unitOfBlock,
@@ -917,7 +920,10 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
 /** Finds, for each aim, the response passages that answer it, and the stance they take; and the union's own points. */
 export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: AlignMemo): { alignments: Alignment[]; points: Point[] } {
   const matched = assignPassages(letter, aims, response, memo);
-  return 'reused' in matched ? matched.reused : passagesAndStances(aims, response, matched, memo);
+  if ('reused' in matched) return matched.reused;
+  const result = passagesAndStances(aims, response, matched, memo);
+  if (matched.wordRuns) release(matched.wordRuns.ids, matched.wordRuns.starts, matched.wordRuns.ends);
+  return result;
 }
 
 /** What stages 1 to 5 leave for stage 6: each unit's assignments, and the response's caches stage 6 reads and
@@ -935,6 +941,8 @@ interface Assigned {
   aimKeys: string[];
   /** Whether the letter's words outside its aims were consulted: the result then cannot be reused whole. */
   readOtherWords: boolean;
+  /** Without a memo, the units' words: stage 6 is the last to read them (see `release`). */
+  wordRuns?: WordRuns;
 }
 
 /** Stages 1 to 5: which passages answer each aim. Returns the last result instead when the memo says it holds. */
@@ -1728,6 +1736,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     caches: { cues: prep.cues, located: prep.located, spans: prep.spans, points: prep.points },
     aimKeys,
     readOtherWords: claimGramsMemo !== undefined,
+    wordRuns: memo ? undefined : prep.runs,
   };
 }
 

@@ -5,6 +5,7 @@ import { lineAt, LineIndex, type Position, type Span } from '../text/positions';
 import { splitSentences } from '../text/sentences';
 import { stripBom } from '../text/decode';
 import { detachStrings } from '../text/detached';
+import { release } from '../text/release';
 import { readFrontMatter } from './front-matter';
 import { readDirectives, scopeDirectives } from './directives';
 import type { Block, Doc, Sentence } from './model';
@@ -201,6 +202,8 @@ function parseMarkdownChunk(input: string, first: boolean): ChunkModel {
 
   if (bom && masked[0] === 0xa0) masked[0] = 0xfeff;
   const maskedText = decodeMasked(masked);
+  // Promoted while the chunk was parsed, the array would otherwise stay resident until a full collection.
+  release(masked);
   return { ...finishBlocks(input, maskedText, blocks), masked: maskedText, comments, yaml, key: '' };
 }
 
