@@ -48,7 +48,11 @@ export interface Prepared {
 }
 
 export class Bm25Index {
-  readonly postings = new Map<string, number[]>();
+  /** The blocks holding each term, in order: term `t`'s are entries `postingsFrom[t]` to `postingsFrom[t + 1]`
+   * of `postingDocs`. Made from the blocks' terms when first read (blocks are all added before any query): a
+   * list per term, grown by pushing, cost several times as much. */
+  private postingsFrom: Int32Array | undefined;
+  private postingDocs: Int32Array | undefined;
   /** Every block's terms (their ids, sorted) and how often each occurs, one block after another: block `d`'s are
    * entries `from[d]` to `from[d + 1]`. Columns rather than arrays per block: a long response has tens of
    * thousands of blocks, and an array of its own costs a block more than its numbers. */
@@ -73,7 +77,26 @@ export class Bm25Index {
 
   /** Frees the index's arrays now (see `release`): it must not be read afterwards. */
   release(): void {
-    release(this.terms.array, this.counts.array, this.from.array, this.lengths.array, this.acc);
+    release(this.terms.array, this.counts.array, this.from.array, this.lengths.array, this.acc, this.postingsFrom, this.postingDocs);
+  }
+
+  /** The postings of every term (see `postingsFrom`), made on first use: a counting sort of the blocks' terms. */
+  private postings(): { from: Int32Array; docs: Int32Array } {
+    if (!this.postingsFrom || !this.postingDocs) {
+      const terms = this.terms.array;
+      const n = this.terms.length;
+      const from = new Int32Array(this.termOf.length + 1);
+      for (let k = 0; k < n; k++) from[terms[k] + 1]++;
+      for (let t = 0; t < this.termOf.length; t++) from[t + 1] += from[t];
+      const docs = new Int32Array(n);
+      const fill = from.slice(0, this.termOf.length);
+      const blockFrom = this.from.array;
+      for (let d = 0; d < this.size; d++) for (let k = blockFrom[d]; k < blockFrom[d + 1]; k++) docs[fill[terms[k]]++] = d;
+      release(fill);
+      this.postingsFrom = from;
+      this.postingDocs = docs;
+    }
+    return { from: this.postingsFrom, docs: this.postingDocs };
   }
 
   /** The id of a term some block holds, or -1. */
@@ -103,12 +126,6 @@ export class Bm25Index {
     for (let k = 0, at = start - 1; k < sorted.length; k++) {
       if (k === 0 || sorted[k] !== sorted[k - 1]) terms[++at] = sorted[k];
       counts[at]++;
-    }
-    for (let k = start; k < start + distinct; k++) {
-      const s = this.termOf[terms[k]];
-      let list = this.postings.get(s);
-      if (!list) this.postings.set(s, (list = []));
-      list.push(id);
     }
     this.from.push(start + distinct);
     this.lengths.push(stems.length);
@@ -156,7 +173,10 @@ export class Bm25Index {
   }
 
   df(term: string): number {
-    return this.postings.get(term)?.length ?? 0;
+    const t = this.ids.get(term);
+    if (t === undefined) return 0;
+    const { from } = this.postings();
+    return from[t + 1] - from[t];
   }
 
   /** BM25's inverse document frequency, never negative. */
@@ -198,23 +218,26 @@ export class Bm25Index {
     if (this.acc.length < this.size) this.acc = new Float64Array(Math.max(this.size, this.acc.length * 2));
     const acc = this.acc;
     const touched: number[] = [];
-    let rarest: number[] | undefined;
+    const { from: postingsFrom, docs } = this.postings();
+    let rarest: Int32Array | undefined;
     for (let i = 0; i < q.terms.length; i++) {
-      const list = this.postings.get(q.terms[i]);
-      if (!list) continue;
-      if (list.length <= DF_CAP) {
-        for (const id of list) {
+      const t = q.ids[q.from + i];
+      if (t < 0) continue;
+      const length = postingsFrom[t + 1] - postingsFrom[t];
+      if (length <= DF_CAP) {
+        for (let k = postingsFrom[t]; k < postingsFrom[t + 1]; k++) {
+          const id = docs[k];
           if (acc[id] === 0) touched.push(id);
           acc[id] += q.idf[q.from + i] + 1e-9;
         }
-      } else if (!rarest || list.length < rarest.length) rarest = list;
+      } else if (!rarest || length < rarest.length) rarest = docs.subarray(postingsFrom[t], postingsFrom[t + 1]);
     }
     let out: number[];
     this.nearUsed = touched.length === 0 && rarest !== undefined;
     if (touched.length === 0 && rarest) {
       const lo = firstAtLeast(rarest, near);
       const from = Math.max(0, Math.min(lo - TOP_K / 2, rarest.length - TOP_K));
-      out = rarest.slice(from, from + TOP_K);
+      out = Array.from(rarest.subarray(from, from + TOP_K));
     } else if (touched.length <= TOP_K) {
       out = touched.slice();
     } else {
