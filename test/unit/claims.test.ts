@@ -225,6 +225,26 @@ describe('disputes from the paired response', () => {
     expect(findClaims(l, { response: r })[0].status).toBe('unevidenced');
   });
 
+  it.each(['That is not our experience.', 'This does not reflect our experience.'])('reads "%s" after the claim quoted as a dispute', (denial) => {
+    const l = letter('These proposals have been shaped in close partnership with the trade unions throughout the year.');
+    const r = response(`Your letter says the proposals were "shaped in close partnership with the trade unions". ${denial} We saw nothing of substance until the papers were published.`);
+    expect(findClaims(l, { response: r })[0].status).toBe('disputed');
+  });
+
+  it('reads "the unions share our view" as agreement, which "we do not share your view" disputes, and nothing else', () => {
+    const l = letter(
+      'I am confident that the representative bodies share our view that the current crewing model is not sustainable.\n\n' +
+        'The crewing plus proposal was discussed with the FBU at the JCC on 11 June 2025.',
+    );
+    const r = response('The FBU saw nothing of substance until the Authority papers appeared. Nor do we share your view that the current crewing model is not sustainable.');
+    const claims = findClaims(l, { response: r });
+    const view = only(claims, 'share our view');
+    expect(view).toMatchObject({ rung: 'agreed', status: 'disputed' });
+    expect(view.disputedBy?.text).toContain('Nor do we share your view');
+    // The meeting shares words with the denial ("crewing", "FBU"), but the denial is of agreement, not of a meeting.
+    expect(only(claims, 'was discussed with the FBU').status).not.toBe('disputed');
+  });
+
   it('matches a denial on the same topic', () => {
     const l = letter('We have consulted the trade unions on the relocation assistance package.');
     const r = response('The relocation assistance package was never put to the unions for comment.');
@@ -315,6 +335,21 @@ describe('linear on hostile input', () => {
 });
 
 describe('grammar details', () => {
+  it('reads a table row\'s record as a claim by the unions another cell names', () => {
+    const claims = findClaims(
+      letter('| Proposal | Representative bodies | Involvement to date |\n|---|---|---|\n| Banded on-call contracts | FRSA | Agreed in principle through the On-Call Working Group |\n| Fire Control merger | FBU, UNISON | Agreed at the Programme Board on 15 July 2025 |\n| Station review | none | Agreed by the Fire Authority |'),
+    );
+    expect(only(claims, 'Agreed in principle through the On-Call Working Group')).toMatchObject({ rung: 'agreed', status: 'unevidenced' });
+    expect(only(claims, 'Agreed at the Programme Board')).toMatchObject({ rung: 'agreed' });
+    // A row naming no union holds no claim of union involvement.
+    expect(claims.some((c) => c.text.includes('Fire Authority'))).toBe(false);
+  });
+
+  it('finds the future verb a dozen words after a noun of involvement', () => {
+    const c = claimOf('Formal consultation with all four representative bodies on the staffing implications of the plan will begin on 13 October 2025.');
+    expect(c?.status).toBe('future');
+  });
+
   it('reads "in May" as a month, not the modal verb', () => {
     expect(claimOf('We held engagement sessions with union representatives in May.')?.status).toBe('unevidenced');
     expect(claimOf('The unions may be consulted later.')?.status).toBe('hypothetical');

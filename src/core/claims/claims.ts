@@ -12,7 +12,7 @@ import { silencedBy } from '../document/directives';
 import type { Position, Span } from '../text/positions';
 import { describeDate, findDates, formatDate, parseDate } from '../text/dates';
 import { logTopicIndex, type ConsultationLog, type LogEntry } from './log';
-import { DISPUTE_CUES, EVIDENCE, FORUM_CAP, REPORTED_SPEECH, REPORTING_FRAME, SELF_SPEAKER } from './lexicon';
+import { DISPUTE_CUES, EVIDENCE, FORUM_CAP, REPORTED_SPEECH, REPORTING_FRAME, SELF_SPEAKER, UNION_NAMES } from './lexicon';
 import { endOf, firstAtOrAfter, readingsOf, scanDocument, ScanMemo, startOf, type Scan, type SentenceReading } from './scan';
 import { sharedStems, topicStems } from './topic';
 import { collapsedSpaces, flattened, sourceSpan, spaced } from './compact';
@@ -61,11 +61,13 @@ const RUNG_ONLY: Record<Rung, string> = {
 
 const EVIDENCE_RE = new RegExp(EVIDENCE.map((e) => `\\b(${spaced(e.pattern)})\\b`).join('|'), 'g');
 const IMPLICIT_DENIAL = new RegExp(
-  spaced(/\b(?:not|never|nobody|none of us (?:was|were)) (?:been |being |properly |formally |officially |kept |even |ever |meaningfully ){0,3}(consulted|informed|told|briefed|involved|engaged|notified|shown|asked|negotiated|agreed)\b/.source),
+  spaced(/\b(?:(?:not|never|nobody|none of us (?:was|were)) (?:been |being |properly |formally |officially |kept |even |ever |meaningfully ){0,3}(consulted|informed|told|briefed|involved|engaged|notified|shown|asked|negotiated|agreed)|(?:do|does|did) not (share) (?:your|the [a-z'-]+|this|that) (?:views?|assessment|analysis|position)|nor do (?:we|members|the unions) (share) (?:your|the [a-z'-]+|this|that) (?:views?|assessment|analysis|position))\b/.source),
 );
 const DENIED_RUNG: Record<string, Rung> = {
   consulted: 'consulted', informed: 'informed', told: 'informed', briefed: 'informed', involved: 'engaged', engaged: 'engaged',
   notified: 'informed', shown: 'informed', asked: 'consulted', negotiated: 'negotiated', agreed: 'agreed',
+  // "We do not share your view that …": the letter's "the unions share our view" (agreement) denied.
+  share: 'agreed',
 };
 const DOC_REF = new RegExp(spaced(/\b(?:the|these|this|our|its|my) (?:proposals?|plans?|changes?|review|redesign|restructure|restructuring|reorganisation|programme|project|policy|paper|document|model|strategy|scheme|framework|consultation document|business case|options)\b(?! (?:board|team|group|manager|lead|officer|director|sponsor)s?\b)/.source));
 const ANAPHORA = new RegExp(spaced(/\b(?:since then|at th(?:at|is|e same) meeting|on th(?:at|e same) (?:date|day)|that day|th(?:ese|ose) meetings|at which|following (?:that|this)|thereafter|subsequently|as a result)\b/.source));
@@ -644,9 +646,10 @@ function namedUnions(r: Reading, scan: Scan): string[] {
   const names: string[] = [];
   if (r.party.name) names.push(r.party.name.toLowerCase());
   const clause = scan.compact.cased.slice(r.clause.s, r.clause.e);
-  for (const m of clause.matchAll(/\b(Napo|NAPO|UNISON|Unison|GMB|Unite|PCS|RCN|RCM|BMA|UCU|NEU|NASUWT|NAHT|ASCL|EIS|POA|PGA|FDA|Prospect|CWU|RMT|ASLEF|TSSA|Usdaw|NIPSA|CSP)\b/g)) names.push(m[1].toLowerCase());
+  for (const m of clause.matchAll(UNION_NAME)) names.push(m[1].toLowerCase());
   return names;
 }
+const UNION_NAME = new RegExp(`\\b(${UNION_NAMES.join('|')})\\b`, 'g');
 
 /** Text evidence of a meeting: the forum as written ('' for a plain meeting). */
 const MEETING_OF = new WeakMap<Evidence, string>();
@@ -932,7 +935,7 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     if (!explicit && denies === undefined) {
       // "The Group was not kept informed": a denial whose subject Counterpoint does not know as a party.
       const m = IMPLICIT_DENIAL.exec(lower);
-      if (m) denies = DENIED_RUNG[m[1]] ?? 'informed';
+      if (m) denies = DENIED_RUNG[m[1] ?? m[2] ?? m[3]] ?? 'informed';
     }
     if (!explicit && denies === undefined) continue;
     const pos = sentence.index - block.firstSentence;

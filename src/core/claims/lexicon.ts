@@ -38,6 +38,17 @@ export interface TriggerEntry {
   selfParty?: boolean;
 }
 
+/**
+ * Unions by name, as they write it (capitals matter: "Unite" is a union, "unite" a verb). The one list: the
+ * parties above, the names a claim's clause gives, a response's author, and the words that carry no topic.
+ */
+export const UNION_NAMES: readonly string[] = [
+  'Napo', 'NAPO', 'UNISON', 'Unison', 'GMB', 'SCOOP', 'Unite', 'PCS', 'RCN', 'RCM', 'BMA', 'UCU', 'NEU', 'NASUWT', 'NAHT', 'ASCL',
+  'EIS', 'POA', 'PGA', 'FDA', 'Prospect', 'CWU', 'RMT', 'ASLEF', 'TSSA', 'Usdaw', 'USDAW', 'NIPSA', 'CSP', 'SoR', 'HCSA', 'BDA',
+  'Equity', "Musicians' Union", 'NUJ', 'BECTU', 'Bectu', 'UCATT', 'ATL', 'NUT', 'Aegis', 'ISU', 'NUM', 'BFAWU', 'FBU', 'FOA', 'FRSA',
+  'PFEW', 'NGSU',
+];
+
 export const TRIGGERS: TriggerEntry[] = [
   // agreed
   // Acceptance in a ballot of union members: a claim of agreement that carries its own evidence (the ballot result).
@@ -56,6 +67,8 @@ export const TRIGGERS: TriggerEntry[] = [
   { id: 'ratified', pattern: 'ratified|ratification|endorsed|endorsement|endorses|endorse|approved by|approval of', rung: 'agreed', kind: 'verb' },
   // "UNISON has accepted the offer".
   { id: 'accepted', pattern: 'accepted|accepts|acceptance', rung: 'agreed', kind: 'verb' },
+  // "the unions share our view that …": the unions' assent to the employer's position, read as agreement.
+  { id: 'share-view', pattern: "shares?(?: fully| entirely| broadly)? (?:our|your|this|that|its|the(?: [a-z'-]+){0,2}) (?:views?|assessment|analysis|position|conclusions?|concerns?|understanding|objectives?|aims?|ambitions?|commitment)", rung: 'agreed', kind: 'stance' },
   // "the unions broadly support": presented as consent, so read as a claim of agreement.
   { id: 'support', pattern: 'supportive|supports|supported|support|backing|backed', rung: 'agreed', kind: 'stance' },
   // "staff side are content": a claim about the unions' position, read as agreement.
@@ -134,6 +147,8 @@ export const PARTIES: PartyEntry[] = [
   { pattern: 'staff[- ]side(?: colleagues| representatives| reps| chair| secretary| lead)?', caseSensitive: false },
   // Other names for the union side.
   { pattern: 'tu (?:side|colleagues|representatives|reps|officials)|joint trade unions|joint unions|professional associations', caseSensitive: false },
+  // The fire and rescue service's name for its unions (FBU, FOA, FRSA, UNISON).
+  { pattern: 'representative bod(?:y|ies)', caseSensitive: false },
   // The union, addressed or described by its branch and representatives.
   { pattern: "your (?:trade union |union )?(?:representatives|reps)|union branch|local branch|your branch|the branch(?! librar| office| network| manager| closure| site| surgery| line| level| structure| staff| team)", caseSensitive: false },
   // Union officers by role.
@@ -148,11 +163,8 @@ export const PARTIES: PartyEntry[] = [
   { pattern: 'JCC|JCNC|JSCC|LJCC|JCF|JPF|SPF|JCG', caseSensitive: true, forum: 'consultative' },
   // Trade Union Side and the unions by acronym.
   { pattern: 'TUS|DTUS|NTUS|JTU|JTUs|TUs|TU|TUC', caseSensitive: true },
-  {
-    pattern: 'Napo|NAPO|UNISON|Unison|GMB(?: SCOOP)?|SCOOP|Unite|PCS|RCN|RCM|BMA|UCU|NEU|NASUWT|NAHT|ASCL|EIS|POA|PGA|FDA|Prospect|CWU|RMT|ASLEF|TSSA|Usdaw|USDAW|NIPSA|CSP|SoR|HCSA|BDA|Equity|Musicians\' Union|NUJ|BECTU|Bectu|UCATT|ATL|NUT|GMB/APEX|Aegis|ISU|NUM|BFAWU|FBU|PFEW|NGSU',
-    caseSensitive: true,
-    // Unions by name. Capitals matter: "Unite" is a union, "unite" a verb.
-  },
+  // Unions by name. Capitals matter: "Unite" is a union, "unite" a verb.
+  { pattern: `(?:${UNION_NAMES.join('|')})(?: SCOOP|/APEX)?`, caseSensitive: true },
 ];
 
 /** Words that, right after a union name, make it the members rather than the union ("UNISON members"). */
@@ -193,7 +205,7 @@ export const EVIDENCE: EvidenceEntry[] = [
 
 /** Phrases in a response that contradict a claim outright ("this is not the case"). */
 export const DISPUTE_CUES = spacedRe(
-  /\b(?:(?:this|that|it|which) (?:is|was) (?:simply |just |certainly |categorically )?(?:not|n't) (?:the case|true|correct|accurate|right|so|what happened)|(?:that|this|it) (?:(?:did not|didn't) happen|never happened)|(?:is|was) not the case|not an accurate|inaccurate|incorrect|untrue|misleading|misrepresent\w*|(?:do|does|did) not recognise|don't recognise|(?:we|the branch|the union) (?:dispute|reject|refute|challenge|contest) (?:this|that|the (?:claim|assertion|suggestion|statement|description|characterisation))|none of us (?:had|has|have) (?:received|seen)|(?:did|do|have|had) not (?:have|had) sight of|never (?:received|saw|seen)|had not seen|have not seen|not been shown|nothing was agreed|no agreement (?:was|has been|had been) reached|never (?:agreed|consulted)|no such thing|nothing (?:was|has been|had been) (?:agreed|endorsed|approved|signed|decided|settled)|for information only|no such (?:agreement|consultation|meeting)|there (?:has|have|had) been no (?:consultation|negotiations?|agreement|discussions?|engagement))\b/g,
+  /\b(?:(?:this|that|it|which) (?:is|was) not (?:our|members'|the branch's|the union's|the unions') (?:experience|understanding|recollection)|(?:does|did|do) not (?:reflect|match|accord with) (?:our|members'|the) (?:experience|recollection|record)|(?:this|that|it|which) (?:is|was) (?:simply |just |certainly |categorically )?(?:not|n't) (?:the case|true|correct|accurate|right|so|what happened)|(?:that|this|it) (?:(?:did not|didn't) happen|never happened)|(?:is|was) not the case|not an accurate|inaccurate|incorrect|untrue|misleading|misrepresent\w*|(?:do|does|did) not recognise|don't recognise|(?:we|the branch|the union) (?:dispute|reject|refute|challenge|contest) (?:this|that|the (?:claim|assertion|suggestion|statement|description|characterisation))|none of us (?:had|has|have) (?:received|seen)|(?:did|do|have|had) not (?:have|had) sight of|never (?:received|saw|seen)|had not seen|have not seen|not been shown|nothing was agreed|no agreement (?:was|has been|had been) reached|never (?:agreed|consulted)|no such thing|nothing (?:was|has been|had been) (?:agreed|endorsed|approved|signed|decided|settled)|for information only|no such (?:agreement|consultation|meeting)|there (?:has|have|had) been no (?:consultation|negotiations?|agreement|discussions?|engagement))\b/g,
 );
 
 /** Words of reporting that, in the union's response, introduce the employer's words rather than the union's own. */

@@ -5,7 +5,7 @@
 import type { Doc } from '../document/model';
 import type { Rung } from '../contract';
 import { buildCompact, isSpace, lowerCasesByCodePoint, lowerWhole, spaced, wholeCompact, type Compact } from './compact';
-import { literalPattern, MEMBER_WORDS, PARTIES, RESPONSE_SELF, TRIGGERS, type TriggerEntry } from './lexicon';
+import { literalPattern, MEMBER_WORDS, PARTIES, RESPONSE_SELF, TRIGGERS, UNION_NAMES, type TriggerEntry } from './lexicon';
 import { DocDelta } from '../aims/delta';
 import { chooseReading, quoteRegions, readSentence, type Mark, type PartyMark, type Reading, type TriggerMark } from './sentence';
 import { firstAtLeastBy } from '../text/search';
@@ -124,7 +124,10 @@ export function isResponseDoc(doc: Doc, role?: 'letter' | 'response'): boolean {
 }
 
 /** A union named as the author ("PCS DWP Group Executive", "UNISON branch", "staff side"), in any case. */
-const UNION_AUTHOR = /\b(?:napo|unison|gmb|unite|pcs|rcn|rcm|bma|ucu|neu|nasuwt|naht|eis|poa|fda|prospect|cwu|rmt|aslef|tssa|usdaw|nipsa|fbu|staff side|trade union side|joint unions|trade unions)\b(?!\s+members)(?=[^.]*\b(?:branch|group|executive|committee|side|region|response|reply|secretary|convenor|officers?|reps|representatives)\b)/i;
+const UNION_AUTHOR = new RegExp(
+  `\\b(?:${UNION_NAMES.join('|')}|staff side|trade union side|joint unions|trade unions)\\b(?!\\s+members)(?=[^.]*\\b(?:branch|group|executive|committee|side|region|response|reply|secretary|convenor|officers?|reps|representatives)\\b)`,
+  'i',
+);
 
 const LONGEST = 1500;
 
@@ -338,7 +341,9 @@ class Reader {
         while (pi < partyMarks.length && partyMarks[pi].s < s) pi++;
         const hasParty = pi < partyMarks.length && partyMarks[pi].s < e;
         const hasSelf = si < selfParty.length && selfParty[si].s < e;
-        if (!hasParty && !hasSelf && !this.extra && !this.isResponse) continue;
+        // A cell of a table row naming no union, in a row whose other cells name one.
+        const rowParty = block.kind === 'tableRow' && !hasParty ? rowPartyOf(partyMarks, bs, be, s, e) : undefined;
+        if (!hasParty && !hasSelf && !rowParty && !this.extra && !this.isResponse) continue;
         // A bold or italic label opening a paragraph ("**Involvement of the trade unions.**") is a heading, not a claim.
         if (block.leadIn && s >= block.leadIn.start && e <= block.leadIn.end + 1) continue;
         let slice: string;
@@ -361,14 +366,14 @@ class Reader {
           }
           sParties.sort((a, b) => a.s - b.s);
         }
-        if (sParties.length === 0 && !sTriggers.some((t) => t.entry.selfParty)) continue;
+        if (sParties.length === 0 && !rowParty && !sTriggers.some((t) => t.entry.selfParty)) continue;
         // A word of a forum's name ("Joint Negotiating Committee") is the forum, not a claim that it negotiated.
         let triggers = sParties.some((p) => p.forum) ? sTriggers.filter((t) => !sParties.some((p) => p.forum && p.s <= t.s && t.e <= p.e)) : sTriggers;
         // Recognising unions for collective bargaining says who bargains, not that anything was bargained over.
         if (triggers.some((t) => t.entry.id === 'collective-bargaining') && RECOGNITION.test(slice)) triggers = triggers.filter((t) => t.entry.id !== 'collective-bargaining');
         if (triggers.length === 0) continue;
         const quotes = this.quotesOf(blockIndex, blockLower);
-        const all = readSentence({ lower: slice, start: s, end: e, quotes, triggers, parties: sParties, isResponse: this.isResponse });
+        const all = readSentence({ lower: slice, start: s, end: e, quotes, triggers, parties: sParties, isResponse: this.isResponse, rowParty: sParties.length === 0 ? rowParty : undefined });
         const reading = chooseReading(all);
         if (reading) (out ??= []).push({ sentence: whole.index, span: parts ? parts[part] : whole.span, block: whole.block, reading, all: all.length > 1 ? all.slice() : undefined, status: undefined });
       }
@@ -413,6 +418,15 @@ export function startOf(x: { start: number }): number {
 }
 export function endOf(x: { end: number }): number {
   return x.end;
+}
+
+/** A union named in a table row [bs, be) outside its cell [s, e), if any. */
+function rowPartyOf(partyMarks: PartyMark[], bs: number, be: number, s: number, e: number): PartyMark | undefined {
+  for (let k = firstAtOrAfter(partyMarks, bs); k < partyMarks.length && partyMarks[k].s < be; k++) {
+    const p = partyMarks[k];
+    if ((p.e <= s || p.s >= e) && !p.forum) return p;
+  }
+  return undefined;
 }
 
 /** The first block starting at or after `offset`. */

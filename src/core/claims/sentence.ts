@@ -249,6 +249,9 @@ export interface SentenceInput {
   triggers: TriggerMark[];
   parties: PartyMark[];
   isResponse: boolean;
+  /** For a cell of a table row that names no union itself: a union another cell of the row names (a record such
+   * as "| Fire Control merger | FBU, UNISON | Agreed at the Programme Board |"). */
+  rowParty?: PartyMark;
 }
 
 /** Reads every trigger of the sentence that relates to a union party. */
@@ -317,6 +320,8 @@ export function readSentence(input: SentenceInput): Reading[] {
         linkedBefore = true;
       }
     }
+    // A cell opening with the trigger ("Agreed at the Programme Board on 15 July") records the row's unions' part.
+    if (!linked && input.rowParty && tr.a === 0) linked = input.rowParty;
     if (!linked) continue;
     const word0 = toks[tr.a].w;
     // Bare "views" and "comments" count only as the unions' own ("staff side's views", "the unions' comments").
@@ -573,11 +578,15 @@ function polarityOf(toks: Tok[], tr: Span2, clause: Span2, isQuestion: boolean, 
   // After a noun trigger: "consultation will follow", "agreement has not been reached", "talks would resume".
   if (isNominal(toks, tr, kind) || kind === 'stance') {
     let depth = 0;
-    for (let k = tr.b + 1, n = 0; k <= clause.b && n < 12; k++) {
+    // ("Formal consultation with all four representative bodies on the staffing implications of the plan will
+    // begin …": the verb can come a dozen words after the noun.)
+    for (let k = tr.b + 1, n = 0; k <= clause.b && n < 16; k++) {
       const w = toks[k].w;
       if (w === '(') depth++;
       if (w === ')') depth = Math.max(0, depth - 1);
       if (depth > 0 || w === ')') continue;
+      // "the unions share our view that the model is not sustainable": what follows is the view, not the claim.
+      if (kind === 'stance' && w === 'that' && k === tr.b + 1) break;
       n++;
       if (w === 'will' || w === 'shall' || w === "'ll") return { status: 'future', cue: w };
       if ((w === 'is' || w === 'are') && (toks[k + 1]?.w === 'due' || toks[k + 1]?.w === 'planned' || toks[k + 1]?.w === 'scheduled' || toks[k + 1]?.w === 'expected' || toks[k + 1]?.w === 'intended' || toks[k + 1]?.w === 'proposed' || toks[k + 1]?.w === 'to')) return { status: 'future', cue: toks[k + 1].w };
