@@ -64,3 +64,28 @@ describe('aims: a prose aim after a run of bold numbered lead-ins', () => {
     expect(t.length).toBe(2);
   });
 });
+
+describe('aims: intentions in prose after a belief, and the employer by its own name', () => {
+  const letter = [
+    'Dear Dev,',
+    '',
+    'We intend to close the Withernsea jobcentre when its lease ends. We recognise that this means longer journeys for some claimants, and so we also plan to set up outreach surgeries in Withernsea, held fortnightly in the public library.',
+    '',
+    'Alongside the estate changes, the district will move to an appointment-only model in all of its jobcentres from September. Claimants who arrive without an appointment will still be seen where they are in urgent need.',
+    '',
+    'We recognise that these are difficult changes, and we will meet the branch as often as needed.',
+    '',
+    'Yours sincerely,',
+    '',
+    'District Manager',
+  ].join('\n');
+
+  it('takes the intention stated in a clause after "We recognise that …", and "the district will move to …"', () => {
+    const t = texts(letter);
+    expect(t.some((x) => x.includes('we also plan to set up outreach surgeries'))).toBe(true);
+    expect(t.some((x) => x.startsWith('Alongside the estate changes, the district will move to an appointment-only model'))).toBe(true);
+    expect(t.some((x) => x.startsWith('Claimants who arrive'))).toBe(false);
+    // A belief followed by a promise about the letter's own process states no aim.
+    expect(t.some((x) => x.includes('meet the branch'))).toBe(false);
+  });
+});

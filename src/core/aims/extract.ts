@@ -34,6 +34,7 @@ import {
   AIM_VERBS,
   HEADING_NUMBER_PREFIX,
   HEDGE_OPENING,
+  LATER_CLAUSE,
   INTRO_AIM_NOUNS,
   INTRO_OTHER_NOUNS,
   INTRO_SHAPE,
@@ -986,9 +987,22 @@ function triggerIn(text: string): { index: number; titleAt: number; strength: 1 
  */
 type ProseVerdict = 'aim' | 'weak-aim' | 'continue' | 'stop';
 
+/** Whether a sentence opening as a belief goes on, in a clause of its own, to state an intention outright. */
+function statedAfterBelief(t: string): boolean {
+  LATER_CLAUSE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LATER_CLAUSE.exec(t)) !== null) {
+    const rest = t.slice(m.index + m[0].length);
+    const trig = triggerIn(rest);
+    if (trig && trig.index === 0 && trig.strength === 2 && !PROCESS_VERBS.has(trig.verb) && !PROCESS_WORDS.test(rest)) return true;
+  }
+  return false;
+}
+
 function proseAimSentence(text: string, strongOnly: boolean): ProseVerdict {
   const t = text.trim();
-  if (LETTER_PURPOSE.test(t) || HEDGE_OPENING.test(t)) return 'stop';
+  if (LETTER_PURPOSE.test(t)) return 'stop';
+  if (HEDGE_OPENING.test(t)) return statedAfterBelief(t) ? 'aim' : 'stop';
   const trig = triggerIn(t);
   if (!trig) return PROCESS_WORDS.test(t) ? 'stop' : 'continue';
   if (trig.verb === 'issue' && PROCESS_ISSUE_OBJECT.test(trig.next)) return 'stop';

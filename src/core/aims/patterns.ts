@@ -73,7 +73,7 @@ export interface ProseTrigger {
 }
 
 const ORG_SUBJECT =
-  '(?:we|the (?:trust|council|service|agency|university|department|board|review|programme|plan|framework|redesign|proposals?|strategy|directorate|school|partnership|organisation|employer|company|division|region|project|model|restructure|reorganisation|executive|authority|force|college|group|team|changes?|new (?:model|structure|service|system|policy|framework)))';
+  '(?:we|the (?:trust|council|service|agency|university|department|ministry|board|review|programme|plan|framework|redesign|proposals?|strategy|directorate|district|area|unit|hospital|prison|academy|museum|school|partnership|organisation|employer|company|division|region|project|model|restructure|reorganisation|executive|authority|force|college|group|team|changes?|new (?:model|structure|service|system|policy|framework)))';
 
 export const PROSE_TRIGGERS: ProseTrigger[] = [
   { re: /\bour (?:main |key |central |overall )?(?:proposal|intention|plan|aim|objective|ambition) (?:is|would be) (?:to|that)\b/i, strength: 2, titleAt: 'verb', note: '"Our proposal is to …"' },
@@ -112,6 +112,10 @@ reported presented explained issued answered contacted involved engaged asked`.s
 /** Words that mark a sentence as about the letter's own process (consultation, meetings, replies). */
 export const PROCESS_WORDS =
   /\b(?:consult(?:ation|ed|ing)?|meetings?|briefings?|comments?|views|feedback|responses?|reply|timetable|deadline|notice|papers?|agenda|letter|forum|committee|engagement|sessions?|lunch|minutes|take place|be in touch|further details|more details|questions|hear from)\b/i;
+
+/** A clause break after which a sentence opened as a belief may state an aim of its own ("We recognise that this
+ * means longer journeys, and so we also plan to set up outreach surgeries"). */
+export const LATER_CLAUSE = /(?:,\s+(?:and\s+)?(?:so|therefore|hence|as a result|for that reason|for this reason)\s*,?|;|,\s+and)\s+(?=\S)/gi;
 
 /** Openings that make a sentence a belief, hope or expectation rather than an aim. */
 export const HEDGE_OPENING = /^(?:we|i) (?:believe|hope|think|trust|are confident|am confident|expect|anticipate|recognise|recognize|understand|know|appreciate)\b/i;
