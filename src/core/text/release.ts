@@ -1,3 +1,6 @@
+/** The smallest buffer worth releasing, in bytes. */
+export const RELEASE_FROM = 16 * 1024;
+
 /**
  * Gives the memory of typed arrays a stage is done with back now, rather than when the collector next runs a full
  * collection. A typed array's numbers live outside the heap; once its wrapper has been promoted (it lived through
@@ -13,8 +16,8 @@ export function release(...arrays: Array<ArrayBufferView | undefined>): void {
   if (typeof structuredClone !== 'function') return;
   for (const a of arrays) {
     const buffer = a?.buffer;
-    // Small arrays are not worth a transfer.
-    if (!(buffer instanceof ArrayBuffer) || buffer.byteLength < 1024) continue;
+    // Arrays of a short document are not worth a transfer (a few microseconds each, on every analysis).
+    if (!(buffer instanceof ArrayBuffer) || buffer.byteLength < RELEASE_FROM) continue;
     structuredClone(buffer, { transfer: [buffer] });
   }
 }
