@@ -76,18 +76,21 @@ const LETTER_PURPOSE = /^(?:(?:i|we) (?:am|are) writing\b|i write\b|we write\b|(
  * depends on a block's neighbours (its section, the sentence before it, the run it belongs to) is not kept here.
  */
 class BlockFacts implements RoleFacts {
-  signature: boolean | undefined = undefined;
-  greeting: boolean | undefined = undefined;
-  headerLine: boolean | undefined = undefined;
-  closing: boolean | undefined = undefined;
-  contact: boolean | undefined = undefined;
-  courtesy: boolean | undefined = undefined;
+  /** The facts that are yes or no (`FLAG_FACTS`), two bits each: one number rather than a field each, for every
+   * block of a long letter. Read and written as the properties below. */
+  flags = 0;
+  declare signature: boolean | undefined;
+  declare greeting: boolean | undefined;
+  declare headerLine: boolean | undefined;
+  declare closing: boolean | undefined;
+  declare contact: boolean | undefined;
+  declare courtesy: boolean | undefined;
   /** The lead-in the paragraph opens with (null: none). */
   lead: LeadFact | null | undefined = undefined;
   /** `actionLike`, `statementLike` and `LETTER_PURPOSE` of the block's text. */
-  action: boolean | undefined = undefined;
-  statement: boolean | undefined = undefined;
-  purpose: boolean | undefined = undefined;
+  declare action: boolean | undefined;
+  declare statement: boolean | undefined;
+  declare purpose: boolean | undefined;
   /** What the block's last sentence says about what follows (`classifyIntro`). */
   intro: Signal | undefined = undefined;
   /** `titleFrom` the block's text. */
@@ -96,20 +99,38 @@ class BlockFacts implements RoleFacts {
   words: number | undefined = undefined;
   /** For a heading: what its own words say of its section, whether it can head an aim, and the aim's title. */
   section: SectionKind | undefined = undefined;
-  numbered: boolean | undefined = undefined;
-  notAimHeading: boolean | undefined = undefined;
+  declare numbered: boolean | undefined;
+  declare notAimHeading: boolean | undefined;
   headingTitle: string | undefined = undefined;
   /** For a table row: its first cell's plain text, whether that reads as an action, its last cell with words. */
   firstCell: string | undefined = undefined;
-  firstCellAction: boolean | undefined = undefined;
+  declare firstCellAction: boolean | undefined;
   lastCell: number | undefined = undefined;
   rowTitle: string | undefined = undefined;
   /** For a header row: whether its cells name aims, or something else. */
-  aimsHeader: boolean | undefined = undefined;
-  otherHeader: boolean | undefined = undefined;
+  declare aimsHeader: boolean | undefined;
+  declare otherHeader: boolean | undefined;
   /** Per sentence: how it reads as prose (see `proseAimSentence`). */
   prose: SentenceFacts[] | undefined = undefined;
 }
+
+/** The yes-or-no facts of `BlockFacts`, kept in its `flags`: 0 not read yet, 1 no, 2 yes. */
+const FLAG_FACTS = [
+  'signature', 'greeting', 'headerLine', 'closing', 'contact', 'courtesy', 'action', 'statement', 'purpose', 'numbered',
+  'notAimHeading', 'firstCellAction', 'aimsHeader', 'otherHeader',
+] as const;
+FLAG_FACTS.forEach((name, i) => {
+  const shift = 2 * i;
+  Object.defineProperty(BlockFacts.prototype, name, {
+    get(this: BlockFacts): boolean | undefined {
+      const v = (this.flags >> shift) & 3;
+      return v === 0 ? undefined : v === 2;
+    },
+    set(this: BlockFacts, value: boolean | undefined) {
+      this.flags = (this.flags & ~(3 << shift)) | ((value === undefined ? 0 : value ? 2 : 1) << shift);
+    },
+  });
+});
 
 interface LeadFact {
   title: string;

@@ -79,6 +79,22 @@ export interface RoleFacts {
   signature?: boolean;
 }
 
+/**
+ * Facts kept for one block at a time, when the caller keeps none: one object, emptied when another block is asked
+ * about (an object per call was garbage for every block of a long document).
+ */
+function scratchFacts(): (block: number) => RoleFacts {
+  let block = -1;
+  const facts: RoleFacts = {};
+  return (i) => {
+    if (i !== block) {
+      block = i;
+      facts.greeting = facts.headerLine = facts.closing = facts.contact = facts.courtesy = facts.signature = undefined;
+    }
+    return facts;
+  };
+}
+
 /** How each of `RoleFacts` is read from a block. */
 export const ROLE_FACTS: { [K in keyof Required<RoleFacts>]: (doc: Doc, b: Block) => boolean } = {
   greeting: (_doc, b) => GREETING.test(b.text) && wordCount(b.text, 13) <= 12,
@@ -94,7 +110,7 @@ export const ROLE_FACTS: { [K in keyof Required<RoleFacts>]: (doc: Doc, b: Block
  * lines such as "To:" and a greeting are not prose) and before any other heading. Reads no further than that.
  */
 export function titleIndex(doc: Doc, facts?: (block: number) => RoleFacts): number {
-  const factsOf = facts ?? (() => ({}) as RoleFacts);
+  const factsOf = facts ?? scratchFacts();
   const blocks = doc.blocks;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
@@ -111,7 +127,7 @@ export function titleIndex(doc: Doc, facts?: (block: number) => RoleFacts): numb
  * only when it opens the document. `facts`, when given, keeps what is read from each block's own text.
  */
 export function blockRoles(doc: Doc, facts?: (block: number) => RoleFacts): BlockRole[] {
-  const factsOf = facts ?? (() => ({}) as RoleFacts);
+  const factsOf = facts ?? scratchFacts();
   const blocks = doc.blocks;
   const roles: BlockRole[] = blocks.map(() => 'body');
   const n = blocks.length;

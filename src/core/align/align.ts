@@ -776,7 +776,6 @@ export class AlignMemo {
 
 function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
   const roles = blockRoles(response);
-  const numbers = paragraphNumbers(response);
   let sentenceWords = 0;
   let sentenceCount = 0;
   const unitOfBlock = new Int32Array(response.blocks.length).fill(-1);
@@ -881,7 +880,8 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
       words: NO_WORDS,
       trigramsFrom,
       trigramsTo: trigramColumn.length,
-      paragraph: numbers[b.index],
+      // Every block but a heading is a unit, in order: the unit's number is its paragraph number (see `paragraphNumbers`).
+      paragraph: ui + 1,
     });
   }
   const n = runs.count;
