@@ -345,6 +345,11 @@ describe('grammar details', () => {
     expect(claims.some((c) => c.text.includes('Fire Authority'))).toBe(false);
   });
 
+  it('links a verb to representatives named by where they are ("their school union reps")', () => {
+    expect(claimOf('Headteachers have discussed the pilot with their school union reps.')).toMatchObject({ rung: 'engaged', status: 'unevidenced' });
+    expect(claimOf('The rota was discussed with the depot union representatives in May.')).toMatchObject({ rung: 'engaged' });
+  });
+
   it('finds the future verb a dozen words after a noun of involvement', () => {
     const c = claimOf('Formal consultation with all four representative bodies on the staffing implications of the plan will begin on 13 October 2025.');
     expect(c?.status).toBe('future');

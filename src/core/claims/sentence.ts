@@ -56,6 +56,8 @@ const MODIFIERS = new Set([
   'other', 'each', 'every', 'individual', 'key', 'several', 'various', 'a', 'an', 'this', 'that', 'these', 'those', 'prison', 'probation',
   'divisional', 'area', 'branch', 'district', 'full', 'formal', 'informal', 'joint', 'representatives', 'representative', 'colleagues',
   'senior', 'elected', 'accredited', 'lead', 'staff', 'union', 'trade', 'affiliated', 'sister', 'partner', 'professional', 'many', 'most', 'some',
+  // Where the representatives are: "their school union reps", "the depot reps".
+  'school', 'site', 'workplace', 'depot', 'station', 'hospital', 'college', 'academy', 'office', 'ward',
 ]);
 const LINKS = new Set(['with', 'to', 'by', 'at', 'through', 'via', 'alongside', 'among', 'amongst', 'between', 'from', 'of', 'for', 'including', 'involving', 'across', 'within', 'before', 'in']);
 const STANCE_LINKS = new Set(['by', 'of', 'from']);
