@@ -245,6 +245,26 @@ describe('disputes from the paired response', () => {
     expect(only(claims, 'was discussed with the FBU').status).not.toBe('disputed');
   });
 
+  it('reads "At no point were we consulted" and "There was no contact" as denials', () => {
+    const l = letter('We consulted the unions on the depot closure programme.\n\nWe have worked closely with the unions on the vehicle tracking pilot.');
+    const r = response('At no point were we consulted on the depot closure programme.\n\nThere was no contact with the branch about the vehicle tracking pilot.');
+    const claims = findClaims(l, { response: r });
+    expect(only(claims, 'depot closure').status).toBe('disputed');
+    expect(only(claims, 'vehicle tracking').status).toBe('disputed');
+  });
+
+  it('reads what a short "This is not the case." is about from the sentence after it', () => {
+    const l = letter('More broadly, we have worked closely with staff and union representatives throughout the repairs review.');
+    const r = response('Your letter says you worked closely with union representatives. This is not the case. There was nothing from either union about the repairs review until March.');
+    expect(findClaims(l, { response: r })[0].status).toBe('disputed');
+  });
+
+  it('does not match a denial to a claim on the words of the letter\'s title alone', () => {
+    const l = parseDocument('---\nrole: letter\n---\n\n# Westmarch Fire and Rescue Service\n\nThe on-call contract for Westmarch fire stations was consulted on with the FBU.\n', 'letter.md');
+    const r = response('The FBU was never told about the Westmarch fire control merger.');
+    expect(findClaims(l, { response: r })[0].status).toBe('unevidenced');
+  });
+
   it('matches a denial on the same topic', () => {
     const l = letter('We have consulted the trade unions on the relocation assistance package.');
     const r = response('The relocation assistance package was never put to the unions for comment.');

@@ -61,7 +61,7 @@ const RUNG_ONLY: Record<Rung, string> = {
 
 const EVIDENCE_RE = new RegExp(EVIDENCE.map((e) => `\\b(${spaced(e.pattern)})\\b`).join('|'), 'g');
 const IMPLICIT_DENIAL = new RegExp(
-  spaced(/\b(?:(?:not|never|nobody|none of us (?:was|were)) (?:been |being |properly |formally |officially |kept |even |ever |meaningfully ){0,3}(consulted|informed|told|briefed|involved|engaged|notified|shown|asked|negotiated|agreed)|(?:do|does|did) not (share) (?:your|the [a-z'-]+|this|that) (?:views?|assessment|analysis|position)|nor do (?:we|members|the unions) (share) (?:your|the [a-z'-]+|this|that) (?:views?|assessment|analysis|position))\b/.source),
+  spaced(/\b(?:(?:not|never|nobody|none of us (?:was|were)) (?:been |being |properly |formally |officially |kept |even |ever |meaningfully ){0,3}(consulted|informed|told|briefed|involved|engaged|notified|shown|asked|negotiated|agreed)|(?:do|does|did) not (share) (?:your|the [a-z'-]+|this|that) (?:views?|assessment|analysis|position)|nor do (?:we|members|the unions) (share) (?:your|the [a-z'-]+|this|that) (?:views?|assessment|analysis|position)|at no (?:point|stage|time) (?:were|was|have|has|had) (?:we|the unions?|the branch|staff side|either union|any union|our (?:members|representatives|reps|stewards)) (?:been |ever |even ){0,2}(consulted|informed|told|briefed|involved|engaged|notified|shown|asked|negotiated|agreed))\b/.source),
 );
 const DENIED_RUNG: Record<string, Rung> = {
   consulted: 'consulted', informed: 'informed', told: 'informed', briefed: 'informed', involved: 'engaged', engaged: 'engaged',
@@ -193,7 +193,7 @@ function claimsOf(doc: Doc, ctx: ClaimContext, scanOf: (role: 'letter' | 'respon
       let d: DisputePassage | undefined;
       for (const k of disputeIndex.candidates(clauseStems, 1)) {
         const p = disputes[k];
-        if ((p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && passageMatches(p, claimText, clauseStems, reading.rung)) {
+        if ((p.denies === undefined || rungLevel(reading.rung) >= rungLevel(p.denies)) && passageMatches(p, claimText, clauseStems, reading.rung, titleStems)) {
           d = p;
           break;
         }
@@ -794,9 +794,11 @@ function countShared(set: Set<string>, stems: readonly string[]): number {
 }
 
 /** Whether a disputing passage answers a claim (its text, stems and rung). */
-function passageMatches(p: DisputePassage, claimText: () => string, claimStems: Set<string>, claimRung: Rung): boolean {
+function passageMatches(p: DisputePassage, claimText: () => string, claimStems: Set<string>, claimRung: Rung, titleStems: Set<string>): boolean {
   if (quoteMatches(p.quotes, claimText)) return true;
-  const shared = countShared(claimStems, p.stems);
+  // The letter's title words (the employer's name, the programme's) are in every passage's subject: not a topic.
+  let shared = 0;
+  for (const st of p.stems) if (claimStems.has(st) && !titleStems.has(st)) shared++;
   // Two words in common, or one when the passage denies exactly what the claim asserts.
   return shared >= 2 || (shared === 1 && p.denied !== undefined && p.denied === claimRung);
 }
@@ -935,7 +937,7 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     if (!explicit && denies === undefined) {
       // "The Group was not kept informed": a denial whose subject Counterpoint does not know as a party.
       const m = IMPLICIT_DENIAL.exec(lower);
-      if (m) denies = DENIED_RUNG[m[1] ?? m[2] ?? m[3]] ?? 'informed';
+      if (m) denies = DENIED_RUNG[m[1] ?? m[2] ?? m[3] ?? m[4]] ?? 'informed';
     }
     if (!explicit && denies === undefined) continue;
     const pos = sentence.index - block.firstSentence;
@@ -945,10 +947,15 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     const quotes = quotesAround(rs, sentence.index);
     const heading = block.headingIndex >= 0 ? doc.blocks[block.headingIndex].text : '';
     if (heading && heading !== title) context.push(heading);
-    const stems = [...topicStems(context.join(' '))];
-    // Show the contradiction with what follows it when it is a short "This is not the case."
+    // Show the contradiction with what follows it when it is a short "This is not the case.": what follows says
+    // what the contradiction is about too.
     let span: Span = sentence.span;
-    if (explicit && sentence.text.length < 60 && pos + 1 < block.sentenceCount) span = { start: sentence.span.start, end: doc.sentences[block.firstSentence + pos + 1].span.end };
+    if (explicit && sentence.text.length < 60 && pos + 1 < block.sentenceCount) {
+      const next = doc.sentences[block.firstSentence + pos + 1];
+      span = { start: sentence.span.start, end: next.span.end };
+      context.push(next.text);
+    }
+    const stems = [...topicStems(context.join(' '))];
     out.push({
       span,
       denies: explicit ? undefined : denies,
