@@ -880,7 +880,7 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
       words: NO_WORDS,
       trigramsFrom,
       trigramsTo: trigramColumn.length,
-      // Every block but a heading is a unit, in order: the unit's number is its paragraph number (see `paragraphNumbers`).
+      // Every block but a heading is a unit, in order: a unit's number is its paragraph number (`paragraphNumbers`).
       paragraph: ui + 1,
     });
   }
