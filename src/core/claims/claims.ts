@@ -61,7 +61,7 @@ const RUNG_ONLY: Record<Rung, string> = {
 
 const EVIDENCE_RE = new RegExp(EVIDENCE.map((e) => `\\b(${spaced(e.pattern)})\\b`).join('|'), 'g');
 const IMPLICIT_DENIAL = new RegExp(
-  spaced(/\b(?:(?:not|never|nobody|none of us (?:was|were)) (?:been |being |properly |formally |officially |kept |even |ever |meaningfully ){0,3}(consulted|informed|told|briefed|involved|engaged|notified|shown|asked|negotiated|agreed)|(?:do|does|did) not (share) (?:your|the [a-z'-]+|this|that) (?:views?|assessment|analysis|position)|nor do (?:we|members|the unions) (share) (?:your|the [a-z'-]+|this|that) (?:views?|assessment|analysis|position)|at no (?:point|stage|time) (?:were|was|have|has|had) (?:we|the unions?|the branch|staff side|either union|any union|our (?:members|representatives|reps|stewards)) (?:been |ever |even ){0,2}(consulted|informed|told|briefed|involved|engaged|notified|shown|asked|negotiated|agreed))\b/.source),
+  spaced(/\b(?:(?:(?:not|never|nobody|none of us (?:was|were)) (?:been |being |properly |formally |officially |kept |even |ever |meaningfully ){0,3}|at no (?:point|stage|time) (?:were|was|have|has|had) (?:we|the unions?|the branch|staff side|either union|any union|our (?:members|representatives|reps|stewards)) (?:been |ever |even ){0,2})(consulted|informed|told|briefed|involved|engaged|notified|shown|asked|negotiated|agreed)|(?:(?:do|does|did) not|nor do (?:we|members|the unions)) (share) (?:your|the [a-z'-]+|this|that) (?:views?|assessment|analysis|position))\b/.source),
 );
 const DENIED_RUNG: Record<string, Rung> = {
   consulted: 'consulted', informed: 'informed', told: 'informed', briefed: 'informed', involved: 'engaged', engaged: 'engaged',
@@ -642,6 +642,8 @@ function sentenceEvidence(scan: Scan, si: number, own: SentenceReading | undefin
   return out.length === 0 ? NO_EVIDENCE : out;
 }
 
+const UNION_NAME = new RegExp(`\\b(${UNION_NAMES.join('|')})\\b`, 'g');
+
 function namedUnions(r: Reading, scan: Scan): string[] {
   const names: string[] = [];
   if (r.party.name) names.push(r.party.name.toLowerCase());
@@ -649,7 +651,6 @@ function namedUnions(r: Reading, scan: Scan): string[] {
   for (const m of clause.matchAll(UNION_NAME)) names.push(m[1].toLowerCase());
   return names;
 }
-const UNION_NAME = new RegExp(`\\b(${UNION_NAMES.join('|')})\\b`, 'g');
 
 /** Text evidence of a meeting: the forum as written ('' for a plain meeting). */
 const MEETING_OF = new WeakMap<Evidence, string>();
@@ -787,9 +788,10 @@ interface DisputePassage {
 }
 
 /** How many of `stems` (each once) are in `set`: the number of stems the two share. */
-function countShared(set: Set<string>, stems: readonly string[]): number {
+/** How many of `stems` are in `set`, not counting those in `except`. */
+function countShared(set: Set<string>, stems: readonly string[], except?: Set<string>): number {
   let n = 0;
-  for (const s of stems) if (set.has(s)) n++;
+  for (const s of stems) if (set.has(s) && !except?.has(s)) n++;
   return n;
 }
 
@@ -797,8 +799,7 @@ function countShared(set: Set<string>, stems: readonly string[]): number {
 function passageMatches(p: DisputePassage, claimText: () => string, claimStems: Set<string>, claimRung: Rung, titleStems: Set<string>): boolean {
   if (quoteMatches(p.quotes, claimText)) return true;
   // The letter's title words (the employer's name, the programme's) are in every passage's subject: not a topic.
-  let shared = 0;
-  for (const st of p.stems) if (claimStems.has(st) && !titleStems.has(st)) shared++;
+  const shared = countShared(claimStems, p.stems, titleStems);
   // Two words in common, or one when the passage denies exactly what the claim asserts.
   return shared >= 2 || (shared === 1 && p.denied !== undefined && p.denied === claimRung);
 }
@@ -937,7 +938,7 @@ function disputingPassages(rs: Scan): DisputePassage[] {
     if (!explicit && denies === undefined) {
       // "The Group was not kept informed": a denial whose subject Counterpoint does not know as a party.
       const m = IMPLICIT_DENIAL.exec(lower);
-      if (m) denies = DENIED_RUNG[m[1] ?? m[2] ?? m[3] ?? m[4]] ?? 'informed';
+      if (m) denies = DENIED_RUNG[m[1] ?? m[2]] ?? 'informed';
     }
     if (!explicit && denies === undefined) continue;
     const pos = sentence.index - block.firstSentence;
