@@ -26,6 +26,7 @@ import { classifyStance, cuesIn, type CueMatch, type StanceResult, type WordsVie
 import { contentStems, WordRuns, WordTable } from './text';
 import { B, Bm25Index, findTerm, K1, TOP_K, type Prepared } from './bm25';
 import { monotoneChain } from './order';
+import { TrigramPostings, type AimTrigrams } from './trigrams';
 import { firstAtLeast } from '../text/search';
 import { appendDistinct } from '../text/distinct';
 import { type Column, float64Column, int32Column } from '../text/column';
@@ -107,9 +108,8 @@ export class AimIndex {
   profiles: AimProfile[];
   private readonly byTerm = new Map<string, number[]>();
   private sortedTerms: string[] | undefined;
-  /** The aims holding each trigram, in order: one aim as a number (most trigrams are in one aim only), several
-   * as an array. */
-  private readonly byTrigram = new Map<number, number | number[]>();
+  /** The aims holding each trigram. */
+  private readonly byTrigram: TrigramPostings;
   /** The words of the letter's title (see `topicOf`): they name what the whole letter is about, so one of them
    * shared with one aim does not make a phrase restate it. */
   readonly topic: ReadonlySet<string>;
@@ -118,10 +118,17 @@ export class AimIndex {
     this.profiles = aims.map((a, i) => {
       const profile = profileOf(a, i);
       for (const t of profile.terms) push(this.byTerm, t, i);
-      const grams = profile.trigrams.array;
-      for (let k = profile.trigramsFrom; k < profile.trigramsTo; k++) this.joinTrigram(grams[k], i);
       return profile;
     });
+    this.byTrigram = new TrigramPostings(this.trigramsOf, aims.length);
+  }
+  private readonly trigramsOf = (a: number): AimTrigrams => {
+    const p = this.profiles[a];
+    return { grams: p.trigrams.array, from: p.trigramsFrom, to: p.trigramsTo };
+  };
+  /** Frees the trigrams' postings now (see `release`): `quoted` must not be called afterwards. */
+  releaseTrigrams(): void {
+    this.byTrigram.release();
   }
   /**
    * The index for the same number of aims of which those in `changed` now read differently: each changed aim
@@ -142,7 +149,7 @@ export class AimIndex {
       for (let k = old.trigramsFrom; k < old.trigramsTo; k++) {
         const g = old.trigrams.array[k];
         trigrams.add(g);
-        this.leaveTrigram(g, aim);
+        this.byTrigram.leave(g, aim);
       }
       for (const t of profile.terms) {
         touched.add(t);
@@ -151,11 +158,12 @@ export class AimIndex {
       for (let k = profile.trigramsFrom; k < profile.trigramsTo; k++) {
         const g = profile.trigrams.array[k];
         trigrams.add(g);
-        this.joinTrigram(g, aim);
+        this.byTrigram.join(g, aim);
       }
       this.profiles[aim] = profile;
     }
     this.aims = aims;
+    this.byTrigram.settle(this.trigramsOf, aims.length);
     if (this.sortedTerms) {
       for (const t of touched) {
         const at = firstAtLeast(this.sortedTerms, t);
@@ -190,29 +198,6 @@ export class AimIndex {
       if (stale(entry.terms)) this.restatedMemo.delete(phrase);
     });
     return trigrams;
-  }
-  /** Removes `aim` from the aims holding trigram `g`, and the trigram when none is left. */
-  private leaveTrigram(g: number, aim: number): void {
-    const list = this.byTrigram.get(g)!;
-    if (typeof list === 'number') this.byTrigram.delete(g);
-    else {
-      list.splice(list.indexOf(aim), 1);
-      if (list.length === 1) this.byTrigram.set(g, list[0]);
-    }
-  }
-  /** Adds `aim` to the aims holding trigram `g`, in order. */
-  private joinTrigram(g: number, aim: number): void {
-    const list = this.byTrigram.get(g);
-    if (list === undefined) this.byTrigram.set(g, aim);
-    else if (typeof list === 'number') {
-      if (list !== aim) this.byTrigram.set(g, list < aim ? [list, aim] : [aim, list]);
-    } else {
-      let at = list.length;
-      while (at > 0 && list[at - 1] > aim) at--;
-      // (At the end, as when the index is built, pushed: `splice` copies the list.)
-      if (at === list.length) list.push(aim);
-      else if (list[at - 1] !== aim) list.splice(at, 0, aim);
-    }
   }
   /** Removes `aim` from the postings of `key`, and the key when none is left. */
   private leave<K>(map: Map<K, number[]>, key: K, aim: number): void {
@@ -353,12 +338,7 @@ export class AimIndex {
   /** Shared word trigrams between a block of the response and each aim. */
   quoted(grams: Float64Array, from = 0, to = grams.length): { grams: number; hits: Map<number, number> } {
     const hits = new Map<number, number>();
-    for (let k = from; k < to; k++) {
-      const list = this.byTrigram.get(grams[k]);
-      if (list === undefined) continue;
-      if (typeof list === 'number') hits.set(list, (hits.get(list) ?? 0) + 1);
-      else if (list.length <= TRIGRAM_DF_CAP) for (const a of list) hits.set(a, (hits.get(a) ?? 0) + 1);
-    }
+    for (let k = from; k < to; k++) this.byTrigram.tally(grams[k], TRIGRAM_DF_CAP, hits);
     return { grams: to - from, hits };
   }
 }
@@ -1065,6 +1045,9 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   }
   index ??= new AimIndex(aims, profileOf, topic);
   if (memo) memo.index = { prep, keys: aimKeys, index };
+  // Without a memo, the aims' trigrams are read once, into the index's postings (the profiles keep only their
+  // counts): their column is freed now (see `release`), and each array below when matching is done with it.
+  else release(aimTrigrams.array);
   let claimGramsMemo: Set<number> | undefined;
   const claimGrams = (): Set<number> => (claimGramsMemo ??= letterBigramsOutsideAims(letter, aims, wordIds));
 
@@ -1183,6 +1166,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     return found;
   });
   const cands = candidateTable(candidatesOfAim, units.length);
+  if (!memo) release(candidateColumns.units.array, candidateColumns.scores.array);
   if (memo) {
     memo.profiles = profiles;
   }
@@ -1231,6 +1215,10 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     }
   } else quotedIn = units.map(quotesOf);
   if (memo) memo.quotes = { index, quotedIn };
+  else {
+    index.releaseTrigrams();
+    release(unitTrigrams);
+  }
   // 4. Walk the response: restatements and what they govern.
   /** The next answer unit after block `from`, within a few blocks and before any heading. */
   const nextAnswer = (from: number): Unit | undefined => {
@@ -1710,23 +1698,19 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       debug(`¶${u.paragraph} ${u.kind}${governed[ui] ? ' gov' : ''} | ${as} | cands ${c} | ${u.block.text.slice(0, 60)}`);
     });
   }
-  // The stance cues of every paragraph that answers an aim, read while the units' words are at hand; and, in a
-  // paragraph answering several aims, the sentences about each.
+  // In a paragraph answering several aims, the sentences about each.
   const focus = new Map<number, Map<number, Part>>();
   units.forEach((u, ui) => {
-    if (assigned[ui].length === 0) return;
-    cueOf(ui);
-    if (assigned[ui].length > 1) {
-      const f = focusOf(response, u.block, assigned[ui], index);
-      if (f) focus.set(ui, f);
-    }
+    if (assigned[ui].length < 2) return;
+    const f = focusOf(response, u.block, assigned[ui], index);
+    if (f) focus.set(ui, f);
   });
   // What matching used is done with: its arrays are freed now (see `release`), those the memo keeps excepted.
   release(cands.start, cands.aim, cands.score, poolFrom, pAim, pScore, pQuoted, pairs.unit, pairs.aim, pairs.weight, pairOfEntry, allPairs, chain, confident, onChain, sAim, sScore, sQuoted, sOn, aimBest, governed);
   if (!memo) {
     bm25.release();
-    release(candidateColumns.units.array, candidateColumns.scores.array, queryColumns.ids.array, queryColumns.idf.array, aimTrigrams.array);
-    release(unitStems, unitSentences, sentenceTf, unitTrigrams, unitOfBlock, prep.talk, prep.nonAim);
+    release(queryColumns.ids.array, queryColumns.idf.array);
+    release(unitStems, unitSentences, sentenceTf, unitOfBlock, prep.talk, prep.nonAim);
   }
   return {
     focus,
@@ -1789,6 +1773,14 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
   const spansOf: Array<Array<{ start: number; end: number }>> = new Array(aims.length);
   const stancesNow = new Map<number, StanceRead[]>();
   const cues = caches.cues;
+  // The stance cues of a paragraph are read when an aim it answers is first read (some were read in matching).
+  // Without a memo they are forgotten once every aim it answers has been read: most then die young, rather than
+  // all of them living to the end of the stage (tens of megabytes on a long response).
+  const readers = memo ? undefined : Int32Array.from(assigned, (a) => a.length);
+  const readCues = (ui: number): void => {
+    const u = units[ui];
+    if (!cues.has(u.block.start)) cues.set(u.block.start, cuesIn(response, u.block.span, u.words));
+  };
   /** The cues to read in each of the spans: a block's own, or those of the part of it about one aim. */
   const focused = (spans: Span[]): Map<number, CueMatch[]> => {
     if (!spans.some(isPart)) return cues;
@@ -1829,6 +1821,7 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
       alignmentsNow[a] = was;
       return was.alignment;
     }
+    for (let k = from; k < to; k++) readCues(entryUnit[k]);
     // Made to size: the result and the memo keep them (a list grown by pushing from empty has room for 17).
     const passagesOf: Passage[] = new Array(to - from);
     const spans: Span[] = (spansOf[a] = new Array(to - from));
@@ -1839,6 +1832,12 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
       spans[k - from] = matched.focus.get(ui)?.get(entry[k].aim) ?? (caches.spans[ui] ??= units[ui].block.span);
     }
     const alignment = alignmentOf(aim, a, passagesOf);
+    if (readers) {
+      for (let k = from; k < to; k++) {
+        const ui = entryUnit[k];
+        if (--readers[ui] === 0) cues.delete(units[ui].block.start);
+      }
+    }
     if (memo) alignmentsNow[a] = { units: readUnits, unitsFrom: readUnits.append(entryUnit, from, to), entries: entry.slice(from, to), alignment, ...(parts ? { parts: true as const } : {}) };
     return alignment;
   });

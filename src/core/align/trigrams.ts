@@ -1,0 +1,139 @@
+import { release } from '../text/release';
+
+/** The trigrams of one aim: entries `from` to `to` of `grams`, each once. */
+export interface AimTrigrams {
+  grams: Float64Array;
+  from: number;
+  to: number;
+}
+
+/**
+ * Which aims hold each word trigram, for finding the aims a block of the response quotes.
+ *
+ * A long letter has hundreds of thousands of trigrams (about 400,000 on a 4 MB letter). In a map, each costs an
+ * entry and a heap number for its key: about 17 MB, promoted while matching runs and dead when it ends. Here they
+ * are three typed arrays, sorted by trigram and read by binary search. A patch (an edit to a few aims) keeps the
+ * trigrams it changed in a small map, read first; when that map grows large, the arrays are made again.
+ */
+export class TrigramPostings {
+  /** The distinct trigrams, ascending. */
+  private keys: Float64Array;
+  /** The aims holding `keys[k]` are `aims[from[k]]` to `aims[from[k + 1]]`, ascending. */
+  private from: Int32Array;
+  private aims: Int32Array;
+  /** The aims holding each trigram a patch changed, ascending (empty when none does): read before the arrays. */
+  private readonly patched = new Map<number, number[]>();
+
+  /** `lists[a]` holds aim `a`'s trigrams. */
+  constructor(lists: (a: number) => AimTrigrams, count: number) {
+    [this.keys, this.from, this.aims] = build(lists, count);
+  }
+
+  /** Adds one to `hits` for each aim holding trigram `g`, unless more than `cap` aims hold it. */
+  tally(g: number, cap: number, hits: Map<number, number>): void {
+    if (this.patched.size > 0) {
+      const list = this.patched.get(g);
+      if (list) {
+        if (list.length <= cap) for (const a of list) hits.set(a, (hits.get(a) ?? 0) + 1);
+        return;
+      }
+    }
+    const k = find(this.keys, g);
+    if (k < 0) return;
+    const from = this.from[k];
+    const to = this.from[k + 1];
+    if (to - from > cap) return;
+    for (let i = from; i < to; i++) hits.set(this.aims[i], (hits.get(this.aims[i]) ?? 0) + 1);
+  }
+
+  /** Aim `aim` no longer holds trigram `g`. */
+  leave(g: number, aim: number): void {
+    const list = this.listOf(g);
+    const at = list.indexOf(aim);
+    if (at >= 0) list.splice(at, 1);
+  }
+
+  /** Aim `aim` holds trigram `g`. */
+  join(g: number, aim: number): void {
+    const list = this.listOf(g);
+    let at = list.length;
+    while (at > 0 && list[at - 1] > aim) at--;
+    if (list[at - 1] !== aim) list.splice(at, 0, aim);
+  }
+
+  /** After a patch: when the changed trigrams are many, the arrays are made again from the aims' trigrams now
+   * (`lists`, `count`), and the map emptied. */
+  settle(lists: (a: number) => AimTrigrams, count: number): void {
+    if (this.patched.size <= 1024 + this.keys.length / 8) return;
+    this.release();
+    [this.keys, this.from, this.aims] = build(lists, count);
+    this.patched.clear();
+  }
+
+  /** Frees the arrays now (see `release`): the postings must not be read afterwards. */
+  release(): void {
+    release(this.keys, this.from, this.aims);
+  }
+
+  /** The aims holding `g` now, as a list of the patch's own. */
+  private listOf(g: number): number[] {
+    let list = this.patched.get(g);
+    if (!list) {
+      list = [];
+      const k = find(this.keys, g);
+      if (k >= 0) for (let i = this.from[k]; i < this.from[k + 1]; i++) list.push(this.aims[i]);
+      this.patched.set(g, list);
+    }
+    return list;
+  }
+}
+
+/** The postings of aims `0` to `count - 1`: distinct trigrams, where each one's aims start, and the aims. */
+function build(lists: (a: number) => AimTrigrams, count: number): [Float64Array, Int32Array, Int32Array] {
+  let n = 0;
+  for (let a = 0; a < count; a++) {
+    const { from, to } = lists(a);
+    n += to - from;
+  }
+  // Every (trigram, aim) pair, sorted by trigram alone (a typed array's own sort, without a comparison function,
+  // is fast), then each trigram once.
+  const sorted = new Float64Array(n);
+  let at = 0;
+  for (let a = 0; a < count; a++) {
+    const { grams, from, to } = lists(a);
+    sorted.set(grams.subarray(from, to), at);
+    at += to - from;
+  }
+  sorted.sort();
+  let distinct = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[distinct - 1]) sorted[distinct++] = sorted[k];
+  const keys = sorted.slice(0, distinct);
+  release(sorted);
+  // A counting sort of the pairs by trigram, in the order of aims: each trigram's aims come out ascending.
+  const starts = new Int32Array(distinct + 1);
+  for (let a = 0; a < count; a++) {
+    const { grams, from, to } = lists(a);
+    for (let i = from; i < to; i++) starts[find(keys, grams[i]) + 1]++;
+  }
+  for (let k = 0; k < distinct; k++) starts[k + 1] += starts[k];
+  const aims = new Int32Array(n);
+  const fill = starts.slice(0, distinct);
+  for (let a = 0; a < count; a++) {
+    const { grams, from, to } = lists(a);
+    for (let i = from; i < to; i++) aims[fill[find(keys, grams[i])]++] = a;
+  }
+  release(fill);
+  return [keys, starts, aims];
+}
+
+/** Where `g` is in the ascending `keys`, or -1. */
+function find(keys: Float64Array, g: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < g) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < keys.length && keys[lo] === g ? lo : -1;
+}
