@@ -71,45 +71,25 @@ function counterpoint(letter: string, response: string): void {
   compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', response));
 }
 
-/** Peak memory of one full analysis (MiB), measured in a child process so other sizes do not count. It varies
- * from run to run by tens of MiB (when V8 collects depends on timing), so three children: the median and range. */
-const MEMORY_RUNS = 3;
-function peakMemory(bytes: number): ReturnType<typeof stats> {
-  const peaks: number[] = [];
-  for (let i = 0; i < MEMORY_RUNS; i++) {
-    const out = execFileSync(process.execPath, [process.argv[1], '--memory-child', String(bytes)], { encoding: 'utf8' });
-    peaks.push(Number(out.trim()));
-  }
-  return stats(peaks);
+/** The memory figures are measured by `bench-memory.mjs`, beside this file, in child processes that load the engine
+ * alone (see that file). */
+function memoryChild(args: string[]): string {
+  return execFileSync(process.execPath, [path.join(path.dirname(process.argv[1]), 'bench-memory.mjs'), ...args], { encoding: 'utf8' });
+}
+
+/** Peak memory of one full analysis (MiB), each in a child process of its own so other sizes do not count. It
+ * varies from run to run by tens of MiB (when V8 collects depends on timing), so five children: the median and
+ * range; and the resident set of such a process before the analysis (Node and the engine's code). */
+const MEMORY_RUNS = 5;
+function peakMemory(bytes: number): ReturnType<typeof stats> & { beforeMiB: number } {
+  const runs = Array.from({ length: MEMORY_RUNS }, () => JSON.parse(memoryChild(['--peak', String(bytes)])) as { peakMiB: number; beforeMiB: number });
+  return { ...stats(runs.map((r) => r.peakMiB)), beforeMiB: stats(runs.map((r) => r.beforeMiB)).median };
 }
 
 /** What the extension keeps while a pair stays open: the documents, the result and the comparison memo (MB, after
  * a full collection), and the peak resident set of that analysis (MiB); in a child process. */
 function keptMemory(bytes: number): { heapMB: number; outsideHeapMB: number; peakMiB: number } {
-  const out = execFileSync(process.execPath, [process.argv[1], '--kept-child', String(bytes)], { encoding: 'utf8' });
-  return JSON.parse(out) as { heapMB: number; outsideHeapMB: number; peakMiB: number };
-}
-
-if (process.argv.includes('--memory-child')) {
-  const bytes = Number(process.argv[process.argv.indexOf('--memory-child') + 1]);
-  const { letter, response } = generatePair(bytes, 7);
-  counterpoint(letter, response);
-  process.stdout.write(String(process.resourceUsage().maxRSS / 1024));
-  process.exit(0);
-}
-
-if (process.argv.includes('--kept-child')) {
-  const bytes = Number(process.argv[process.argv.indexOf('--kept-child') + 1]);
-  const { letter, response } = generatePair(bytes, 7);
-  const cache = new AnalysisCache();
-  const result = compareDocs(cache.parse('letter.md', letter), cache.parse('response.md', response), { memo: cache.memo('letter.md', 'response.md') });
-  collectGarbage();
-  collectGarbage();
-  const m = process.memoryUsage();
-  process.stdout.write(JSON.stringify({ heapMB: m.heapUsed / 1e6, outsideHeapMB: m.arrayBuffers / 1e6, peakMiB: process.resourceUsage().maxRSS / 1024 }));
-  // The cache and the result are alive to here, as the extension keeps them.
-  if (result.alignments.length < 0) process.stdout.write(String(cache));
-  process.exit(0);
+  return JSON.parse(memoryChild(['--kept', String(bytes)])) as { heapMB: number; outsideHeapMB: number; peakMiB: number };
 }
 
 /** Loads the Node bundle against a stand-in `vscode` module and times require + activate. */
@@ -284,7 +264,10 @@ if (incremental) {
   );
 }
 if (memory !== undefined) {
-  lines.push(`Peak memory (resident set) of one full analysis of the 4 MB pair: ${memory.median.toFixed(0)} MiB (median of ${MEMORY_RUNS} runs, ${memory.min.toFixed(0)}–${memory.max.toFixed(0)}).`);
+  lines.push(
+    `Peak memory (resident set) of one full analysis of the 4 MB pair, in a process running the engine alone: ${memory.median.toFixed(0)} MiB ` +
+      `(median of ${MEMORY_RUNS} runs, ${memory.min.toFixed(0)}–${memory.max.toFixed(0)}); the process held ${memory.beforeMiB.toFixed(0)} MiB before the analysis.`,
+  );
 }
 if (kept !== undefined) {
   lines.push(

@@ -74,6 +74,7 @@ const builds = [
 const optional = [
   ['scripts/eval.ts', 'dist/eval.js', 'cjs'],
   ['scripts/bench.ts', 'dist/bench.mjs', 'esm'],
+  ['scripts/bench-memory.ts', 'dist/bench-memory.mjs', 'esm'],
 ];
 import { existsSync } from 'node:fs';
 for (const [entry, outfile, format] of optional) {
