@@ -339,6 +339,23 @@ describe('aims and claims after an edit (AimsMemo, ClaimsMemo)', () => {
     expect(reused).toEqual([true, true, false]);
   });
 
+  it('finds the aims again when an edit changes the structure around blocks it leaves as they were', () => {
+    // A fence typed in a nested list item ends the list: the item after it, unchanged in itself, is now an item of
+    // a list of its own (found by a property test).
+    const letter =
+      '# Proposals\n\nDear colleagues,\n\n- Staff side officers were briefed.\n  - JNCC. The branch has not seen the detail. rota.\n\n' +
+      '  - **Office closures**: We will close the Northgate office in June.\n\nYours sincerely,\n';
+    const edited = letter.replace('. rota.', '\n\n```\n```\n\n');
+    const cache = new AnalysisCache();
+    const memo = cache.memo('letter.md', 'response.md');
+    const r = cache.parse('response.md', '');
+    compareDocs(cache.parse('letter.md', letter), r, { memo });
+    const incremental = compareDocs(cache.parse('letter.md', edited), r, { memo });
+    const fresh = compareDocs(new DocumentParser().parse(edited, 'letter.md'), new DocumentParser().parse('', 'response.md'));
+    expect(fresh.letter.aims.map((a) => a.title)).toEqual(['Office closures']);
+    expect(JSON.stringify(incremental)).toBe(JSON.stringify(fresh));
+  });
+
   it('keeps the aims and claims an edit far from them leaves as they were', () => {
     const { letter, response } = generatePair(30000, 5);
     const cache = new AnalysisCache();

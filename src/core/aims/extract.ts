@@ -410,16 +410,19 @@ export class AimsMemo {
   lastRefound = false;
 
   /**
-   * The aims found last time, where they are now, when the blocks the edit changed are still the same kind of
-   * block in the same place (in a list, a quotation, a section, as before) and everything the finders read from
-   * them says what it said before: every decision the finders make is then the same, and only the aims holding
+   * The aims found last time, where they are now, when every block is still the same kind of block in the same
+   * place (in a list, a quotation, a section, as before) and everything the finders read from the blocks the edit
+   * changed says what it said before: every decision the finders make is then the same, and only the aims holding
    * those blocks need their extent worked out again. Undefined when that is not so.
    */
   private refind(delta: DocDelta, changed: number[], facts: BlockFacts[]): Found[] | undefined {
     const before = delta.before;
     const doc = delta.after;
+    // Every block, not only those the edit changed: an edit can move blocks it left as they were in the letter's
+    // structure (a fence typed in a list item ends the list, and the items after it start one of their own).
+    for (let i = 0; i < doc.blocks.length; i++) if (!sameStructure(before.blocks[i], doc.blocks[i])) return undefined;
     const probe = new Letter(doc, facts);
-    for (const i of changed) if (!sameStructure(before.blocks[i], doc.blocks[i]) || !factsAgree(probe, doc.blocks[i], this.facts[i])) return undefined;
+    for (const i of changed) if (!factsAgree(probe, doc.blocks[i], this.facts[i])) return undefined;
     const touched = new Set(changed);
     const found = this.found.map((f): Found => {
       const first = f.blocks[0];
