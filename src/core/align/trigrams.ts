@@ -11,9 +11,10 @@ export interface AimTrigrams {
  * Which aims hold each word trigram, for finding the aims a block of the response quotes.
  *
  * A long letter has hundreds of thousands of trigrams (about 400,000 on a 4 MB letter). In a map, each costs an
- * entry and a heap number for its key: about 17 MB, promoted while matching runs and dead when it ends. Here they
- * are three typed arrays, sorted by trigram and read by binary search. A patch (an edit to a few aims) keeps the
- * trigrams it changed in a small map, read first; when that map grows large, the arrays are made again.
+ * entry and a heap number for its key: about 8 MB of heap on that letter, promoted while matching runs (and kept
+ * with a memo). Here they are three typed arrays, sorted by trigram and read by binary search. A patch (an edit
+ * to a few aims) keeps the trigrams it changed in a small map, read first; when that map grows large, the arrays
+ * are made again.
  */
 export class TrigramPostings {
   /** The distinct trigrams, ascending. */
