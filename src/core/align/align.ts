@@ -955,12 +955,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     trigramsTo: u.trigramsTo,
     paragraph: u.paragraph,
   }));
-  const cueOf = (ui: number): CueMatch[] => {
-    const u = units[ui];
-    let found = prep.cues.get(u.block.start);
-    if (!found) prep.cues.set(u.block.start, (found = cuesIn(response, u.block.span, u.words)));
-    return found;
-  };
+  const cueOf = (ui: number): CueMatch[] => cuesOfUnit(prep.cues, response, units[ui]);
   const locatedOf = (ui: number) => (prep.located[ui] ??= located(response, units[ui].block.span));
   /** TURN (1), CLAIM_TALK (2) and ANAPHORIC (4) of a unit's block, read once per response. */
   const talkOf = (ui: number): number => {
@@ -1724,6 +1719,13 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   };
 }
 
+/** The stance cues of a unit's block, read once and kept in `cues` by the block's start. */
+function cuesOfUnit(cues: Map<number, CueMatch[]>, response: Doc, u: Unit): CueMatch[] {
+  let found = cues.get(u.block.start);
+  if (!found) cues.set(u.block.start, (found = cuesIn(response, u.block.span, u.words)));
+  return found;
+}
+
 /** Stage 6: passages, points and stances. */
 function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned, memo: AlignMemo | undefined): { alignments: Alignment[]; points: Point[] } {
   const { units, assigned, caches, aimKeys } = matched;
@@ -1777,10 +1779,6 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
   // Without a memo they are forgotten once every aim it answers has been read: most then die young, rather than
   // all of them living to the end of the stage (about 11 MB on the 4 MB pair).
   const readers = memo ? undefined : Int32Array.from(assigned, (a) => a.length);
-  const readCues = (ui: number): void => {
-    const u = units[ui];
-    if (!cues.has(u.block.start)) cues.set(u.block.start, cuesIn(response, u.block.span, u.words));
-  };
   /** The cues to read in each of the spans: a block's own, or those of the part of it about one aim. */
   const focused = (spans: Span[]): Map<number, CueMatch[]> => {
     if (!spans.some(isPart)) return cues;
@@ -1821,7 +1819,7 @@ function passagesAndStances(aims: LetterAim[], response: Doc, matched: Assigned,
       alignmentsNow[a] = was;
       return was.alignment;
     }
-    for (let k = from; k < to; k++) readCues(entryUnit[k]);
+    for (let k = from; k < to; k++) cuesOfUnit(cues, response, units[entryUnit[k]]);
     // Made to size: the result and the memo keep them (a list grown by pushing from empty has room for 17).
     const passagesOf: Passage[] = new Array(to - from);
     const spans: Span[] = (spansOf[a] = new Array(to - from));

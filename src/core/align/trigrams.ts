@@ -110,20 +110,24 @@ function build(lists: (a: number) => AimTrigrams, count: number): [Float64Array,
   for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[distinct - 1]) sorted[distinct++] = sorted[k];
   const keys = sorted.slice(0, distinct);
   release(sorted);
-  // A counting sort of the pairs by trigram, in the order of aims: each trigram's aims come out ascending.
+  // A counting sort of the pairs by trigram, in the order of aims: each trigram's aims come out ascending. Each
+  // pair's trigram is looked up once, and where it is kept for the second pass.
   const starts = new Int32Array(distinct + 1);
+  const keyOf = new Int32Array(n);
+  at = 0;
   for (let a = 0; a < count; a++) {
     const { grams, from, to } = lists(a);
-    for (let i = from; i < to; i++) starts[find(keys, grams[i]) + 1]++;
+    for (let i = from; i < to; i++, at++) starts[(keyOf[at] = find(keys, grams[i])) + 1]++;
   }
   for (let k = 0; k < distinct; k++) starts[k + 1] += starts[k];
   const aims = new Int32Array(n);
   const fill = starts.slice(0, distinct);
+  at = 0;
   for (let a = 0; a < count; a++) {
-    const { grams, from, to } = lists(a);
-    for (let i = from; i < to; i++) aims[fill[find(keys, grams[i])]++] = a;
+    const { from, to } = lists(a);
+    for (let i = from; i < to; i++) aims[fill[keyOf[at++]]++] = a;
   }
-  release(fill);
+  release(fill, keyOf);
   return [keys, starts, aims];
 }
 
