@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { monotoneChain, type OrderPairs } from '../../src/core/align/order';
+import { Arena } from '../../src/core/text/arena';
 
 /** The heaviest chain's weight by brute force: every subset of pairs whose units and aims never go down. */
 function heaviest(pairs: OrderPairs, of: number[]): number {
@@ -16,6 +17,7 @@ function heaviest(pairs: OrderPairs, of: number[]): number {
 
 describe('the order of answers (heaviest monotone chain)', () => {
   it('finds a chain as heavy as any, monotone in both units and aims, among the pairs asked about', () => {
+    const arena = new Arena(0);
     const pair = fc.record({ unit: fc.integer({ min: 0, max: 6 }), aim: fc.integer({ min: 0, max: 5 }), weight: fc.integer({ min: 1, max: 100 }) });
     fc.assert(
       fc.property(fc.array(pair, { maxLength: 10 }), fc.boolean(), fc.boolean(), (list, grouped, subset) => {
@@ -23,6 +25,8 @@ describe('the order of answers (heaviest monotone chain)', () => {
         const pairs = { unit: list.map((p) => p.unit), aim: list.map((p) => p.aim), weight: list.map((p) => p.weight / 100) };
         const of = list.map((_, i) => i).filter((i) => !subset || i % 2 === 0);
         const chain = [...monotoneChain(pairs, of, 6)];
+        // The same chain with its arrays carved from an arena (every one of them, however small).
+        expect([...monotoneChain(pairs, of, 6, arena)]).toEqual(chain);
         expect(chain.every((i) => of.includes(i))).toBe(true);
         expect(new Set(chain).size).toBe(chain.length);
         const sorted = [...chain].sort((x, y) => pairs.unit[x] - pairs.unit[y] || pairs.aim[x] - pairs.aim[y]);

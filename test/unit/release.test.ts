@@ -12,6 +12,14 @@ describe('release', () => {
     expect(view.length).toBe(0);
   });
 
+  it('leaves alone an array that views only part of its buffer: others may view the rest', () => {
+    const a = new Int32Array(RELEASE_FROM).fill(5);
+    const head = a.subarray(0, 10);
+    const tail = a.subarray(10);
+    release(head, tail);
+    expect([a.length, a[RELEASE_FROM - 1], head.length]).toEqual([RELEASE_FROM, 5, 10]);
+  });
+
   it('leaves small arrays, and what is not an array, alone', () => {
     const small = new Int32Array(RELEASE_FROM / 4 - 1).fill(3);
     release(small, undefined);

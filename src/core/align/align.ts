@@ -30,6 +30,7 @@ import { TrigramPostings, type AimTrigrams } from './trigrams';
 import { firstAtLeast } from '../text/search';
 import { appendDistinct } from '../text/distinct';
 import { type Column, float64Column, int32Column } from '../text/column';
+import { Arena } from '../text/arena';
 import { release } from '../text/release';
 
 /** Set by tests and tools to see how each paragraph was scored. */
@@ -1457,20 +1458,22 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   if (memo) memo.walk = steps && { prep, index, steps };
 
   // 5. Paragraphs no restatement governs: lexical and quoted evidence, then order.
+  // Its arrays all die when matching is done: one arena holds the large ones (see `Arena`).
+  const arena = new Arena();
   const pool: number[] = [];
   units.forEach((u, i) => {
     if (u.kind === 'answer' && !governed[i]) pool.push(i);
   });
   // Each pool paragraph's scores, as flat arrays: the `p`-th paragraph of the pool has entries `poolFrom[p]` to
   // `poolFrom[p + 1]`, its lexical candidates in the order of aims, then the aims it quotes that are not among them.
-  const poolFrom = new Int32Array(pool.length + 1);
+  const poolFrom = arena.int32(pool.length + 1);
   // Room for each paragraph's candidates and the aims it quotes (fewer than all units' candidates and room for
   // the most a block can quote, which left two thirds of these arrays unused on a long response).
   let poolRoom = 0;
   for (const ui of pool) poolRoom += cands.start[ui + 1] - cands.start[ui] + quotedIn[ui].size;
-  const pAim = new Int32Array(poolRoom);
-  const pScore = new Float64Array(poolRoom);
-  const pQuoted = new Uint8Array(poolRoom);
+  const pAim = arena.int32(poolRoom);
+  const pScore = arena.float64(poolRoom);
+  const pQuoted = arena.uint8(poolRoom);
   let pn = 0;
   pool.forEach((ui, p) => {
     const from = pn;
@@ -1497,14 +1500,14 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   // scores that could answer. `pairOfEntry` gives a pool entry's pair, or -1.
   let pairRoom = pn;
   for (const list of assigned) pairRoom += list.length;
-  const pairs = { unit: new Int32Array(pairRoom), aim: new Int32Array(pairRoom), weight: new Float64Array(pairRoom) };
+  const pairs = { unit: arena.int32(pairRoom), aim: arena.int32(pairRoom), weight: arena.float64(pairRoom) };
   let pairCount = 0;
   const addPair = (ui: number, aim: number, weight: number) => {
     pairs.unit[pairCount] = ui;
     pairs.aim[pairCount] = aim;
     pairs.weight[pairCount++] = weight;
   };
-  const pairOfEntry = new Int32Array(pn).fill(-1);
+  const pairOfEntry = arena.int32(pn).fill(-1);
   for (let ui = 0, p = 0; ui < units.length; ui++) {
     for (const a of assigned[ui]) addPair(ui, a.aim, a.score);
     if (p < pool.length && pool[p] === ui) {
@@ -1516,27 +1519,27 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       p++;
     }
   }
-  const allPairs = new Int32Array(pairCount);
+  const allPairs = arena.int32(pairCount);
   for (let i = 0; i < pairCount; i++) allPairs[i] = i;
-  const chain = monotoneChain(pairs, allPairs, aims.length);
+  const chain = monotoneChain(pairs, allPairs, aims.length, arena);
   // Order counts only where the response follows the letter's order: most of its confident answers must lie on
   // one monotone chain of their own.
   let confidentCount = 0;
   for (let i = 0; i < pairCount; i++) if (pairs.weight[i] >= CONFIDENT) confidentCount++;
-  const confident = new Int32Array(confidentCount);
+  const confident = arena.int32(confidentCount);
   for (let i = 0, k = 0; i < pairCount; i++) if (pairs.weight[i] >= CONFIDENT) confident[k++] = i;
-  const followsOrder = confident.length < 2 || monotoneChain(pairs, confident, aims.length).length >= FOLLOWS_ORDER * confident.length;
-  const onChain = new Uint8Array(pairCount);
+  const followsOrder = confident.length < 2 || monotoneChain(pairs, confident, aims.length, arena).length >= FOLLOWS_ORDER * confident.length;
+  const onChain = arena.uint8(pairCount);
   if (followsOrder) for (const i of chain) onChain[i] = 1;
   /** Whether a pool entry's pair lies on the chain (assigned pairs are never in the pool's paragraphs). */
   const entryOn = (j: number) => pairOfEntry[j] >= 0 && onChain[pairOfEntry[j]] === 1;
   // The pool's scores with order counted, each paragraph's best first (ties in the order above).
-  const sAim = new Int32Array(pn);
-  const sScore = new Float64Array(pn);
-  const sQuoted = new Uint8Array(pn);
-  const sOn = new Uint8Array(pn);
+  const sAim = arena.int32(pn);
+  const sScore = arena.float64(pn);
+  const sQuoted = arena.uint8(pn);
+  const sOn = arena.uint8(pn);
   // An aim's best lexical score anywhere in the response, governed paragraphs included.
-  const aimBest = new Float64Array(aims.length);
+  const aimBest = arena.float64(aims.length);
   for (let k = 0; k < cands.aim.length; k++) aimBest[cands.aim[k]] = Math.max(aimBest[cands.aim[k]], cands.score[k]);
   const rescored: number[] = [];
   const byScore: number[] = [];
@@ -1701,7 +1704,9 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     if (f) focus.set(ui, f);
   });
   // What matching used is done with: its arrays are freed now (see `release`), those the memo keeps excepted.
+  // (Those of the arena are freed with it.)
   release(cands.start, cands.aim, cands.score, poolFrom, pAim, pScore, pQuoted, pairs.unit, pairs.aim, pairs.weight, pairOfEntry, allPairs, chain, confident, onChain, sAim, sScore, sQuoted, sOn, aimBest, governed);
+  arena.release();
   if (!memo) {
     bm25.release();
     release(queryColumns.ids.array, queryColumns.idf.array);

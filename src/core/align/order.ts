@@ -5,6 +5,7 @@
  * found by a weighted longest-increasing-subsequence pass with a Fenwick tree: O(P log A) for P pairs and A
  * aims. Pairs on the chain gain a little; the caller penalises, but does not forbid, pairs off it.
  */
+import { type Arena, PLAIN } from '../text/arena';
 import { release } from '../text/release';
 
 /** Candidate pairs as parallel arrays: the unit (response block) and aim of each, and its weight. */
@@ -16,16 +17,17 @@ export interface OrderPairs {
 
 /**
  * Indexes (into the pairs) of the heaviest monotone chain among the pairs listed in `of`, in no particular
- * order. Pairs tied on unit and aim are taken in the order `of` lists them.
+ * order. Pairs tied on unit and aim are taken in the order `of` lists them. Its arrays, the chain's included,
+ * come from `arena` when given.
  */
-export function monotoneChain(pairs: OrderPairs, of: ArrayLike<number>, aimCount: number): Int32Array {
+export function monotoneChain(pairs: OrderPairs, of: ArrayLike<number>, aimCount: number, arena = PLAIN): Int32Array {
   const n = of.length;
-  const order = sortByUnitAndAim(pairs, of);
-  const treeValue = new Float64Array(aimCount + 1);
-  const treeIndex = new Int32Array(aimCount + 1).fill(-1);
+  const order = sortByUnitAndAim(pairs, of, arena);
+  const treeValue = arena.float64(aimCount + 1);
+  const treeIndex = arena.int32(aimCount + 1).fill(-1);
   // By position in `order`.
-  const best = new Float64Array(n);
-  const prev = new Int32Array(n).fill(-1);
+  const best = arena.float64(n);
+  const prev = arena.int32(n).fill(-1);
   let top = -1;
   for (let at = 0; at < n; at++) {
     const i = order[at];
@@ -51,7 +53,7 @@ export function monotoneChain(pairs: OrderPairs, of: ArrayLike<number>, aimCount
   }
   let length = 0;
   for (let at = top; at >= 0; at = prev[at]) length++;
-  const chain = new Int32Array(length);
+  const chain = arena.int32(length);
   for (let at = top, k = 0; at >= 0; at = prev[at]) chain[k++] = order[at];
   release(order, treeValue, treeIndex, best, prev);
   return chain;
@@ -59,14 +61,14 @@ export function monotoneChain(pairs: OrderPairs, of: ArrayLike<number>, aimCount
 
 /** `of`, stably sorted by unit and then aim. Pairs usually come grouped by unit already: each group is then
  * sorted on its own. */
-function sortByUnitAndAim(pairs: OrderPairs, of: ArrayLike<number>): Int32Array {
+function sortByUnitAndAim(pairs: OrderPairs, of: ArrayLike<number>, arena: Arena): Int32Array {
   const n = of.length;
-  const order = Int32Array.from(of);
   for (let k = 1; k < n; k++) {
-    if (pairs.unit[order[k]] < pairs.unit[order[k - 1]]) {
-      return Int32Array.from(Array.from(of).sort((x, y) => pairs.unit[x] - pairs.unit[y] || pairs.aim[x] - pairs.aim[y]));
+    if (pairs.unit[of[k]] < pairs.unit[of[k - 1]]) {
+      return arena.int32From(Array.from(of).sort((x, y) => pairs.unit[x] - pairs.unit[y] || pairs.aim[x] - pairs.aim[y]));
     }
   }
+  const order = arena.int32From(of);
   // Insertion sort by aim within each unit's run: stable, and the runs are short.
   for (let k = 1; k < n; k++) {
     const i = order[k];

@@ -9,15 +9,20 @@ export const RELEASE_FROM = 16 * 1024;
  *
  * Transferring a buffer (`structuredClone` with `transfer`, in Node and in browsers) detaches it: every view of it
  * reads as empty from then on, and its memory moves to a new buffer that nothing holds, which the next scavenge of
- * the young generation frees. Pass only arrays no one will read again, and whose buffer no one else views (a
- * `subarray` shares its parent's buffer).
+ * the young generation frees. Pass only arrays no one will read again. An array that views only part of its
+ * buffer (a `subarray`, an array of an `Arena`) is left alone: others may view the rest.
  */
 export function release(...arrays: Array<ArrayBufferView | undefined>): void {
-  if (typeof structuredClone !== 'function') return;
   for (const a of arrays) {
     const buffer = a?.buffer;
-    // Arrays of a short document are not worth a transfer (a few microseconds each, on every analysis).
-    if (!(buffer instanceof ArrayBuffer) || buffer.byteLength < RELEASE_FROM) continue;
-    structuredClone(buffer, { transfer: [buffer] });
+    // A view of part of a buffer (a `subarray`, an array of an `Arena`) does not own its buffer.
+    if (buffer instanceof ArrayBuffer && a!.byteOffset === 0 && a!.byteLength === buffer.byteLength) releaseBuffer(buffer);
   }
+}
+
+/** Gives a buffer's memory back now (see `release`): every view of it reads as empty from then on. */
+export function releaseBuffer(buffer: ArrayBuffer): void {
+  // Arrays of a short document are not worth a transfer (a few microseconds each, on every analysis).
+  if (typeof structuredClone !== 'function' || buffer.byteLength < RELEASE_FROM) return;
+  structuredClone(buffer, { transfer: [buffer] });
 }

@@ -1,0 +1,78 @@
+/**
+ * Typed arrays that die together: the large ones are carved, one after another, out of a few large buffers,
+ * and `release` gives all of them back at once.
+ *
+ * Why: a typed array's numbers come from the C allocator. Once a large block has been freed, glibc's malloc
+ * raises the size from which it maps a block of its own (up to 32 MiB), so arrays of a few megabytes made later
+ * come from its heap, and the heap's pages stay resident after the arrays are freed. On the 4 MB pair, matching's
+ * last stage made about 14 MB of such arrays one by one, and they were still resident at the analysis's peak.
+ * A buffer of 32 MiB or more is always mapped on its own: only the pages written count, and freeing it unmaps it.
+ *
+ * The memory of a released arena is not reused: make one for a stage whose arrays all die at its end. Arrays
+ * smaller than `ARENA_FROM` are made on their own, as usual (a short document makes no buffer at all).
+ */
+
+
+import { releaseBuffer } from './release';
+
+/** Requests from this many bytes are carved from the arena's buffers. */
+export const ARENA_FROM = 64 * 1024;
+/** The size of each buffer (more for a larger request): at glibc's highest threshold for mapping a block. */
+export const ARENA_BUFFER = 32 * 1024 * 1024;
+
+export class Arena {
+  readonly #buffers: ArrayBuffer[] = [];
+  #used = 0;
+
+  /** `from`: the smallest request carved from the arena's buffers, in bytes. */
+  constructor(private readonly from = ARENA_FROM) {}
+
+  /** A new array of `n` 32-bit integers, zeros. */
+  int32(n: number): Int32Array {
+    const at = this.#take(n * 4);
+    return at < 0 ? new Int32Array(n) : new Int32Array(this.#buffers[this.#buffers.length - 1], at, n);
+  }
+
+  /** A new array of `n` numbers, zeros. */
+  float64(n: number): Float64Array {
+    const at = this.#take(n * 8);
+    return at < 0 ? new Float64Array(n) : new Float64Array(this.#buffers[this.#buffers.length - 1], at, n);
+  }
+
+  /** A new array of `n` bytes, zeros. */
+  uint8(n: number): Uint8Array {
+    const at = this.#take(n);
+    return at < 0 ? new Uint8Array(n) : new Uint8Array(this.#buffers[this.#buffers.length - 1], at, n);
+  }
+
+  /** A new array of 32-bit integers holding `list`. */
+  int32From(list: ArrayLike<number>): Int32Array {
+    const out = this.int32(list.length);
+    for (let i = 0; i < list.length; i++) out[i] = list[i];
+    return out;
+  }
+
+  /** Gives back the memory of every array carved so far: each of them reads as empty from then on. */
+  release(): void {
+    for (const buffer of this.#buffers) releaseBuffer(buffer);
+    this.#buffers.length = 0;
+    this.#used = 0;
+  }
+
+  /** Where `bytes` bytes start in the last buffer (a new one when they do not fit), or -1 for a small request. */
+  #take(bytes: number): number {
+    if (bytes < this.from) return -1;
+    const last = this.#buffers[this.#buffers.length - 1];
+    if (!last || this.#used + bytes > last.byteLength) {
+      this.#buffers.push(new ArrayBuffer(Math.max(ARENA_BUFFER, bytes)));
+      this.#used = 0;
+    }
+    const at = this.#used;
+    // Eight-byte steps: every array's start is aligned for any element type.
+    this.#used += Math.ceil(bytes / 8) * 8;
+    return at;
+  }
+}
+
+/** An arena that carves nothing: every array is made on its own, as usual. */
+export const PLAIN = new Arena(Infinity);
