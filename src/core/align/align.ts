@@ -30,7 +30,7 @@ import { TrigramPostings, type AimTrigrams } from './trigrams';
 import { firstAtLeast } from '../text/search';
 import { appendDistinct } from '../text/distinct';
 import { type Column, float64Column, int32Column } from '../text/column';
-import { Arena } from '../text/arena';
+import { Arena, PLAIN } from '../text/arena';
 import { release } from '../text/release';
 
 /** Set by tests and tools to see how each paragraph was scored. */
@@ -114,14 +114,15 @@ export class AimIndex {
   /** The words of the letter's title (see `topicOf`): they name what the whole letter is about, so one of them
    * shared with one aim does not make a phrase restate it. */
   readonly topic: ReadonlySet<string>;
-  constructor(public aims: LetterAim[], profileOf: (a: LetterAim, i: number) => AimProfile, topic: readonly string[] = []) {
+  /** The trigrams' postings are made in `arena`. */
+  constructor(public aims: LetterAim[], profileOf: (a: LetterAim, i: number) => AimProfile, topic: readonly string[] = [], arena: Arena = PLAIN) {
     this.topic = new Set(topic);
     this.profiles = aims.map((a, i) => {
       const profile = profileOf(a, i);
       for (const t of profile.terms) push(this.byTerm, t, i);
       return profile;
     });
-    this.byTrigram = new TrigramPostings(this.trigramsOf, aims.length);
+    this.byTrigram = new TrigramPostings(this.trigramsOf, aims.length, arena);
   }
   private readonly trigramsOf = (a: number): AimTrigrams => {
     const p = this.profiles[a];
@@ -480,16 +481,17 @@ function keptAt(kept: Array<number | AimCandidates>, near: number): AimCandidate
   return undefined;
 }
 
-function candidateTable(byAim: AimCandidates[], unitCount: number): CandidateTable {
-  const start = new Int32Array(unitCount + 1);
+function candidateTable(byAim: AimCandidates[], unitCount: number, arena: Arena): CandidateTable {
+  const start = arena.int32(unitCount + 1);
   for (const c of byAim) {
     const units = c.columns.units.array;
     for (let k = c.from; k < c.to; k++) start[units[k] + 1]++;
   }
   for (let ui = 0; ui < unitCount; ui++) start[ui + 1] += start[ui];
-  const fill = start.slice(0, unitCount);
-  const aim = new Int32Array(start[unitCount]);
-  const score = new Float64Array(start[unitCount]);
+  const fill = arena.int32(unitCount);
+  fill.set(start.subarray(0, unitCount));
+  const aim = arena.int32(start[unitCount]);
+  const score = arena.float64(start[unitCount]);
   byAim.forEach((c, a) => {
     const units = c.columns.units.array;
     const scores = c.columns.scores.array;
@@ -755,15 +757,16 @@ export class AlignMemo {
   last: { prep: ResponsePrep; ids: string[]; keys: string[]; topic: string[]; result: { alignments: Alignment[]; points: Point[] } } | undefined;
 }
 
-function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
+/** Its large arrays come from `arena`, the units' words from `wordsArena` (see `assignPassages`). */
+function prepareResponse(response: Doc, words: WordTable, arena: Arena = PLAIN, wordsArena: Arena = PLAIN): ResponsePrep {
   const roles = blockRoles(response);
   let sentenceWords = 0;
   let sentenceCount = 0;
-  const unitOfBlock = new Int32Array(response.blocks.length).fill(-1);
+  const unitOfBlock = arena.int32(response.blocks.length).fill(-1);
   // The words of every unit, one after another: ids in the word table, starts and ends. Room for a word in every
   // five characters (prose has one in about six), so that the arrays seldom grow: each growth leaves the old
   // arrays to the collector, outside the heap, where they count in full until it runs.
-  const runs = new WordRuns(64 + Math.ceil(response.masked.length / 5));
+  const runs = new WordRuns(64 + Math.ceil(response.masked.length / 5), wordsArena);
   // First the units' kinds and words, and how many numbers their columns will hold at most: the columns are made
   // to that size, rather than grown (which leaves old arrays to the collector) or made too large.
   const unitBlocks: Block[] = [];
@@ -789,13 +792,13 @@ function prepareResponse(response: Doc, words: WordTable): ResponsePrep {
     if (b.sentenceCount > 1) sentenceRoom += 2 * b.sentenceCount;
   }
   wordsFrom.push(runs.count);
-  const bm25 = new Bm25Index(stemRoom);
-  const stemColumn = int32Column(stemRoom);
-  const trigramColumn = float64Column(trigramRoom);
-  const sentenceColumn = int32Column(sentenceRoom);
+  const bm25 = new Bm25Index(stemRoom, arena);
+  const stemColumn = int32Column(stemRoom, arena);
+  const trigramColumn = float64Column(trigramRoom, arena);
+  const sentenceColumn = int32Column(sentenceRoom, arena);
   // Each sentence's counts of its paragraph's terms: as many as the paragraph's stems at most for each sentence,
   // far fewer in most; grown when needed.
-  const tfColumn = int32Column(stemRoom >> 2);
+  const tfColumn = int32Column(stemRoom >> 2, arena);
   const units: Unit[] = [];
   /** Term ids of the block's stems, in order (reused from block to block). */
   let termIds = new Int32Array(256);
@@ -904,6 +907,7 @@ export function alignAims(letter: Doc, aims: LetterAim[], response: Doc, memo?: 
   if ('reused' in matched) return matched.reused;
   const result = passagesAndStances(aims, response, matched, memo);
   if (matched.wordRuns) release(matched.wordRuns.ids, matched.wordRuns.starts, matched.wordRuns.ends);
+  matched.wordsArena?.release();
   return result;
 }
 
@@ -922,15 +926,23 @@ interface Assigned {
   aimKeys: string[];
   /** Whether the letter's words outside its aims were consulted: the result then cannot be reused whole. */
   readOtherWords: boolean;
-  /** Without a memo, the units' words: stage 6 is the last to read them (see `release`). */
+  /** Without a memo, the units' words, and the arena holding them: stage 6 is the last to read them (see
+   * `release`). */
   wordRuns?: WordRuns;
+  wordsArena?: Arena;
 }
 
 /** Stages 1 to 5: which passages answer each aim. Returns the last result instead when the memo says it holds. */
 function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: AlignMemo | undefined): Assigned | { reused: { alignments: Alignment[]; points: Point[] } } {
+  // Without a memo, what matching makes dies when it is done: its large arrays come from one arena, freed at once
+  // (see `Arena`), and the units' words, which stage 6 reads, from another. With a memo, what the memo keeps is
+  // made as usual, and `scratch` holds what dies with matching in any case.
+  const arena = memo ? PLAIN : new Arena();
+  const wordsArena = memo ? undefined : new Arena();
+  const scratch = memo ? new Arena() : arena;
   let prep = memo?.prep;
   if (!prep || prep.response !== response) {
-    prep = prepareResponse(response, new WordTable());
+    prep = prepareResponse(response, new WordTable(), arena, wordsArena);
     if (memo) {
       memo.prep = prep;
       memo.profiles.clear();
@@ -1006,7 +1018,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   aims.forEach((a, i) => {
     if (!memo || !memo.profiles.has(aimKeys[i])) trigramRoom += Math.ceil((a.span.end - a.span.start) / 5);
   });
-  const aimTrigrams = float64Column(trigramRoom);
+  const aimTrigrams = float64Column(trigramRoom, arena);
   const profiles = new Map<string, AimProfile>();
   const profileOf = (a: LetterAim, i: number): AimProfile => {
     if (!memo) return aimProfile(letter, a, wordIds, aimTrigrams);
@@ -1039,13 +1051,13 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       index = kept.index;
     }
   }
-  index ??= new AimIndex(aims, profileOf, topic);
+  index ??= new AimIndex(aims, profileOf, topic, arena);
   if (memo) memo.index = { prep, keys: aimKeys, index };
   // Without a memo, the aims' trigrams are read once, into the index's postings (the profiles keep only their
   // counts): their column is freed now (see `release`), and each array below when matching is done with it.
   else release(aimTrigrams.array);
   let claimGramsMemo: Set<number> | undefined;
-  const claimGrams = (): Set<number> => (claimGramsMemo ??= letterBigramsOutsideAims(letter, aims, wordIds));
+  const claimGrams = (): Set<number> => (claimGramsMemo ??= letterBigramsOutsideAims(letter, aims, wordIds, scratch));
 
   const assigned: Assignment[][] = units.map(() => []);
   /** How well a unit's words answer an aim, 0..1: BM25 of the paragraph, or of its best sentence, or the share
@@ -1056,7 +1068,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   // The queries' ids and weights in two columns, with room for those prepared now.
   let queryRoom = 0;
   for (const p of index.profiles) if (!memo || !p.prepared) queryRoom += p.terms.length;
-  const queryColumns = { ids: int32Column(queryRoom), idf: float64Column(queryRoom) };
+  const queryColumns = { ids: int32Column(queryRoom, arena), idf: float64Column(queryRoom, arena) };
   const prepared = index.profiles.map((p) => (memo ? (p.prepared ??= bm25.prepare(p.terms, queryColumns)) : bm25.prepare(p.terms, queryColumns)));
   /** The paragraph's terms the aim holds: where each is in the paragraph's terms, and its weight. */
   const heldAt = new Int32Array(64);
@@ -1130,7 +1142,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   // (they grow when needed). With a memo, the aims an edit changed are searched, and the candidates kept keep
   // their columns: those start small.
   const candidateRoom = memo ? 0 : aims.length * (TOP_K >> 1);
-  const candidateColumns = { units: int32Column(candidateRoom), scores: float64Column(candidateRoom) };
+  const candidateColumns = { units: int32Column(candidateRoom, arena), scores: float64Column(candidateRoom, arena) };
   /** The units answering aim `a` well enough to be candidates, with their scores. */
   const scoreCandidates = (a: number, near: number): AimCandidates => {
     const seen = new Set<number>();
@@ -1161,7 +1173,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     }
     return found;
   });
-  const cands = candidateTable(candidatesOfAim, units.length);
+  const cands = candidateTable(candidatesOfAim, units.length, scratch);
   if (!memo) release(candidateColumns.units.array, candidateColumns.scores.array);
   if (memo) {
     memo.profiles = profiles;
@@ -1458,22 +1470,21 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   if (memo) memo.walk = steps && { prep, index, steps };
 
   // 5. Paragraphs no restatement governs: lexical and quoted evidence, then order.
-  // Its arrays all die when matching is done: one arena holds the large ones (see `Arena`).
-  const arena = new Arena();
+  // Its arrays all die when matching is done: they come from `scratch`.
   const pool: number[] = [];
   units.forEach((u, i) => {
     if (u.kind === 'answer' && !governed[i]) pool.push(i);
   });
   // Each pool paragraph's scores, as flat arrays: the `p`-th paragraph of the pool has entries `poolFrom[p]` to
   // `poolFrom[p + 1]`, its lexical candidates in the order of aims, then the aims it quotes that are not among them.
-  const poolFrom = arena.int32(pool.length + 1);
+  const poolFrom = scratch.int32(pool.length + 1);
   // Room for each paragraph's candidates and the aims it quotes (fewer than all units' candidates and room for
   // the most a block can quote, which left two thirds of these arrays unused on a long response).
   let poolRoom = 0;
   for (const ui of pool) poolRoom += cands.start[ui + 1] - cands.start[ui] + quotedIn[ui].size;
-  const pAim = arena.int32(poolRoom);
-  const pScore = arena.float64(poolRoom);
-  const pQuoted = arena.uint8(poolRoom);
+  const pAim = scratch.int32(poolRoom);
+  const pScore = scratch.float64(poolRoom);
+  const pQuoted = scratch.uint8(poolRoom);
   let pn = 0;
   pool.forEach((ui, p) => {
     const from = pn;
@@ -1500,14 +1511,14 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   // scores that could answer. `pairOfEntry` gives a pool entry's pair, or -1.
   let pairRoom = pn;
   for (const list of assigned) pairRoom += list.length;
-  const pairs = { unit: arena.int32(pairRoom), aim: arena.int32(pairRoom), weight: arena.float64(pairRoom) };
+  const pairs = { unit: scratch.int32(pairRoom), aim: scratch.int32(pairRoom), weight: scratch.float64(pairRoom) };
   let pairCount = 0;
   const addPair = (ui: number, aim: number, weight: number) => {
     pairs.unit[pairCount] = ui;
     pairs.aim[pairCount] = aim;
     pairs.weight[pairCount++] = weight;
   };
-  const pairOfEntry = arena.int32(pn).fill(-1);
+  const pairOfEntry = scratch.int32(pn).fill(-1);
   for (let ui = 0, p = 0; ui < units.length; ui++) {
     for (const a of assigned[ui]) addPair(ui, a.aim, a.score);
     if (p < pool.length && pool[p] === ui) {
@@ -1519,27 +1530,27 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       p++;
     }
   }
-  const allPairs = arena.int32(pairCount);
+  const allPairs = scratch.int32(pairCount);
   for (let i = 0; i < pairCount; i++) allPairs[i] = i;
-  const chain = monotoneChain(pairs, allPairs, aims.length, arena);
+  const chain = monotoneChain(pairs, allPairs, aims.length, scratch);
   // Order counts only where the response follows the letter's order: most of its confident answers must lie on
   // one monotone chain of their own.
   let confidentCount = 0;
   for (let i = 0; i < pairCount; i++) if (pairs.weight[i] >= CONFIDENT) confidentCount++;
-  const confident = arena.int32(confidentCount);
+  const confident = scratch.int32(confidentCount);
   for (let i = 0, k = 0; i < pairCount; i++) if (pairs.weight[i] >= CONFIDENT) confident[k++] = i;
-  const followsOrder = confident.length < 2 || monotoneChain(pairs, confident, aims.length, arena).length >= FOLLOWS_ORDER * confident.length;
-  const onChain = arena.uint8(pairCount);
+  const followsOrder = confident.length < 2 || monotoneChain(pairs, confident, aims.length, scratch).length >= FOLLOWS_ORDER * confident.length;
+  const onChain = scratch.uint8(pairCount);
   if (followsOrder) for (const i of chain) onChain[i] = 1;
   /** Whether a pool entry's pair lies on the chain (assigned pairs are never in the pool's paragraphs). */
   const entryOn = (j: number) => pairOfEntry[j] >= 0 && onChain[pairOfEntry[j]] === 1;
   // The pool's scores with order counted, each paragraph's best first (ties in the order above).
-  const sAim = arena.int32(pn);
-  const sScore = arena.float64(pn);
-  const sQuoted = arena.uint8(pn);
-  const sOn = arena.uint8(pn);
+  const sAim = scratch.int32(pn);
+  const sScore = scratch.float64(pn);
+  const sQuoted = scratch.uint8(pn);
+  const sOn = scratch.uint8(pn);
   // An aim's best lexical score anywhere in the response, governed paragraphs included.
-  const aimBest = arena.float64(aims.length);
+  const aimBest = scratch.float64(aims.length);
   for (let k = 0; k < cands.aim.length; k++) aimBest[cands.aim[k]] = Math.max(aimBest[cands.aim[k]], cands.score[k]);
   const rescored: number[] = [];
   const byScore: number[] = [];
@@ -1704,9 +1715,9 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     if (f) focus.set(ui, f);
   });
   // What matching used is done with: its arrays are freed now (see `release`), those the memo keeps excepted.
-  // (Those of the arena are freed with it.)
+  // (Those of an arena are freed with it.)
   release(cands.start, cands.aim, cands.score, poolFrom, pAim, pScore, pQuoted, pairs.unit, pairs.aim, pairs.weight, pairOfEntry, allPairs, chain, confident, onChain, sAim, sScore, sQuoted, sOn, aimBest, governed);
-  arena.release();
+  scratch.release();
   if (!memo) {
     bm25.release();
     release(queryColumns.ids.array, queryColumns.idf.array);
@@ -1721,6 +1732,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     aimKeys,
     readOtherWords: claimGramsMemo !== undefined,
     wordRuns: memo ? undefined : prep.runs,
+    wordsArena,
   };
 }
 
@@ -1867,11 +1879,11 @@ function sameWords(x: readonly string[], y: readonly string[]): boolean {
 }
 
 /** Word pairs of the letter outside its aims (as numbers): what the letter says about itself and its claims. */
-function letterBigramsOutsideAims(letter: Doc, aims: LetterAim[], words: WordTable): Set<number> {
+function letterBigramsOutsideAims(letter: Doc, aims: LetterAim[], words: WordTable, arena: Arena): Set<number> {
   const out = new Set<number>();
   const spans = aims.map((a) => a.span).sort((x, y) => x.start - y.start);
   // Runs of its own: `quotesLetterClaims` asks for these pairs between reading a quotation's words and using them.
-  const { ids, starts, count } = words.scan(letter.masked, 0, letter.masked.length, new WordRuns());
+  const { ids, starts, count } = words.scan(letter.masked, 0, letter.masked.length, new WordRuns(64 + Math.ceil(letter.masked.length / 5), arena));
   let k = 0;
   let prev = 0;
   for (let i = 0; i < count; i++) {

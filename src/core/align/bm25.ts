@@ -11,6 +11,7 @@
 
 import { firstAtLeast } from '../text/search';
 import { type Column, int32Column } from '../text/column';
+import { type Arena, PLAIN } from '../text/arena';
 import { release } from '../text/release';
 
 export const K1 = 1.2;
@@ -58,20 +59,26 @@ export class Bm25Index {
    * thousands of blocks, and an array of its own costs a block more than its numbers. */
   private readonly terms: Column<Int32Array>;
   private readonly counts: Column<Int32Array>;
-  private readonly from = int32Column(1024);
-  private readonly lengths = int32Column(1024);
+  private readonly from: Column<Int32Array>;
+  private readonly lengths: Column<Int32Array>;
   /** Each term's id, and the term of each id. */
   private readonly ids = new Map<string, number>();
   readonly termOf: string[] = [];
   private totalLength = 0;
-  private acc = new Float64Array(0);
+  private acc: Float64Array = new Float64Array(0);
   /** Whether the last call of `candidates` used its `near` (every term of the query was common). */
   nearUsed = false;
 
-  /** `capacity`: about how many terms the blocks will hold in all (room is made for more when needed). */
-  constructor(capacity = 0) {
-    this.terms = int32Column(capacity);
-    this.counts = int32Column(capacity);
+  /** `capacity`: about how many terms the blocks will hold in all (room is made for more when needed). The
+   * index's arrays come from `arena`. */
+  constructor(
+    capacity = 0,
+    private readonly arena: Arena = PLAIN,
+  ) {
+    this.terms = int32Column(capacity, arena);
+    this.counts = int32Column(capacity, arena);
+    this.from = int32Column(1024, arena);
+    this.lengths = int32Column(1024, arena);
     this.from.add(1);
   }
 
@@ -85,11 +92,12 @@ export class Bm25Index {
     if (!this.postingsFrom || !this.postingDocs) {
       const terms = this.terms.array;
       const n = this.terms.length;
-      const from = new Int32Array(this.termOf.length + 1);
+      const from = this.arena.int32(this.termOf.length + 1);
       for (let k = 0; k < n; k++) from[terms[k] + 1]++;
       for (let t = 0; t < this.termOf.length; t++) from[t + 1] += from[t];
-      const docs = new Int32Array(n);
-      const fill = from.slice(0, this.termOf.length);
+      const docs = this.arena.int32(n);
+      const fill = this.arena.int32(this.termOf.length);
+      fill.set(from.subarray(0, this.termOf.length));
       const blockFrom = this.from.array;
       for (let d = 0; d < this.size; d++) for (let k = blockFrom[d]; k < blockFrom[d + 1]; k++) docs[fill[terms[k]]++] = d;
       release(fill);
@@ -215,7 +223,7 @@ export class Bm25Index {
    */
   candidates(q: Prepared, near = 0): number[] {
     // Term-at-a-time accumulation into an array reused across queries; `touched` lists what to reset.
-    if (this.acc.length < this.size) this.acc = new Float64Array(Math.max(this.size, this.acc.length * 2));
+    if (this.acc.length < this.size) this.acc = this.arena.float64(Math.max(this.size, this.acc.length * 2));
     const acc = this.acc;
     const touched: number[] = [];
     const { from: postingsFrom, docs } = this.postings();

@@ -3,6 +3,8 @@
  * All linear in the text, no regular expressions over whole documents.
  */
 
+import { type Arena, PLAIN } from '../text/arena';
+
 /** Common English function words, plus letter furniture that says nothing about what a passage is about. */
 const STOP_LIST = `a about above after again against all also am an and any are aren't as at be because been before being
 below between both but by can cannot could couldn't did didn't do does doesn't doing don't down during each either
@@ -163,18 +165,21 @@ export class WordRuns {
   ends: Int32Array;
   count = 0;
 
-  /** `capacity`: the words expected; the arrays double when more come. */
-  constructor(capacity = 64) {
-    this.ids = new Int32Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+  /** `capacity`: the words expected; the arrays double when more come. Their arrays come from `arena`. */
+  constructor(
+    capacity = 64,
+    private readonly arena: Arena = PLAIN,
+  ) {
+    this.ids = arena.int32(capacity);
+    this.starts = arena.int32(capacity);
+    this.ends = arena.int32(capacity);
   }
 
   add(id: number, start: number, end: number): void {
     if (this.count === this.ids.length) {
-      this.ids = grown(this.ids);
-      this.starts = grown(this.starts);
-      this.ends = grown(this.ends);
+      this.ids = grown(this.ids, this.arena);
+      this.starts = grown(this.starts, this.arena);
+      this.ends = grown(this.ends, this.arena);
     }
     this.ids[this.count] = id;
     this.starts[this.count] = start;
@@ -182,8 +187,8 @@ export class WordRuns {
   }
 }
 
-function grown(a: Int32Array): Int32Array {
-  const out = new Int32Array(Math.max(64, a.length * 2));
+function grown(a: Int32Array, arena: Arena): Int32Array {
+  const out = arena.int32(Math.max(64, a.length * 2));
   out.set(a);
   return out;
 }

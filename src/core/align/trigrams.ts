@@ -1,3 +1,4 @@
+import { type Arena, PLAIN } from '../text/arena';
 import { release } from '../text/release';
 
 /** The trigrams of one aim: entries `from` to `to` of `grams`, each once. */
@@ -25,9 +26,13 @@ export class TrigramPostings {
   /** The aims holding each trigram a patch changed, ascending (empty when none does): read before the arrays. */
   private readonly patched = new Map<number, number[]>();
 
-  /** `lists[a]` holds aim `a`'s trigrams. */
-  constructor(lists: (a: number) => AimTrigrams, count: number) {
-    [this.keys, this.from, this.aims] = build(lists, count);
+  /** `lists[a]` holds aim `a`'s trigrams. The arrays come from `arena`. */
+  constructor(
+    lists: (a: number) => AimTrigrams,
+    count: number,
+    private readonly arena: Arena = PLAIN,
+  ) {
+    [this.keys, this.from, this.aims] = build(lists, count, arena);
   }
 
   /** Adds one to `hits` for each aim holding trigram `g`, unless more than `cap` aims hold it. */
@@ -67,7 +72,7 @@ export class TrigramPostings {
   settle(lists: (a: number) => AimTrigrams, count: number): void {
     if (this.patched.size <= 1024 + this.keys.length / 8) return;
     this.release();
-    [this.keys, this.from, this.aims] = build(lists, count);
+    [this.keys, this.from, this.aims] = build(lists, count, this.arena);
     this.patched.clear();
   }
 
@@ -90,7 +95,7 @@ export class TrigramPostings {
 }
 
 /** The postings of aims `0` to `count - 1`: distinct trigrams, where each one's aims start, and the aims. */
-function build(lists: (a: number) => AimTrigrams, count: number): [Float64Array, Int32Array, Int32Array] {
+function build(lists: (a: number) => AimTrigrams, count: number, arena: Arena): [Float64Array, Int32Array, Int32Array] {
   let n = 0;
   for (let a = 0; a < count; a++) {
     const { from, to } = lists(a);
@@ -98,7 +103,7 @@ function build(lists: (a: number) => AimTrigrams, count: number): [Float64Array,
   }
   // Every (trigram, aim) pair, sorted by trigram alone (a typed array's own sort, without a comparison function,
   // is fast), then each trigram once.
-  const sorted = new Float64Array(n);
+  const sorted = arena.float64(n);
   let at = 0;
   for (let a = 0; a < count; a++) {
     const { grams, from, to } = lists(a);
@@ -108,20 +113,22 @@ function build(lists: (a: number) => AimTrigrams, count: number): [Float64Array,
   sorted.sort();
   let distinct = 0;
   for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[distinct - 1]) sorted[distinct++] = sorted[k];
-  const keys = sorted.slice(0, distinct);
+  const keys = arena.float64(distinct);
+  keys.set(sorted.subarray(0, distinct));
   release(sorted);
   // A counting sort of the pairs by trigram, in the order of aims: each trigram's aims come out ascending. Each
   // pair's trigram is looked up once, and where it is kept for the second pass.
-  const starts = new Int32Array(distinct + 1);
-  const keyOf = new Int32Array(n);
+  const starts = arena.int32(distinct + 1);
+  const keyOf = arena.int32(n);
   at = 0;
   for (let a = 0; a < count; a++) {
     const { grams, from, to } = lists(a);
     for (let i = from; i < to; i++, at++) starts[(keyOf[at] = find(keys, grams[i])) + 1]++;
   }
   for (let k = 0; k < distinct; k++) starts[k + 1] += starts[k];
-  const aims = new Int32Array(n);
-  const fill = starts.slice(0, distinct);
+  const aims = arena.int32(n);
+  const fill = arena.int32(distinct);
+  fill.set(starts.subarray(0, distinct));
   at = 0;
   for (let a = 0; a < count; a++) {
     const { from, to } = lists(a);

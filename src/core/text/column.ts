@@ -6,6 +6,8 @@
  *
  * `array` is replaced when the column grows: read it after the lists are added, not before.
  */
+
+import { type Arena, PLAIN } from './arena';
 export class Column<A extends Int32Array | Float64Array> {
   array: A;
   length = 0;
@@ -45,12 +47,12 @@ export class Column<A extends Int32Array | Float64Array> {
   }
 }
 
-/** A column of 32-bit integers, with room for `capacity` to start with. */
-export function int32Column(capacity: number): Column<Int32Array> {
-  return new Column((n) => new Int32Array(n), capacity);
+/** A column of 32-bit integers, with room for `capacity` to start with; its arrays from `arena`. */
+export function int32Column(capacity: number, arena: Arena = PLAIN): Column<Int32Array> {
+  return new Column((n) => arena.int32(n), capacity);
 }
 
-/** A column of numbers, with room for `capacity` to start with. */
-export function float64Column(capacity: number): Column<Float64Array> {
-  return new Column((n) => new Float64Array(n), capacity);
+/** A column of numbers, with room for `capacity` to start with; its arrays from `arena`. */
+export function float64Column(capacity: number, arena: Arena = PLAIN): Column<Float64Array> {
+  return new Column((n) => arena.float64(n), capacity);
 }
