@@ -2,11 +2,12 @@
  * Typed arrays that die together: the large ones are carved, one after another, out of a few large buffers,
  * and `release` gives all of them back at once.
  *
- * Why: a typed array's numbers come from the C allocator. Once a large block has been freed, glibc's malloc
- * raises the size from which it maps a block of its own (up to 32 MiB), so arrays of a few megabytes made later
- * come from its heap, and the heap's pages stay resident after the arrays are freed. On the 4 MB pair, matching's
- * last stage made about 14 MB of such arrays one by one, and they were still resident at the analysis's peak.
- * A buffer of 32 MiB or more is always mapped on its own: only the pages written count, and freeing it unmaps it.
+ * Why: a typed array's numbers come from the C allocator. When a block it mapped on its own is freed, glibc's
+ * malloc raises the size from which it maps blocks (up to 32 MiB) to that block's, and the size of free memory
+ * it keeps at the top of each of its heaps to twice that. Arrays of a few megabytes freed one by one thus left
+ * later arrays in its heaps, and every heap (one per thread that allocates) keeping megabytes of freed memory
+ * resident: on the 4 MB pair, about 30 MiB at the analysis's peak. A buffer of 32 MiB or more is always mapped
+ * on its own, and freeing it changes neither size: only the pages written count, and freeing it unmaps it.
  *
  * The memory of a released arena is not reused: make one for a stage whose arrays all die at its end. Arrays
  * smaller than `ARENA_FROM` are made on their own, as usual (a short document makes no buffer at all).
