@@ -936,7 +936,8 @@ interface Assigned {
 function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: AlignMemo | undefined): Assigned | { reused: { alignments: Alignment[]; points: Point[] } } {
   // Without a memo, what matching makes dies when it is done: its large arrays come from one arena, freed at once
   // (see `Arena`), and the units' words, which stage 6 reads, from another. With a memo, what the memo keeps is
-  // made as usual, and `scratch` holds what dies with matching in any case.
+  // made as usual, and `scratch` holds what dies with matching in any case. (The `release` calls below free what
+  // was made on its own: the arrays too small for an arena, which on a long document are worth freeing still.)
   const arena = memo ? PLAIN : new Arena();
   const wordsArena = memo ? undefined : new Arena();
   const scratch = memo ? new Arena() : arena;
@@ -1054,7 +1055,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   index ??= new AimIndex(aims, profileOf, topic, arena);
   if (memo) memo.index = { prep, keys: aimKeys, index };
   // Without a memo, the aims' trigrams are read once, into the index's postings (the profiles keep only their
-  // counts): their column is freed now (see `release`), and each array below when matching is done with it.
+  // counts): their column is done with now, and each array below when matching is done with it.
   else release(aimTrigrams.array);
   let claimGramsMemo: Set<number> | undefined;
   const claimGrams = (): Set<number> => (claimGramsMemo ??= letterBigramsOutsideAims(letter, aims, wordIds, scratch));
