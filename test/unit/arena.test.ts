@@ -44,6 +44,7 @@ describe('arena of typed arrays', () => {
 
   it('copies a list into an array; the plain arena carves nothing', () => {
     expect([...new Arena(0).int32From([3, -1, 7])]).toEqual([3, -1, 7]);
+    expect([...new Arena(0).float64From(new Float64Array([0.5, 2, 9]).subarray(0, 2))]).toEqual([0.5, 2]);
     const plain = PLAIN.float64(ARENA_BUFFER / 64);
     expect(plain.buffer.byteLength).toBe(plain.byteLength);
   });

@@ -488,8 +488,7 @@ function candidateTable(byAim: AimCandidates[], unitCount: number, arena: Arena)
     for (let k = c.from; k < c.to; k++) start[units[k] + 1]++;
   }
   for (let ui = 0; ui < unitCount; ui++) start[ui + 1] += start[ui];
-  const fill = arena.int32(unitCount);
-  fill.set(start.subarray(0, unitCount));
+  const fill = arena.int32From(start.subarray(0, unitCount));
   const aim = arena.int32(start[unitCount]);
   const score = arena.float64(start[unitCount]);
   byAim.forEach((c, a) => {

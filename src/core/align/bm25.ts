@@ -96,8 +96,7 @@ export class Bm25Index {
       for (let k = 0; k < n; k++) from[terms[k] + 1]++;
       for (let t = 0; t < this.termOf.length; t++) from[t + 1] += from[t];
       const docs = this.arena.int32(n);
-      const fill = this.arena.int32(this.termOf.length);
-      fill.set(from.subarray(0, this.termOf.length));
+      const fill = this.arena.int32From(from.subarray(0, this.termOf.length));
       const blockFrom = this.from.array;
       for (let d = 0; d < this.size; d++) for (let k = blockFrom[d]; k < blockFrom[d + 1]; k++) docs[fill[terms[k]]++] = d;
       release(fill);

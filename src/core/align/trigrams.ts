@@ -113,8 +113,7 @@ function build(lists: (a: number) => AimTrigrams, count: number, arena: Arena): 
   sorted.sort();
   let distinct = 0;
   for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[distinct - 1]) sorted[distinct++] = sorted[k];
-  const keys = arena.float64(distinct);
-  keys.set(sorted.subarray(0, distinct));
+  const keys = arena.float64From(sorted.subarray(0, distinct));
   release(sorted);
   // A counting sort of the pairs by trigram, in the order of aims: each trigram's aims come out ascending. Each
   // pair's trigram is looked up once, and where it is kept for the second pass.
@@ -127,8 +126,7 @@ function build(lists: (a: number) => AimTrigrams, count: number, arena: Arena): 
   }
   for (let k = 0; k < distinct; k++) starts[k + 1] += starts[k];
   const aims = arena.int32(n);
-  const fill = arena.int32(distinct);
-  fill.set(starts.subarray(0, distinct));
+  const fill = arena.int32From(starts.subarray(0, distinct));
   at = 0;
   for (let a = 0; a < count; a++) {
     const { from, to } = lists(a);

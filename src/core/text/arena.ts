@@ -13,7 +13,6 @@
  * smaller than `ARENA_FROM` are made on their own, as usual (a short document makes no buffer at all).
  */
 
-
 import { releaseBuffer } from './release';
 
 /** Requests from this many bytes are carved from the arena's buffers. */
@@ -46,10 +45,17 @@ export class Arena {
     return at < 0 ? new Uint8Array(n) : new Uint8Array(this.#buffers[this.#buffers.length - 1], at, n);
   }
 
-  /** A new array of 32-bit integers holding `list`. */
+  /** A new array of 32-bit integers holding `list` (a copy of part of an array: pass its `subarray`). */
   int32From(list: ArrayLike<number>): Int32Array {
     const out = this.int32(list.length);
-    for (let i = 0; i < list.length; i++) out[i] = list[i];
+    out.set(list);
+    return out;
+  }
+
+  /** A new array of numbers holding `list`. */
+  float64From(list: ArrayLike<number>): Float64Array {
+    const out = this.float64(list.length);
+    out.set(list);
     return out;
   }
 

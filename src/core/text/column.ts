@@ -1,3 +1,5 @@
+import { type Arena, PLAIN } from './arena';
+
 /**
  * A typed array that grows: lists of numbers kept one after another, each found by where it starts and ends.
  * Alignment keeps a few lists of numbers for every paragraph of a response (its words' stems, its trigrams); a
@@ -6,8 +8,6 @@
  *
  * `array` is replaced when the column grows: read it after the lists are added, not before.
  */
-
-import { type Arena, PLAIN } from './arena';
 export class Column<A extends Int32Array | Float64Array> {
   array: A;
   length = 0;
