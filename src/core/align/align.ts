@@ -527,6 +527,22 @@ interface Assignment {
   reasons: AlignmentReason[];
 }
 
+/** The assignments of a unit assigned nothing: one list shared by all of them, frozen so that none is added to it
+ * (see `assign`). */
+const UNASSIGNED: Assignment[] = Object.freeze([]) as unknown as Assignment[];
+
+/**
+ * Adds an assignment to unit `ui`'s. The lists live to the end of the alignment, and most hold one aim or two: a
+ * short one is copied to its new size rather than pushed to (a list pushed to from empty has room for 17, and
+ * from full for 16 more).
+ */
+function assign(assigned: Assignment[][], ui: number, a: Assignment): void {
+  const list = assigned[ui];
+  if (list.length === 0) assigned[ui] = [a];
+  else if (list.length < 8) assigned[ui] = list.concat([a]);
+  else list.push(a);
+}
+
 /** Openings that turn to another matter. */
 const TURN = /^(?:(?:[A-Z][\w’']*|we|the union|the branch|members)(?: would| must| should| wish to| want to| need to)? also (?:note|notes|noted|wish|wishes|want|wants|raise|raises|ask|asks|remind|reminds|point out|draw attention|mention|add|like)\b|(?:[A-Z][\w’']*|members|staff|colleagues) (?:have |has )?(?:also )?asked (?:us|the branch|the union) to raise\b|separately|finally|lastly|in addition|additionally|more generally|in general|on a (?:separate|different|related) (?:note|matter|point)|on another matter|another matter|other matters|one (?:more|further|last|final|other) (?:thing|point|matter|issue)|we (?:also )?(?:wish|want|would like) to raise|we would also (?:like|ask|add)|we also (?:note|ask|wish|want)|we must also)\b/i;
 /** Remarks about the letter's claims or the union's involvement. */
@@ -1059,7 +1075,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   let claimGramsMemo: Set<number> | undefined;
   const claimGrams = (): Set<number> => (claimGramsMemo ??= letterBigramsOutsideAims(letter, aims, wordIds, scratch));
 
-  const assigned: Assignment[][] = units.map(() => []);
+  const assigned: Assignment[][] = new Array<Assignment[]>(units.length).fill(UNASSIGNED);
   /** How well a unit's words answer an aim, 0..1: BM25 of the paragraph, or of its best sentence, or the share
    * of the aim's words it holds (a paragraph answering several aims may give each only a sentence or a phrase),
    * each scaled by the score of an ideal answer. */
@@ -1348,7 +1364,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       for (const h of hits) {
         if (!chosen.includes(h.aim)) continue;
         const reasons = quotes.has(h.aim) ? REASONS.quotedRestated : REASONS.restated;
-        assigned[ui].push({ aim: h.aim, score: Math.min(1, 0.8 + 0.2 * h.score), reasons });
+        assign(assigned, ui, { aim: h.aim, score: Math.min(1, 0.8 + 0.2 * h.score), reasons });
       }
       return { aims: chosen, kind, depth: gov && (gov.kind === 'heading' || gov.kind === 'section') ? gov.depth : 99, item, quoteDepth: 0, answers: 1 };
     }
@@ -1390,7 +1406,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
           : quotes.has(a)
             ? lexically ? REASONS.quotedFollowsLexical : REASONS.quotedFollows
             : lexically ? REASONS.followsLexical : REASONS.follows;
-      assigned[ui].push({ aim: a, score: Math.min(1, (gov.kind === 'section' ? base - 0.15 : base) + 0.15 * l), reasons });
+      assign(assigned, ui, { aim: a, score: Math.min(1, (gov.kind === 'section' ? base - 0.15 : base) + 0.15 * l), reasons });
     }
     return gov;
   };
@@ -1440,7 +1456,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       if (ui >= 0) {
         if (was.restates) units[ui].kind = 'restatement';
         if (was.governed) governed[ui] = 1;
-        if (was.assigned) assigned[ui].push(...was.assigned);
+        if (was.assigned) for (const a of was.assigned) assign(assigned, ui, a);
       }
       gov = was.after;
       if (steps) steps[b.index] = was;
@@ -1626,7 +1642,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
         if (!near && !(ownBest && extraTerms(sAim[j], sAim[from], units[ui]) >= 2)) continue;
       }
       const reasons = sQuoted[j] ? (sOn[j] ? REASONS.quotedLexicalOrder : REASONS.quotedLexical) : sOn[j] ? REASONS.lexicalOrder : REASONS.lexical;
-      assigned[ui].push({ aim: sAim[j], score: sScore[j], reasons });
+      assign(assigned, ui, { aim: sAim[j], score: sScore[j], reasons });
     }
   }
 
@@ -1676,7 +1692,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       }
       const b = units[ui].block;
       if (!seen || (talkOf(ui) & 3) !== 0 || quotesLetterClaims(claimGrams, wordIds, b)) break;
-      assigned[ui].push({ aim, score: 0.5, reasons: REASONS.order });
+      assign(assigned, ui, { aim, score: 0.5, reasons: REASONS.order });
     }
   }
 
@@ -1691,7 +1707,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     if (evidence) continue;
     if (talkOf(ui) !== 0 || quotesLetterClaims(claimGrams, wordIds, u.block)) continue;
     const named = namedByOpening(u);
-    if (named >= 0) assigned[ui].push({ aim: named, score: 0.4, reasons: REASONS.lexical });
+    if (named >= 0) assign(assigned, ui, { aim: named, score: 0.4, reasons: REASONS.lexical });
   }
 
   // 6. Passages, points and stances: see `passagesAndStances`.
