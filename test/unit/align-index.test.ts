@@ -62,10 +62,10 @@ describe('the index of aims’ words, patched after an edit', () => {
       const afterTexts = AIMS.map((a, i) => (i === at ? wording : a));
       const after = build(afterTexts, words);
       const q = questions([...AIMS, ...afterTexts]);
-      const patched = new AimIndex(before.aims, (_, i) => before.profiles[i]);
+      const patched = new AimIndex(before.aims, (_, i) => before.profiles[i], words);
       answers(patched, q); // fill its memos with answers about the old wording
       patched.patch(after.aims, [{ aim: at, profile: after.profiles[at] }]);
-      const fresh = new AimIndex(after.aims, (_, i) => after.profiles[i]);
+      const fresh = new AimIndex(after.aims, (_, i) => after.profiles[i], words);
       expect(answers(patched, q)).toEqual(answers(fresh, q));
       // In the same order too: the aims a paragraph quotes are ranked in the order they are found.
       for (const p of after.profiles) {
@@ -74,4 +74,19 @@ describe('the index of aims’ words, patched after an edit', () => {
       }
     });
   }
+});
+
+describe('the word table', () => {
+  it('finds a word it holds by its id, and does not add one it does not hold', () => {
+    const words = new WordTable();
+    const id = words.idOf('rostering');
+    words.scan('Regional ROSTERING for officers', 0, 31);
+    const size = words.size;
+    expect(words.find('rostering')).toBe(id);
+    expect(words.find('regional')).toBeGreaterThan(0);
+    expect(words.word(words.find('officers'))).toBe('officers');
+    expect(words.find('roster')).toBe(-1);
+    expect(words.find('')).toBe(-1);
+    expect(words.size).toBe(size);
+  });
 });

@@ -26,7 +26,7 @@ import { classifyStance, cuesIn, type CueMatch, type StanceResult, type WordsVie
 import { contentStems, WordRuns, WordTable } from './text';
 import { B, Bm25Index, findTerm, K1, TOP_K, type Prepared } from './bm25';
 import { monotoneChain } from './order';
-import { TrigramPostings, type AimTrigrams } from './trigrams';
+import { AimPostings, type AimKeys } from './postings';
 import { firstAtLeast } from '../text/search';
 import { appendDistinct } from '../text/distinct';
 import { type Column, float64Column, int32Column } from '../text/column';
@@ -86,11 +86,14 @@ const QUOTED_PER_BLOCK = 4;
 // The aims, as seen by the matcher.
 
 export interface AimProfile {
-  /** Unique content stems of the aim's text (a few dozen at most: looked up by `includes`, a set each would cost
-   * more than the aims' text). */
-  terms: string[];
-  /** Unique content stems of the aim's title: its topic, which restatements tend to name. */
-  titleTerms: string[];
+  /** The unique content stems of the aim's text, then those of its title (its topic, which restatements tend to
+   * name), as ids in the word table: entries `termsFrom` to `titleFrom` and `titleFrom` to `termsTo` of the column,
+   * which holds other aims' too (read its array when reading them: it is replaced as the column grows). A list of
+   * strings for each would cost about 200 bytes an aim, promoted while matching runs. */
+  terms: Column<Int32Array>;
+  termsFrom: number;
+  titleFrom: number;
+  termsTo: number;
   /** Word trigrams of the aim's text (as numbers, each once, in the order first seen), for quotation: entries
    * `trigramsFrom` to `trigramsTo` of the column, which holds other aims' too (read its array when reading them:
    * it is replaced as the column grows). */
@@ -107,27 +110,88 @@ export interface AimProfile {
 /** Exported for its tests. */
 export class AimIndex {
   profiles: AimProfile[];
-  private readonly byTerm = new Map<string, number[]>();
+  /** The aims holding each stem (of their text: see `AimProfile.terms`), by the stem's id in `words`. */
+  private readonly byTerm: AimPostings;
   private sortedTerms: string[] | undefined;
   /** The aims holding each trigram. */
-  private readonly byTrigram: TrigramPostings;
+  private readonly byTrigram: AimPostings;
   /** The words of the letter's title (see `topicOf`): they name what the whole letter is about, so one of them
    * shared with one aim does not make a phrase restate it. */
   readonly topic: ReadonlySet<string>;
-  /** The trigrams' postings are made in `arena`. */
-  constructor(public aims: LetterAim[], profileOf: (a: LetterAim, i: number) => AimProfile, topic: readonly string[] = [], arena: Arena = PLAIN) {
+  /** The profiles' stems are ids in `words`. The postings are made in `arena`. */
+  constructor(
+    public aims: LetterAim[],
+    profileOf: (a: LetterAim, i: number) => AimProfile,
+    private readonly words: WordTable,
+    topic: readonly string[] = [],
+    arena: Arena = PLAIN,
+  ) {
     this.topic = new Set(topic);
-    this.profiles = aims.map((a, i) => {
-      const profile = profileOf(a, i);
-      for (const t of profile.terms) push(this.byTerm, t, i);
-      return profile;
-    });
-    this.byTrigram = new TrigramPostings(this.trigramsOf, aims.length, arena);
+    this.profiles = aims.map(profileOf);
+    this.byTerm = new AimPostings(this.termsOf, aims.length, arena);
+    this.byTrigram = new AimPostings(this.trigramsOf, aims.length, arena);
   }
-  private readonly trigramsOf = (a: number): AimTrigrams => {
+  private readonly trigramsOf = (a: number): AimKeys => {
     const p = this.profiles[a];
-    return { grams: p.trigrams.array, from: p.trigramsFrom, to: p.trigramsTo };
+    return { keys: p.trigrams.array, from: p.trigramsFrom, to: p.trigramsTo };
   };
+  private readonly termsOf = (a: number): AimKeys => {
+    const p = this.profiles[a];
+    return { keys: p.terms.array, from: p.termsFrom, to: p.titleFrom };
+  };
+  /** The stems of aim `a`'s text, in a list of their own. */
+  terms(a: number): string[] {
+    const p = this.profiles[a];
+    const out = new Array<string>(p.titleFrom - p.termsFrom);
+    for (let k = p.termsFrom; k < p.titleFrom; k++) out[k - p.termsFrom] = this.words.word(p.terms.array[k]);
+    return out;
+  }
+  /** The `k`th stem of aim `a`'s text. */
+  term(a: number, k: number): string {
+    const p = this.profiles[a];
+    return this.words.word(p.terms.array[p.termsFrom + k]);
+  }
+  /** Whether aim `a`'s text holds the `k`th stem of aim `b`'s. */
+  sharesTerm(a: number, b: number, k: number): boolean {
+    const p = this.profiles[a];
+    const q = this.profiles[b];
+    const id = q.terms.array[q.termsFrom + k];
+    const terms = p.terms.array;
+    for (let i = p.termsFrom; i < p.titleFrom; i++) if (terms[i] === id) return true;
+    return false;
+  }
+  /** Whether aim `a`'s title holds stem `t`, or (`related`) a stem of five letters or more that begins it or that it
+   * begins. */
+  inTitle(a: number, t: string, related = false): boolean {
+    const p = this.profiles[a];
+    for (let k = p.titleFrom; k < p.termsTo; k++) {
+      const x = this.words.word(p.terms.array[k]);
+      if (x === t) return true;
+      if (related && ((t.length >= 5 && x.startsWith(t)) || (x.length >= 5 && t.startsWith(x)))) return true;
+    }
+    return false;
+  }
+  /** Adds the weight (`idf`) of each stem of aim `a`'s text found in `stems`. */
+  weightIn(a: number, stems: ReadonlySet<string>): number {
+    const p = this.profiles[a];
+    let w = 0;
+    for (let k = p.termsFrom; k < p.titleFrom; k++) {
+      const id = p.terms.array[k];
+      const t = this.words.word(id);
+      if (stems.has(t)) w += this.idfOf(this.byTerm.count(id));
+    }
+    return w;
+  }
+  /** How many aims hold stem `t`. */
+  private df(t: string): number {
+    const id = this.words.find(t);
+    return id < 0 ? 0 : this.byTerm.count(id);
+  }
+  /** The aims holding stem `t`, in a list of their own. */
+  private holding(t: string): number[] {
+    const id = this.words.find(t);
+    return id < 0 ? [] : this.byTerm.aimsOf(id);
+  }
   /** Frees the trigrams' postings now (see `release`): `quoted` must not be called afterwards. */
   releaseTrigrams(): void {
     this.byTrigram.release();
@@ -144,18 +208,20 @@ export class AimIndex {
     const trigrams = new Set<number>();
     for (const { aim, profile } of changed) {
       const old = this.profiles[aim];
-      for (const t of old.terms) {
-        touched.add(t);
-        this.leave(this.byTerm, t, aim);
+      for (let k = old.termsFrom; k < old.titleFrom; k++) {
+        const id = old.terms.array[k];
+        touched.add(this.words.word(id));
+        this.byTerm.leave(id, aim);
       }
       for (let k = old.trigramsFrom; k < old.trigramsTo; k++) {
         const g = old.trigrams.array[k];
         trigrams.add(g);
         this.byTrigram.leave(g, aim);
       }
-      for (const t of profile.terms) {
-        touched.add(t);
-        this.join(this.byTerm, t, aim);
+      for (let k = profile.termsFrom; k < profile.titleFrom; k++) {
+        const id = profile.terms.array[k];
+        touched.add(this.words.word(id));
+        this.byTerm.join(id, aim);
       }
       for (let k = profile.trigramsFrom; k < profile.trigramsTo; k++) {
         const g = profile.trigrams.array[k];
@@ -165,13 +231,15 @@ export class AimIndex {
       this.profiles[aim] = profile;
     }
     this.aims = aims;
+    this.byTerm.settle(this.termsOf, aims.length);
     this.byTrigram.settle(this.trigramsOf, aims.length);
     if (this.sortedTerms) {
       for (const t of touched) {
         const at = firstAtLeast(this.sortedTerms, t);
         const listed = this.sortedTerms[at] === t;
-        if (listed && !this.byTerm.has(t)) this.sortedTerms.splice(at, 1);
-        else if (!listed && this.byTerm.has(t)) this.sortedTerms.splice(at, 0, t);
+        const held = this.df(t) > 0;
+        if (listed && !held) this.sortedTerms.splice(at, 1);
+        else if (!listed && held) this.sortedTerms.splice(at, 0, t);
       }
     }
     // A word is related to a touched one when it is one, when it begins one (five letters or more), or when it
@@ -201,27 +269,11 @@ export class AimIndex {
     });
     return trigrams;
   }
-  /** Removes `aim` from the postings of `key`, and the key when none is left. */
-  private leave<K>(map: Map<K, number[]>, key: K, aim: number): void {
-    const list = map.get(key)!;
-    const at = list.indexOf(aim);
-    list.splice(at, 1);
-    if (list.length === 0) map.delete(key);
-  }
-  /** Adds `aim` to the postings of `key`, in order. */
-  private join<K>(map: Map<K, number[]>, key: K, aim: number): void {
-    const list = map.get(key);
-    if (!list) map.set(key, [aim]);
-    else {
-      let at = list.length;
-      while (at > 0 && list[at - 1] > aim) at--;
-      if (at === list.length) list.push(aim);
-      else list.splice(at, 0, aim);
-    }
-  }
   idf(term: string): number {
+    return this.idfOf(this.df(term));
+  }
+  private idfOf(df: number): number {
     const n = this.aims.length;
-    const df = this.byTerm.get(term)?.length ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
   /** Aims holding the stem, or a stem it begins or that begins it (five letters or more). */
@@ -232,21 +284,27 @@ export class AimIndex {
     return memo;
   }
   private readonly aimsWithMemo = new Map<string, number[]>();
+  /** The stems some aim's text holds, sorted. */
+  private sortedStems(): string[] {
+    const out: string[] = [];
+    this.byTerm.forEachKey((id) => out.push(this.words.word(id)));
+    return out.sort();
+  }
   private aimsWithUncached(term: string): number[] {
-    const exact = this.byTerm.get(term) ?? [];
-    if (exact.length > AIM_DF_CAP) return [];
+    if (this.df(term) > AIM_DF_CAP) return [];
+    const exact = this.holding(term);
     let longer: number[] = [];
     if (term.length >= 5) {
       // Stems that begin with the term: a range of the sorted stems, found by binary search.
-      const sorted = (this.sortedTerms ??= [...this.byTerm.keys()].sort());
+      const sorted = (this.sortedTerms ??= this.sortedStems());
       for (let k = firstAtLeast(sorted, term); k < sorted.length && sorted[k].startsWith(term) && longer.length <= AIM_DF_CAP; k++) {
-        if (sorted[k] !== term) longer = longer.concat(this.byTerm.get(sorted[k])!);
+        if (sorted[k] !== term) longer = longer.concat(this.holding(sorted[k]));
       }
     }
     let shorter: number[] = [];
     for (let l = 5; l < term.length; l++) {
-      const hit = this.byTerm.get(term.slice(0, l));
-      if (hit) shorter = shorter.concat(hit);
+      const hit = this.holding(term.slice(0, l));
+      if (hit.length > 0) shorter = shorter.concat(hit);
     }
     if (longer.length === 0 && shorter.length === 0) return exact.length > AIM_DF_CAP ? [] : exact;
     const all = unique([...exact, ...longer, ...shorter]);
@@ -302,7 +360,7 @@ export class AimIndex {
     for (const t of terms) {
       const hits = this.aimsWith(t);
       // A word in too many aims to list still counts, at its (low) weight; a word in none counts in full.
-      const w = hits.length > 0 || this.byTerm.has(t) ? this.idf(t) : unseen;
+      const w = hits.length > 0 || this.df(t) > 0 ? this.idf(t) : unseen;
       total += w;
       for (const a of hits) {
         got.set(a, (got.get(a) ?? 0) + w);
@@ -314,11 +372,7 @@ export class AimIndex {
     if (terms.every((t) => this.topic.has(t))) for (const [a, n] of held) if (n < 2) got.delete(a);
     // Naming the aim's title words breaks ties between aims that share the phrase's words elsewhere.
     const inTitle = (aim: number) => {
-      const title = this.profiles[aim].titleTerms;
-      for (const t of terms) {
-        if (title.includes(t)) return true;
-        for (const x of title) if ((t.length >= 5 && x.startsWith(t)) || (x.length >= 5 && t.startsWith(x))) return true;
-      }
+      for (const t of terms) if (this.inTitle(aim, t, true)) return true;
       return false;
     };
     const scored = [...got].map(([aim, w]) => ({ aim, score: w / total + (inTitle(aim) ? 0.1 : 0) })).sort((x, y) => y.score - x.score);
@@ -330,7 +384,7 @@ export class AimIndex {
       const own = new Set<number>();
       for (const t of terms) {
         const hits = this.aimsWith(t);
-        if (t.length >= 4 && hits.length === 1 && this.profiles[hits[0]].titleTerms.includes(t) && !this.topic.has(t)) own.add(hits[0]);
+        if (t.length >= 4 && hits.length === 1 && this.inTitle(hits[0], t) && !this.topic.has(t)) own.add(hits[0]);
       }
       return own.size === 1 ? [{ aim: [...own][0], score: RESTATE_THRESHOLD }] : [];
     }
@@ -345,20 +399,25 @@ export class AimIndex {
   }
 }
 
-/** What the matcher reads from an aim: a function of the aim's text and title alone. Its trigrams are added to
- * `trigrams` when given, else to a column of their own. Exported for tests. */
-export function aimProfile(letter: Doc, a: LetterAim, words: WordTable, trigrams?: Column<Float64Array>): AimProfile {
+/** What the matcher reads from an aim: a function of the aim's text and title alone. Its stems are added to
+ * `terms` and its trigrams to `trigrams` when given, else to columns of their own. Exported for tests. */
+export function aimProfile(letter: Doc, a: LetterAim, words: WordTable, trigrams?: Column<Float64Array>, terms?: Column<Int32Array>): AimProfile {
   const { ids, count } = words.scan(letter.masked, a.span.start, a.span.end);
-  const terms: string[] = [];
+  const keys = trigramKeysOfIds(words, ids, 0, count);
+  // The stems as ids (interning a stem reads no text, so the scan's words stay as they are).
+  const stems: number[] = [];
   for (let k = 0; k < count; k++) {
     const stem = words.stem(ids[k]);
-    if (stem) terms.push(stem);
+    if (stem) stems.push(words.idOf(stem));
   }
-  const uniqueTerms = unique(terms);
-  const keys = trigramKeysOfIds(words, ids, 0, count);
+  const titleStems = contentStems(a.title).map((t) => words.idOf(t));
+  const stemColumn = terms ?? int32Column(stems.length + titleStems.length);
+  const termsFrom = stemColumn.length;
+  const titleFrom = termsFrom + appendDistinct(stems, stemColumn);
+  const termsTo = titleFrom + appendDistinct(titleStems, stemColumn);
   const column = trigrams ?? float64Column(keys.length);
   const trigramsFrom = column.length;
-  return { terms: uniqueTerms, titleTerms: unique(contentStems(a.title)), trigrams: column, trigramsFrom, trigramsTo: trigramsFrom + appendDistinct(keys, column) };
+  return { terms: stemColumn, termsFrom, titleFrom, termsTo, trigrams: column, trigramsFrom, trigramsTo: trigramsFrom + appendDistinct(keys, column) };
 }
 
 const ID_BITS = 2 ** 21;
@@ -1029,18 +1088,23 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   // Each aim's profile, its prepared query and its candidates are functions of its words (and of the response):
   // kept by key in the memo; what this analysis used is kept for the next one. Their numbers are kept in columns
   // made for this analysis (after an edit to an aim, small ones).
-  // The trigrams of the aims profiled now: room for a word in every five characters of their text.
+  // The trigrams and stems of the aims profiled now: room for a word in every five characters of their text (and
+  // of their titles, for the stems).
   let trigramRoom = 0;
+  let stemRoom = 0;
   aims.forEach((a, i) => {
-    if (!memo || !memo.profiles.has(aimKeys[i])) trigramRoom += Math.ceil((a.span.end - a.span.start) / 5);
+    if (memo && memo.profiles.has(aimKeys[i])) return;
+    trigramRoom += Math.ceil((a.span.end - a.span.start) / 5);
+    stemRoom += Math.ceil((a.span.end - a.span.start + a.title.length) / 5);
   });
   const aimTrigrams = float64Column(trigramRoom, arena);
+  const aimStems = int32Column(stemRoom, arena);
   const profiles = new Map<string, AimProfile>();
   const profileOf = (a: LetterAim, i: number): AimProfile => {
-    if (!memo) return aimProfile(letter, a, wordIds, aimTrigrams);
+    if (!memo) return aimProfile(letter, a, wordIds, aimTrigrams, aimStems);
     const key = aimKeys[i];
     let p = profiles.get(key) ?? memo.profiles.get(key);
-    if (!p) p = aimProfile(letter, a, wordIds, aimTrigrams);
+    if (!p) p = aimProfile(letter, a, wordIds, aimTrigrams, aimStems);
     profiles.set(key, p);
     return p;
   };
@@ -1067,7 +1131,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       index = kept.index;
     }
   }
-  index ??= new AimIndex(aims, profileOf, topic, arena);
+  index ??= new AimIndex(aims, profileOf, wordIds, topic, arena);
   if (memo) memo.index = { prep, keys: aimKeys, index };
   // Without a memo, the aims' trigrams are read once, into the index's postings (the profiles keep only their
   // counts): their column is done with now, and each array below when matching is done with it.
@@ -1083,9 +1147,9 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   // With a memo, profiles live as long as the response is unchanged, and keep what is made from them.
   // The queries' ids and weights in two columns, with room for those prepared now.
   let queryRoom = 0;
-  for (const p of index.profiles) if (!memo || !p.prepared) queryRoom += p.terms.length;
+  for (const p of index.profiles) if (!memo || !p.prepared) queryRoom += p.titleFrom - p.termsFrom;
   const queryColumns = { ids: int32Column(queryRoom, arena), idf: float64Column(queryRoom, arena) };
-  const prepared = index.profiles.map((p) => (memo ? (p.prepared ??= bm25.prepare(p.terms, queryColumns)) : bm25.prepare(p.terms, queryColumns)));
+  const prepared = index.profiles.map((p, a) => (memo ? (p.prepared ??= bm25.prepare(index.terms(a), queryColumns)) : bm25.prepare(index.terms(a), queryColumns)));
   /** The paragraph's terms the aim holds: where each is in the paragraph's terms, and its weight. */
   const heldAt = new Int32Array(64);
   const heldIdf = new Float64Array(64);
@@ -1110,7 +1174,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     let covered = 0;
     let held = 0;
     const { ids, idf, from: qFrom } = q;
-    for (let i = 0; i < q.terms.length; i++) {
+    for (let i = 0; i < q.count; i++) {
       const id = ids[qFrom + i];
       const at = id < 0 ? -1 : findTerm(termIds, termsFrom, termsTo, id);
       if (at < 0) continue;
@@ -1144,11 +1208,10 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   const extraTerms = (aim: number, except: number, u: Unit): number => {
     if (u.doc < 0) return 0;
     const q = prepared[aim];
-    const other = index.profiles[except].terms;
     let n = 0;
-    for (let i = 0; i < q.terms.length; i++) {
+    for (let i = 0; i < q.count; i++) {
       const id = q.ids[q.from + i];
-      if (id >= 0 && bm25.termIndex(u.doc, id) >= 0 && !other.includes(q.terms[i])) n++;
+      if (id >= 0 && bm25.termIndex(u.doc, id) >= 0 && !index.sharesTerm(except, aim, i)) n++;
     }
     return n;
   };
@@ -1283,7 +1346,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
       if (t.length < 3 || bm25.df(t) > 2) continue;
       const hits = index.aimsWith(t);
       if (reads) (reads.named ??= []).push(t, hits.slice());
-      if (hits.length !== 1 || except.includes(hits[0]) || !index.profiles[hits[0]].titleTerms.includes(t)) continue;
+      if (hits.length !== 1 || except.includes(hits[0]) || !index.inTitle(hits[0], t)) continue;
       if (named >= 0 && named !== hits[0]) return -1;
       named = hits[0];
     }
@@ -1991,7 +2054,7 @@ function ownWordSections(
       const q = prepared[a];
       if (q.ideal <= 0) continue;
       let got = 0;
-      for (let k = 0; k < q.terms.length; k++) if (words.has(q.terms[k])) got += q.idf[q.from + k];
+      for (let k = 0; k < q.count; k++) if (words.has(index.term(a, k))) got += q.idf[q.from + k];
       const score = got / q.ideal;
       if (score > bestScore) {
         second = bestScore;
@@ -2078,8 +2141,7 @@ function focusOf(doc: Doc, b: Block, answers: Assignment[], index: AimIndex): Ma
     const stems = new Set(contentStems(doc.sentences[si].text));
     let top = 0;
     answers.forEach(({ aim }, k) => {
-      let w = 0;
-      for (const t of index.profiles[aim].terms) if (stems.has(t)) w += index.idf(t);
+      const w = index.weightIn(aim, stems);
       weights[k] = w;
       top = Math.max(top, w);
     });

@@ -37,7 +37,8 @@ export function findTerm(terms: Int32Array, from: number, to: number, id: number
 
 /** A query with its terms' weights worked out once. */
 export interface Prepared {
-  terms: string[];
+  /** How many terms the query has. */
+  count: number;
   /** Each term's id in the index, or -1 when no block holds it: term `i`'s at `ids[from + i]`. */
   ids: Int32Array;
   /** Each term's weight: term `i`'s at `idf[from + i]`. */
@@ -213,7 +214,7 @@ export class Bm25Index {
       idf[from + i] = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
       ideal += df > 0 ? idf[from + i] : unseen;
     });
-    return { terms, ids, idf, from, ideal };
+    return { count: terms.length, ids, idf, from, ideal };
   }
 
   /**
@@ -227,7 +228,7 @@ export class Bm25Index {
     const touched: number[] = [];
     const { from: postingsFrom, docs } = this.postings();
     let rarest: Int32Array | undefined;
-    for (let i = 0; i < q.terms.length; i++) {
+    for (let i = 0; i < q.count; i++) {
       const t = q.ids[q.from + i];
       if (t < 0) continue;
       const length = postingsFrom[t + 1] - postingsFrom[t];

@@ -223,6 +223,18 @@ export class WordTable {
     return this.intern(word, 0, word.length, hashLower(word, 0, word.length), true);
   }
 
+  /** The id of a word given as a string (lower-cased already), or -1 when the table does not hold it (it is not
+   * added). */
+  find(word: string): number {
+    const mask = this.keys.length - 1;
+    for (let slot = hashLower(word, 0, word.length) & mask; ; slot = (slot + 1) & mask) {
+      const id = this.keys[slot];
+      if (id < 0) return -1;
+      const w = this.words[id];
+      if (w.length === word.length && sameLower(w, word, 0, true)) return id;
+    }
+  }
+
   /** The runs `scan` reads into when given none: reused, so valid until the next such scan. */
   private readonly scratch = new WordRuns();
 

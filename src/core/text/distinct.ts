@@ -20,7 +20,7 @@ const scratch = new Float64Array(1);
 const halves = new Int32Array(scratch.buffer);
 
 /** Appends the distinct numbers of `list[from, to)` to `column`; returns how many. */
-export function appendDistinct(list: ArrayLike<number>, column: Column<Float64Array>, from = 0, to = list.length): number {
+export function appendDistinct(list: ArrayLike<number>, column: Column<Float64Array | Int32Array>, from = 0, to = list.length): number {
   const count = distinct(list, from, to);
   column.append(found, 0, count);
   return count;

@@ -1,41 +1,42 @@
 import { type Arena, PLAIN } from '../text/arena';
 import { release } from '../text/release';
 
-/** The trigrams of one aim: entries `from` to `to` of `grams`, each once. */
-export interface AimTrigrams {
-  grams: Float64Array;
+/** The keys of one aim (its word trigrams, or its words' stems): entries `from` to `to` of `keys`, each once. */
+export interface AimKeys {
+  keys: Float64Array | Int32Array;
   from: number;
   to: number;
 }
 
 /**
- * Which aims hold each word trigram, for finding the aims a block of the response quotes.
+ * Which aims hold each key: for the aims' word trigrams, to find the aims a block of the response quotes; for
+ * their stems, to find the aims holding a word and how rare it is among them.
  *
- * A long letter has hundreds of thousands of trigrams (about 400,000 on a 4 MB letter). In a map, each costs an
- * entry and a heap number for its key: about 8 MB of heap on that letter, promoted while matching runs (and kept
- * with a memo). Here they are three typed arrays, sorted by trigram and read by binary search. A patch (an edit
- * to a few aims) keeps the trigrams it changed in a small map, read first; when that map grows large, the arrays
- * are made again.
+ * A long letter has hundreds of thousands of trigrams (about 400,000 on a 4 MB letter) and of (stem, aim) pairs.
+ * In a map, each trigram costs an entry and a heap number for its key, and each stem a list of aims grown by
+ * pushing: megabytes of heap, promoted while matching runs (and kept with a memo). Here they are three typed
+ * arrays, sorted by key and read by binary search. A patch (an edit to a few aims) keeps the keys it changed in a
+ * small map, read first; when that map grows large, the arrays are made again.
  */
-export class TrigramPostings {
-  /** The distinct trigrams, ascending. */
+export class AimPostings {
+  /** The distinct keys, ascending. */
   private keys: Float64Array;
   /** The aims holding `keys[k]` are `aims[from[k]]` to `aims[from[k + 1]]`, ascending. */
   private from: Int32Array;
   private aims: Int32Array;
-  /** The aims holding each trigram a patch changed, ascending (empty when none does): read before the arrays. */
+  /** The aims holding each key a patch changed, ascending (empty when none does): read before the arrays. */
   private readonly patched = new Map<number, number[]>();
 
-  /** `lists[a]` holds aim `a`'s trigrams. The arrays come from `arena`. */
+  /** `lists(a)` holds aim `a`'s keys. The arrays come from `arena`. */
   constructor(
-    lists: (a: number) => AimTrigrams,
+    lists: (a: number) => AimKeys,
     count: number,
     private readonly arena: Arena = PLAIN,
   ) {
     [this.keys, this.from, this.aims] = build(lists, count, arena);
   }
 
-  /** Adds one to `hits` for each aim holding trigram `g`, unless more than `cap` aims hold it. */
+  /** Adds one to `hits` for each aim holding key `g`, unless more than `cap` aims hold it. */
   tally(g: number, cap: number, hits: Map<number, number>): void {
     if (this.patched.size > 0) {
       const list = this.patched.get(g);
@@ -52,14 +53,41 @@ export class TrigramPostings {
     for (let i = from; i < to; i++) hits.set(this.aims[i], (hits.get(this.aims[i]) ?? 0) + 1);
   }
 
-  /** Aim `aim` no longer holds trigram `g`. */
+  /** How many aims hold key `g`. */
+  count(g: number): number {
+    const list = this.patched.size > 0 ? this.patched.get(g) : undefined;
+    if (list) return list.length;
+    const k = find(this.keys, g);
+    return k < 0 ? 0 : this.from[k + 1] - this.from[k];
+  }
+
+  /** The aims holding key `g`, ascending, in a list of their own. */
+  aimsOf(g: number): number[] {
+    const list = this.patched.size > 0 ? this.patched.get(g) : undefined;
+    if (list) return list.slice();
+    const k = find(this.keys, g);
+    if (k < 0) return [];
+    const out = new Array<number>(this.from[k + 1] - this.from[k]);
+    for (let i = this.from[k]; i < this.from[k + 1]; i++) out[i - this.from[k]] = this.aims[i];
+    return out;
+  }
+
+  /** Calls `f` with each key some aim holds. */
+  forEachKey(f: (g: number) => void): void {
+    for (let k = 0; k < this.keys.length; k++) if (!this.patched.has(this.keys[k])) f(this.keys[k]);
+    this.patched.forEach((list, g) => {
+      if (list.length > 0) f(g);
+    });
+  }
+
+  /** Aim `aim` no longer holds key `g`. */
   leave(g: number, aim: number): void {
     const list = this.listOf(g);
     const at = list.indexOf(aim);
     if (at >= 0) list.splice(at, 1);
   }
 
-  /** Aim `aim` holds trigram `g`. */
+  /** Aim `aim` holds key `g`. */
   join(g: number, aim: number): void {
     const list = this.listOf(g);
     let at = list.length;
@@ -67,9 +95,9 @@ export class TrigramPostings {
     if (list[at - 1] !== aim) list.splice(at, 0, aim);
   }
 
-  /** After a patch: when the changed trigrams are many, the arrays are made again from the aims' trigrams now
-   * (`lists`, `count`), and the map emptied. */
-  settle(lists: (a: number) => AimTrigrams, count: number): void {
+  /** After a patch: when the changed keys are many, the arrays are made again from the aims' keys now (`lists`,
+   * `count`), and the map emptied. */
+  settle(lists: (a: number) => AimKeys, count: number): void {
     if (this.patched.size <= 1024 + this.keys.length / 8) return;
     this.release();
     [this.keys, this.from, this.aims] = build(lists, count, this.arena);
@@ -94,20 +122,20 @@ export class TrigramPostings {
   }
 }
 
-/** The postings of aims `0` to `count - 1`: distinct trigrams, where each one's aims start, and the aims. */
-function build(lists: (a: number) => AimTrigrams, count: number, arena: Arena): [Float64Array, Int32Array, Int32Array] {
+/** The postings of aims `0` to `count - 1`: distinct keys, where each one's aims start, and the aims. */
+function build(lists: (a: number) => AimKeys, count: number, arena: Arena): [Float64Array, Int32Array, Int32Array] {
   let n = 0;
   for (let a = 0; a < count; a++) {
     const { from, to } = lists(a);
     n += to - from;
   }
-  // Every (trigram, aim) pair, sorted by trigram alone (a typed array's own sort, without a comparison function,
-  // is fast), then each trigram once.
+  // Every (key, aim) pair, sorted by key alone (a typed array's own sort, without a comparison function,
+  // is fast), then each key once.
   const sorted = arena.float64(n);
   let at = 0;
   for (let a = 0; a < count; a++) {
-    const { grams, from, to } = lists(a);
-    sorted.set(grams.subarray(from, to), at);
+    const { keys, from, to } = lists(a);
+    sorted.set(keys.subarray(from, to), at);
     at += to - from;
   }
   sorted.sort();
@@ -115,14 +143,14 @@ function build(lists: (a: number) => AimTrigrams, count: number, arena: Arena): 
   for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[distinct - 1]) sorted[distinct++] = sorted[k];
   const keys = arena.float64From(sorted.subarray(0, distinct));
   release(sorted);
-  // A counting sort of the pairs by trigram, in the order of aims: each trigram's aims come out ascending. Each
-  // pair's trigram is looked up once, and where it is kept for the second pass.
+  // A counting sort of the pairs by key, in the order of aims: each key's aims come out ascending. Each pair's key
+  // is looked up once, and where it is kept for the second pass.
   const starts = arena.int32(distinct + 1);
   const keyOf = arena.int32(n);
   at = 0;
   for (let a = 0; a < count; a++) {
-    const { grams, from, to } = lists(a);
-    for (let i = from; i < to; i++, at++) starts[(keyOf[at] = find(keys, grams[i])) + 1]++;
+    const own = lists(a);
+    for (let i = own.from; i < own.to; i++, at++) starts[(keyOf[at] = find(keys, own.keys[i])) + 1]++;
   }
   for (let k = 0; k < distinct; k++) starts[k + 1] += starts[k];
   const aims = arena.int32(n);

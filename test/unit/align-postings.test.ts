@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TrigramPostings, type AimTrigrams } from '../../src/core/align/trigrams';
+import { AimPostings, type AimKeys } from '../../src/core/align/postings';
 
 /** A small generator of repeatable random numbers. */
 function random(seed: number): () => number {
@@ -20,8 +20,8 @@ function aimsOf(count: number, pool: number, next: () => number): number[][] {
   });
 }
 
-function listsOf(aims: number[][]): (a: number) => AimTrigrams {
-  return (a) => ({ grams: Float64Array.from(aims[a]), from: 0, to: aims[a].length });
+function listsOf(aims: number[][]): (a: number) => AimKeys {
+  return (a) => ({ keys: Float64Array.from(aims[a]), from: 0, to: aims[a].length });
 }
 
 /** What `tally` should give: a map from trigram to the aims holding it, counted plainly. */
@@ -35,17 +35,43 @@ function expected(aims: number[][], grams: number[], cap: number): Map<number, n
   return hits;
 }
 
-function tallied(postings: TrigramPostings, grams: number[], cap: number): Map<number, number> {
+function tallied(postings: AimPostings, grams: number[], cap: number): Map<number, number> {
   const hits = new Map<number, number>();
   for (const g of grams) postings.tally(g, cap, hits);
   return hits;
 }
 
-describe('the postings of aims’ trigrams', () => {
+/** The keys some aim holds, ascending. */
+function keysOf(postings: AimPostings): number[] {
+  const out: number[] = [];
+  postings.forEachKey((g) => out.push(g));
+  return out.sort((x, y) => x - y);
+}
+
+describe('the postings of aims’ keys (trigrams, stems)', () => {
+  it('list the aims holding a key, count them, and list the keys held, from 32-bit keys too', () => {
+    const stems = [[5, 9, 2], [9], [], [2, 7, 9]];
+    const postings = new AimPostings((a) => ({ keys: Int32Array.from(stems[a]), from: 0, to: stems[a].length }), stems.length);
+    expect(postings.aimsOf(9)).toEqual([0, 1, 3]);
+    expect(postings.count(9)).toBe(3);
+    expect(postings.aimsOf(4)).toEqual([]);
+    expect(postings.count(4)).toBe(0);
+    expect(keysOf(postings)).toEqual([2, 5, 7, 9]);
+    // A list of its own: changing it changes nothing in the postings.
+    postings.aimsOf(2).push(1);
+    expect(postings.aimsOf(2)).toEqual([0, 3]);
+    // Aim 0 leaves 5 (no aim holds it now) and joins 4.
+    postings.leave(5, 0);
+    postings.join(4, 0);
+    expect(keysOf(postings)).toEqual([2, 4, 7, 9]);
+    expect(postings.count(5)).toBe(0);
+    expect(postings.aimsOf(4)).toEqual([0]);
+  });
+
   it('count each aim holding a trigram, in the order of aims, and none for a trigram held by too many', () => {
     const next = random(7);
     const aims = aimsOf(60, 40, next);
-    const postings = new TrigramPostings(listsOf(aims), aims.length);
+    const postings = new AimPostings(listsOf(aims), aims.length);
     const asked = [...new Set(aims.flat()), 12345, 2 ** 53];
     for (const cap of [1, 3, 8]) {
       const got = tallied(postings, asked, cap);
@@ -60,7 +86,7 @@ describe('the postings of aims’ trigrams', () => {
   it('after aims change (an edit), answer as postings made afresh do, through many edits', () => {
     const next = random(11);
     const aims = aimsOf(40, 30, next);
-    const postings = new TrigramPostings(listsOf(aims), aims.length);
+    const postings = new AimPostings(listsOf(aims), aims.length);
     const pool = aimsOf(200, 30, next);
     for (let edit = 0; edit < 300; edit++) {
       const a = Math.floor(next() * aims.length);
@@ -71,9 +97,15 @@ describe('the postings of aims’ trigrams', () => {
       postings.settle(listsOf(aims), aims.length);
       if (edit % 25 === 0 || edit === 299) {
         const asked = [...new Set([...aims.flat(), ...pool.flat()])];
-        const fresh = new TrigramPostings(listsOf(aims), aims.length);
+        const fresh = new AimPostings(listsOf(aims), aims.length);
         for (const cap of [2, 8]) expect([...tallied(postings, asked, cap)]).toEqual([...tallied(fresh, asked, cap)]);
         expect(tallied(postings, asked, 8)).toEqual(expected(aims, asked, 8));
+        for (const g of asked) {
+          const holders = aims.flatMap((list, b) => (list.includes(g) ? [b] : []));
+          expect(postings.aimsOf(g)).toEqual(holders);
+          expect(postings.count(g)).toBe(holders.length);
+        }
+        expect(keysOf(postings)).toEqual([...new Set(aims.flat())].sort((x, y) => x - y));
       }
     }
   });
@@ -81,7 +113,7 @@ describe('the postings of aims’ trigrams', () => {
   it('are made again once the trigrams changed by edits are many', () => {
     const next = random(3);
     const aims = aimsOf(3000, 20_000, next);
-    const postings = new TrigramPostings(listsOf(aims), aims.length);
+    const postings = new AimPostings(listsOf(aims), aims.length);
     // Every aim given new trigrams: far more changed trigrams than the map keeps.
     for (let a = 0; a < aims.length; a++) {
       const now = aimsOf(1, 20_000, next)[0];
