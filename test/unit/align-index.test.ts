@@ -76,6 +76,35 @@ describe('the index of aims’ words, patched after an edit', () => {
   }
 });
 
+describe('the index of aims’ words, through many edits', () => {
+  it('answers as a fresh index does after each of a run of edits, its memo of phrases made smaller on the way', () => {
+    const words = new WordTable();
+    const wordings = [
+      'Introduce national rostering for all probation officers from April.',
+      'Introduce regional rostering for agency staff from April.',
+      'Keep every library open but cut opening hours on Saturdays.',
+      'Replace paper timesheets with a national electronic framework.',
+    ];
+    let texts = AIMS.slice();
+    let now = build(texts, words);
+    const index = new AimIndex(now.aims, (_, i) => now.profiles[i], words);
+    for (let edit = 0; edit < 24; edit++) {
+      const at = edit % AIMS.length;
+      const next = texts.map((a, i) => (i === at ? wordings[edit % wordings.length] : a));
+      const q = questions([...texts, ...next]);
+      answers(index, q);
+      const after = build(next, words);
+      index.patch(after.aims, [{ aim: at, profile: after.profiles[at] }]);
+      texts = next;
+      now = after;
+      expect(answers(index, q)).toEqual(answers(new AimIndex(now.aims, (_, i) => now.profiles[i], words), q));
+    }
+    // The phrases forgotten along the way were dropped from the memo's numbers: they are fewer than those kept.
+    const memo = index as unknown as { restatedDead: number; restatedFound: { length: number } };
+    expect(memo.restatedDead * 2).toBeLessThanOrEqual(memo.restatedFound.length);
+  });
+});
+
 describe('the word table', () => {
   it('finds a word it holds by its id, and does not add one it does not hold', () => {
     const words = new WordTable();

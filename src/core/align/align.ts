@@ -124,9 +124,10 @@ export class AimIndex {
     profileOf: (a: LetterAim, i: number) => AimProfile,
     private readonly words: WordTable,
     topic: readonly string[] = [],
-    arena: Arena = PLAIN,
+    private readonly arena: Arena = PLAIN,
   ) {
     this.topic = new Set(topic);
+    this.restatedFound = float64Column(0, arena);
     this.profiles = aims.map(profileOf);
     this.byTerm = new AimPostings(this.termsOf, aims.length, arena);
     this.byTrigram = new AimPostings(this.trigramsOf, aims.length, arena);
@@ -264,9 +265,23 @@ export class AimIndex {
     this.aimsWithMemo.forEach((_, t) => {
       if (staleTerm(t)) this.aimsWithMemo.delete(t);
     });
-    this.restatedMemo.forEach((entry, phrase) => {
-      if (stale(entry.terms)) this.restatedMemo.delete(phrase);
+    this.restatedTerms.forEach((terms, phrase) => {
+      if (!stale(terms)) return;
+      this.restatedTerms.delete(phrase);
+      const at = this.restatedMemo.get(phrase)!;
+      this.restatedMemo.delete(phrase);
+      this.restatedDead += 1 + 3 * this.restatedFound.array[at];
     });
+    // The hits of phrases forgotten are left in the column until they are more than those kept.
+    if (this.restatedDead * 2 > this.restatedFound.length) {
+      const was = this.restatedFound.array;
+      const found = float64Column(this.restatedFound.length - this.restatedDead, this.arena);
+      this.restatedMemo.forEach((at, phrase) => {
+        this.restatedMemo.set(phrase, found.append(was, at, at + 1 + 3 * was[at]));
+      });
+      this.restatedFound = found;
+      this.restatedDead = 0;
+    }
     return trigrams;
   }
   idf(term: string): number {
@@ -314,16 +329,34 @@ export class AimIndex {
    * Aims a short phrase (a heading, a lead-in) restates: the share of the phrase's informative words (by
    * inverse frequency over the aims) found in the aim. Returns the best aim, and any other within reach of it.
    */
-  restated(phrase: string): Array<{ aim: number; score: number; joined?: boolean }> {
-    let memo = this.restatedMemo.get(phrase);
-    if (!memo) {
+  restated(phrase: string): RestateHits {
+    const at = this.restatedMemo.get(phrase);
+    const found = this.restatedFound;
+    if (at === undefined) {
       // The words consulted are kept with the answer, so that `patch` knows when it may have changed.
       this.consulted = new Set();
-      memo = { result: this.restatedJoined(phrase), terms: [...this.consulted] };
+      const hits = this.restatedJoined(phrase);
+      this.restatedTerms.set(phrase, [...this.consulted]);
       this.consulted = undefined;
-      this.restatedMemo.set(phrase, memo);
+      const to = found.add(1 + 3 * hits.length);
+      const f = found.array;
+      f[to] = hits.length;
+      hits.forEach((h, k) => {
+        f[to + 1 + 3 * k] = h.aim;
+        f[to + 2 + 3 * k] = h.score;
+        f[to + 3 + 3 * k] = h.joined ? 1 : 0;
+      });
+      this.restatedMemo.set(phrase, to);
+      return hits;
     }
-    return memo.result;
+    const f = found.array;
+    const hits: RestateHits = new Array(f[at]);
+    for (let k = 0; k < hits.length; k++) {
+      const aim = f[at + 1 + 3 * k];
+      const score = f[at + 2 + 3 * k];
+      hits[k] = f[at + 3 + 3 * k] === 1 ? { aim, score, joined: true } : { aim, score };
+    }
+    return hits;
   }
   private consulted: Set<string> | undefined;
   /**
@@ -347,7 +380,18 @@ export class AimIndex {
     for (const w of whole) got.set(w.aim, Math.max(got.get(w.aim) ?? 0, w.score));
     return [...got].map(([aim, score]) => ({ aim, score, joined: true })).sort((x, y) => y.score - x.score);
   }
-  private readonly restatedMemo = new Map<string, { result: Array<{ aim: number; score: number; joined?: boolean }>; terms: string[] }>();
+  /**
+   * What `restated` found for each phrase asked about, kept while the words it consulted are unchanged: where its
+   * hits are in `restatedFound`, which holds, for each phrase, how many hits it has, then each hit's aim, score and
+   * whether the phrase named it as one of several (1) or not (0). (Kept as lists of objects, the hits of a long
+   * response's headings are megabytes of heap, promoted while matching runs.) Each call gets hits of its own.
+   */
+  private readonly restatedMemo = new Map<string, number>();
+  private restatedFound: Column<Float64Array>;
+  /** How many numbers of `restatedFound` belong to phrases forgotten by `patch`. */
+  private restatedDead = 0;
+  /** The words each phrase in `restatedMemo` consulted. */
+  private readonly restatedTerms = new Map<string, string[]>();
   private restatedUncached(phrase: string): Array<{ aim: number; score: number }> {
     const terms = unique(contentStems(phrase));
     for (const t of terms) this.consulted?.add(t);
@@ -2089,10 +2133,12 @@ function sectionsOf(response: Doc, roles: BlockRole[], nonAim: Uint8Array, units
   const blocks = response.blocks;
   for (let h = 0; h < blocks.length; h++) {
     if (blocks[h].kind !== 'heading' || roles[h] === 'title' || nonAim[h]) continue;
-    const inSection: number[] = [];
-    for (let j = h + 1; j < blocks.length && blocks[j].kind !== 'heading'; j++) {
-      if (units[unitOfBlock[j]].kind === 'answer') inSection.push(unitOfBlock[j]);
-    }
+    // Counted first, so that the list is made to size (one pushed to from empty has room for 17).
+    let n = 0;
+    for (let j = h + 1; j < blocks.length && blocks[j].kind !== 'heading'; j++) if (units[unitOfBlock[j]].kind === 'answer') n++;
+    const inSection = new Array<number>(n);
+    n = 0;
+    for (let j = h + 1; j < blocks.length && blocks[j].kind !== 'heading'; j++) if (units[unitOfBlock[j]].kind === 'answer') inSection[n++] = unitOfBlock[j];
     out.push({ heading: h, units: inSection });
   }
   return out;
