@@ -352,7 +352,9 @@ export class AimIndex {
     const f = found.array;
     const hits: RestateHits = new Array(f[at]);
     for (let k = 0; k < hits.length; k++) {
-      const aim = f[at + 1 + 3 * k];
+      // A whole number read from the column is a double to the engine: made an integer again, or every object
+      // holding an aim read from here (each assignment made from a hit) would hold it in a box of its own.
+      const aim = f[at + 1 + 3 * k] | 0;
       const score = f[at + 2 + 3 * k];
       hits[k] = f[at + 3 + 3 * k] === 1 ? { aim, score, joined: true } : { aim, score };
     }
