@@ -68,6 +68,20 @@ describe('the postings of aims’ keys (trigrams, stems)', () => {
     expect(postings.aimsOf(4)).toEqual([0]);
   });
 
+  it('give the same answers for small integer keys (counted by key) as for keys spread wide (sorted)', () => {
+    const next = random(5);
+    // Keys below 300, for 40 aims: read by a count of each key. The same keys times 10,007 are far apart: sorted.
+    const small = Array.from({ length: 40 }, () => [...new Set(Array.from({ length: Math.floor(next() * 9) }, () => Math.floor(next() * 300)))]);
+    const wide = small.map((list) => list.map((g) => g * 10_007));
+    const dense = new AimPostings((a) => ({ keys: Int32Array.from(small[a]), from: 0, to: small[a].length }), small.length);
+    const sparse = new AimPostings((a) => ({ keys: Int32Array.from(wide[a]), from: 0, to: wide[a].length }), wide.length);
+    for (let g = 0; g < 300; g++) {
+      expect(dense.aimsOf(g)).toEqual(sparse.aimsOf(g * 10_007));
+      expect(dense.aimsOf(g)).toEqual(small.flatMap((list, a) => (list.includes(g) ? [a] : [])));
+    }
+    expect(keysOf(dense).map((g) => g * 10_007)).toEqual(keysOf(sparse));
+  });
+
   it('count each aim holding a trigram, in the order of aims, and none for a trigram held by too many', () => {
     const next = random(7);
     const aims = aimsOf(60, 40, next);

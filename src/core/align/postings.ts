@@ -125,10 +125,15 @@ export class AimPostings {
 /** The postings of aims `0` to `count - 1`: distinct keys, where each one's aims start, and the aims. */
 function build(lists: (a: number) => AimKeys, count: number, arena: Arena): [Float64Array, Int32Array, Int32Array] {
   let n = 0;
+  /** The largest key when every key is a 32-bit integer (word ids), else -1. */
+  let max = 0;
   for (let a = 0; a < count; a++) {
-    const { from, to } = lists(a);
+    const { keys, from, to } = lists(a);
     n += to - from;
+    if (keys instanceof Int32Array) for (let i = from; i < to && max >= 0; i++) max = keys[i] < 0 ? -1 : Math.max(max, keys[i]);
+    else max = -1;
   }
+  if (max >= 0 && max <= 4 * n + 1024) return buildDense(lists, count, n, max, arena);
   // Every (key, aim) pair, sorted by key alone (a typed array's own sort, without a comparison function,
   // is fast), then each key once.
   const sorted = arena.float64(n);
@@ -161,6 +166,40 @@ function build(lists: (a: number) => AimKeys, count: number, arena: Arena): [Flo
     for (let i = from; i < to; i++) aims[fill[keyOf[at++]]++] = a;
   }
   release(fill, keyOf);
+  return [keys, starts, aims];
+}
+
+/**
+ * `build` for keys that are small integers, none above `max` (a few times the number of pairs at most): a counting
+ * sort by key, without sorting the keys or looking each one up.
+ */
+function buildDense(lists: (a: number) => AimKeys, count: number, n: number, max: number, arena: Arena): [Float64Array, Int32Array, Int32Array] {
+  // How many aims hold each key, then where each key's aims start among all of them.
+  const at = arena.int32(max + 2);
+  for (let a = 0; a < count; a++) {
+    const own = lists(a);
+    for (let i = own.from; i < own.to; i++) at[own.keys[i] + 1]++;
+  }
+  let distinct = 0;
+  for (let g = 0; g <= max; g++) {
+    if (at[g + 1] > 0) distinct++;
+    at[g + 1] += at[g];
+  }
+  const keys = arena.float64(distinct);
+  const starts = arena.int32(distinct + 1);
+  distinct = 0;
+  for (let g = 0; g <= max; g++) {
+    if (at[g + 1] === at[g]) continue;
+    keys[distinct] = g;
+    starts[++distinct] = at[g + 1];
+  }
+  // Each key's aims in the order of aims: ascending.
+  const aims = arena.int32(n);
+  for (let a = 0; a < count; a++) {
+    const own = lists(a);
+    for (let i = own.from; i < own.to; i++) aims[at[own.keys[i]]++] = a;
+  }
+  release(at);
   return [keys, starts, aims];
 }
 
