@@ -33,12 +33,6 @@ import { type Column, float64Column, int32Column } from '../text/column';
 import { Arena, PLAIN } from '../text/arena';
 import { release } from '../text/release';
 
-/** Set by tests and tools to see how each paragraph was scored. */
-export let DEBUG: ((line: string) => void) | undefined;
-export function setAlignDebug(fn: ((line: string) => void) | undefined): void {
-  DEBUG = fn;
-}
-
 /** 1-based paragraph numbers of a document's blocks, counting blocks of prose (not headings); 0 for headings. */
 export function paragraphNumbers(doc: Doc): number[] {
   const out = new Array<number>(doc.blocks.length);
@@ -111,10 +105,12 @@ export interface AimProfile {
 export class AimIndex {
   profiles: AimProfile[];
   /** The aims holding each stem (of their text: see `AimProfile.terms`), by the stem's id in `words`. */
-  private readonly byTerm: AimPostings;
-  private sortedTerms: string[] | undefined;
+  readonly #byTerm: AimPostings;
+  #sortedTerms: string[] | undefined;
   /** The aims holding each trigram. */
-  private readonly byTrigram: AimPostings;
+  readonly #byTrigram: AimPostings;
+  readonly #words: WordTable;
+  readonly #arena: Arena;
   /** The words of the letter's title (see `topicOf`): they name what the whole letter is about, so one of them
    * shared with one aim does not make a phrase restate it. */
   readonly topic: ReadonlySet<string>;
@@ -122,21 +118,23 @@ export class AimIndex {
   constructor(
     public aims: LetterAim[],
     profileOf: (a: LetterAim, i: number) => AimProfile,
-    private readonly words: WordTable,
+    words: WordTable,
     topic: readonly string[] = [],
-    private readonly arena: Arena = PLAIN,
+    arena: Arena = PLAIN,
   ) {
+    this.#words = words;
+    this.#arena = arena;
     this.topic = new Set(topic);
     this.restatedFound = float64Column(0, arena);
     this.profiles = aims.map(profileOf);
-    this.byTerm = new AimPostings(this.termsOf, aims.length, arena);
-    this.byTrigram = new AimPostings(this.trigramsOf, aims.length, arena);
+    this.#byTerm = new AimPostings(this.#termsOf, aims.length, arena);
+    this.#byTrigram = new AimPostings(this.#trigramsOf, aims.length, arena);
   }
-  private readonly trigramsOf = (a: number): AimKeys => {
+  readonly #trigramsOf = (a: number): AimKeys => {
     const p = this.profiles[a];
     return { keys: p.trigrams.array, from: p.trigramsFrom, to: p.trigramsTo };
   };
-  private readonly termsOf = (a: number): AimKeys => {
+  readonly #termsOf = (a: number): AimKeys => {
     const p = this.profiles[a];
     return { keys: p.terms.array, from: p.termsFrom, to: p.titleFrom };
   };
@@ -144,13 +142,13 @@ export class AimIndex {
   terms(a: number): string[] {
     const p = this.profiles[a];
     const out = new Array<string>(p.titleFrom - p.termsFrom);
-    for (let k = p.termsFrom; k < p.titleFrom; k++) out[k - p.termsFrom] = this.words.word(p.terms.array[k]);
+    for (let k = p.termsFrom; k < p.titleFrom; k++) out[k - p.termsFrom] = this.#words.word(p.terms.array[k]);
     return out;
   }
   /** The `k`th stem of aim `a`'s text. */
   term(a: number, k: number): string {
     const p = this.profiles[a];
-    return this.words.word(p.terms.array[p.termsFrom + k]);
+    return this.#words.word(p.terms.array[p.termsFrom + k]);
   }
   /** Whether aim `a`'s text holds the `k`th stem of aim `b`'s. */
   sharesTerm(a: number, b: number, k: number): boolean {
@@ -166,7 +164,7 @@ export class AimIndex {
   inTitle(a: number, t: string, related = false): boolean {
     const p = this.profiles[a];
     for (let k = p.titleFrom; k < p.termsTo; k++) {
-      const x = this.words.word(p.terms.array[k]);
+      const x = this.#words.word(p.terms.array[k]);
       if (x === t) return true;
       if (related && ((t.length >= 5 && x.startsWith(t)) || (x.length >= 5 && t.startsWith(x)))) return true;
     }
@@ -178,24 +176,24 @@ export class AimIndex {
     let w = 0;
     for (let k = p.termsFrom; k < p.titleFrom; k++) {
       const id = p.terms.array[k];
-      const t = this.words.word(id);
-      if (stems.has(t)) w += this.idfOf(this.byTerm.count(id));
+      const t = this.#words.word(id);
+      if (stems.has(t)) w += this.#idfOf(this.#byTerm.count(id));
     }
     return w;
   }
   /** How many aims hold stem `t`. */
-  private df(t: string): number {
-    const id = this.words.find(t);
-    return id < 0 ? 0 : this.byTerm.count(id);
+  #df(t: string): number {
+    const id = this.#words.find(t);
+    return id < 0 ? 0 : this.#byTerm.count(id);
   }
   /** The aims holding stem `t`, in a list of their own. */
-  private holding(t: string): number[] {
-    const id = this.words.find(t);
-    return id < 0 ? [] : this.byTerm.aimsOf(id);
+  #holding(t: string): number[] {
+    const id = this.#words.find(t);
+    return id < 0 ? [] : this.#byTerm.aimsOf(id);
   }
   /** Frees the trigrams' postings now (see `release`): `quoted` must not be called afterwards. */
   releaseTrigrams(): void {
-    this.byTrigram.release();
+    this.#byTrigram.release();
   }
   /**
    * The index for the same number of aims of which those in `changed` now read differently: each changed aim
@@ -211,36 +209,36 @@ export class AimIndex {
       const old = this.profiles[aim];
       for (let k = old.termsFrom; k < old.titleFrom; k++) {
         const id = old.terms.array[k];
-        touched.add(this.words.word(id));
-        this.byTerm.leave(id, aim);
+        touched.add(this.#words.word(id));
+        this.#byTerm.leave(id, aim);
       }
       for (let k = old.trigramsFrom; k < old.trigramsTo; k++) {
         const g = old.trigrams.array[k];
         trigrams.add(g);
-        this.byTrigram.leave(g, aim);
+        this.#byTrigram.leave(g, aim);
       }
       for (let k = profile.termsFrom; k < profile.titleFrom; k++) {
         const id = profile.terms.array[k];
-        touched.add(this.words.word(id));
-        this.byTerm.join(id, aim);
+        touched.add(this.#words.word(id));
+        this.#byTerm.join(id, aim);
       }
       for (let k = profile.trigramsFrom; k < profile.trigramsTo; k++) {
         const g = profile.trigrams.array[k];
         trigrams.add(g);
-        this.byTrigram.join(g, aim);
+        this.#byTrigram.join(g, aim);
       }
       this.profiles[aim] = profile;
     }
     this.aims = aims;
-    this.byTerm.settle(this.termsOf, aims.length);
-    this.byTrigram.settle(this.trigramsOf, aims.length);
-    if (this.sortedTerms) {
+    this.#byTerm.settle(this.#termsOf, aims.length);
+    this.#byTrigram.settle(this.#trigramsOf, aims.length);
+    if (this.#sortedTerms) {
       for (const t of touched) {
-        const at = firstAtLeast(this.sortedTerms, t);
-        const listed = this.sortedTerms[at] === t;
-        const held = this.df(t) > 0;
-        if (listed && !held) this.sortedTerms.splice(at, 1);
-        else if (!listed && held) this.sortedTerms.splice(at, 0, t);
+        const at = firstAtLeast(this.#sortedTerms, t);
+        const listed = this.#sortedTerms[at] === t;
+        const held = this.#df(t) > 0;
+        if (listed && !held) this.#sortedTerms.splice(at, 1);
+        else if (!listed && held) this.#sortedTerms.splice(at, 0, t);
       }
     }
     // A word is related to a touched one when it is one, when it begins one (five letters or more), or when it
@@ -262,22 +260,22 @@ export class AimIndex {
       return false;
     };
     // (Deleting the entry being visited is safe while iterating a Map.)
-    this.aimsWithMemo.forEach((_, t) => {
-      if (staleTerm(t)) this.aimsWithMemo.delete(t);
+    this.#aimsWithMemo.forEach((_, t) => {
+      if (staleTerm(t)) this.#aimsWithMemo.delete(t);
     });
-    this.restatedTerms.forEach((terms, phrase) => {
+    this.#restatedTerms.forEach((terms, phrase) => {
       if (!stale(terms)) return;
-      this.restatedTerms.delete(phrase);
-      const at = this.restatedMemo.get(phrase)!;
-      this.restatedMemo.delete(phrase);
+      this.#restatedTerms.delete(phrase);
+      const at = this.#restatedMemo.get(phrase)!;
+      this.#restatedMemo.delete(phrase);
       this.restatedDead += 1 + 3 * this.restatedFound.array[at];
     });
     // The hits of phrases forgotten are left in the column until they are more than those kept.
     if (this.restatedDead * 2 > this.restatedFound.length) {
       const was = this.restatedFound.array;
-      const found = float64Column(this.restatedFound.length - this.restatedDead, this.arena);
-      this.restatedMemo.forEach((at, phrase) => {
-        this.restatedMemo.set(phrase, found.append(was, at, at + 1 + 3 * was[at]));
+      const found = float64Column(this.restatedFound.length - this.restatedDead, this.#arena);
+      this.#restatedMemo.forEach((at, phrase) => {
+        this.#restatedMemo.set(phrase, found.append(was, at, at + 1 + 3 * was[at]));
       });
       this.restatedFound = found;
       this.restatedDead = 0;
@@ -285,40 +283,40 @@ export class AimIndex {
     return trigrams;
   }
   idf(term: string): number {
-    return this.idfOf(this.df(term));
+    return this.#idfOf(this.#df(term));
   }
-  private idfOf(df: number): number {
+  #idfOf(df: number): number {
     const n = this.aims.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
   /** Aims holding the stem, or a stem it begins or that begins it (five letters or more). */
   aimsWith(term: string): number[] {
-    this.consulted?.add(term);
-    let memo = this.aimsWithMemo.get(term);
-    if (!memo) this.aimsWithMemo.set(term, (memo = this.aimsWithUncached(term)));
+    this.#consulted?.add(term);
+    let memo = this.#aimsWithMemo.get(term);
+    if (!memo) this.#aimsWithMemo.set(term, (memo = this.#aimsWithUncached(term)));
     return memo;
   }
-  private readonly aimsWithMemo = new Map<string, number[]>();
+  readonly #aimsWithMemo = new Map<string, number[]>();
   /** The stems some aim's text holds, sorted. */
-  private sortedStems(): string[] {
+  #sortedStems(): string[] {
     const out: string[] = [];
-    this.byTerm.forEachKey((id) => out.push(this.words.word(id)));
+    this.#byTerm.forEachKey((id) => out.push(this.#words.word(id)));
     return out.sort();
   }
-  private aimsWithUncached(term: string): number[] {
-    if (this.df(term) > AIM_DF_CAP) return [];
-    const exact = this.holding(term);
+  #aimsWithUncached(term: string): number[] {
+    if (this.#df(term) > AIM_DF_CAP) return [];
+    const exact = this.#holding(term);
     let longer: number[] = [];
     if (term.length >= 5) {
       // Stems that begin with the term: a range of the sorted stems, found by binary search.
-      const sorted = (this.sortedTerms ??= this.sortedStems());
+      const sorted = (this.#sortedTerms ??= this.#sortedStems());
       for (let k = firstAtLeast(sorted, term); k < sorted.length && sorted[k].startsWith(term) && longer.length <= AIM_DF_CAP; k++) {
-        if (sorted[k] !== term) longer = longer.concat(this.holding(sorted[k]));
+        if (sorted[k] !== term) longer = longer.concat(this.#holding(sorted[k]));
       }
     }
     let shorter: number[] = [];
     for (let l = 5; l < term.length; l++) {
-      const hit = this.holding(term.slice(0, l));
+      const hit = this.#holding(term.slice(0, l));
       if (hit.length > 0) shorter = shorter.concat(hit);
     }
     if (longer.length === 0 && shorter.length === 0) return exact.length > AIM_DF_CAP ? [] : exact;
@@ -330,14 +328,14 @@ export class AimIndex {
    * inverse frequency over the aims) found in the aim. Returns the best aim, and any other within reach of it.
    */
   restated(phrase: string): RestateHits {
-    const at = this.restatedMemo.get(phrase);
+    const at = this.#restatedMemo.get(phrase);
     const found = this.restatedFound;
     if (at === undefined) {
       // The words consulted are kept with the answer, so that `patch` knows when it may have changed.
-      this.consulted = new Set();
-      const hits = this.restatedJoined(phrase);
-      this.restatedTerms.set(phrase, [...this.consulted]);
-      this.consulted = undefined;
+      this.#consulted = new Set();
+      const hits = this.#restatedJoined(phrase);
+      this.#restatedTerms.set(phrase, [...this.#consulted]);
+      this.#consulted = undefined;
       const to = found.add(1 + 3 * hits.length);
       const f = found.array;
       f[to] = hits.length;
@@ -346,7 +344,7 @@ export class AimIndex {
         f[to + 2 + 3 * k] = h.score;
         f[to + 3 + 3 * k] = h.joined ? 1 : 0;
       });
-      this.restatedMemo.set(phrase, to);
+      this.#restatedMemo.set(phrase, to);
       return hits;
     }
     const f = found.array;
@@ -360,20 +358,20 @@ export class AimIndex {
     }
     return hits;
   }
-  private consulted: Set<string> | undefined;
+  #consulted: Set<string> | undefined;
   /**
    * A phrase naming two aims ("the four-day week and the depot closure") restates both: each part joined by
    * "and", "as well as" or a comma is matched on its own, and when two or more parts restate different aims
    * the phrase restates them all. Otherwise the phrase is matched whole.
    */
-  private restatedJoined(phrase: string): Array<{ aim: number; score: number; joined?: boolean }> {
-    const whole = this.restatedUncached(phrase);
+  #restatedJoined(phrase: string): Array<{ aim: number; score: number; joined?: boolean }> {
+    const whole = this.#restatedUncached(phrase);
     const parts = phrase.split(/\s+(?:and|&|as well as|plus)\s+|\s*[,;\/]\s*/i).filter((p) => contentStems(p).length > 0);
     if (parts.length < 2 || parts.length > 4) return whole;
     const got = new Map<number, number>();
     let named = 0;
     for (const part of parts) {
-      const hits = this.restatedUncached(part);
+      const hits = this.#restatedUncached(part);
       if (hits.length === 0 || hits.length > 2) continue;
       named++;
       for (const h of hits) got.set(h.aim, Math.max(got.get(h.aim) ?? 0, h.score));
@@ -388,15 +386,15 @@ export class AimIndex {
    * whether the phrase named it as one of several (1) or not (0). (Kept as lists of objects, the hits of a long
    * response's headings are megabytes of heap, promoted while matching runs.) Each call gets hits of its own.
    */
-  private readonly restatedMemo = new Map<string, number>();
+  readonly #restatedMemo = new Map<string, number>();
   private restatedFound: Column<Float64Array>;
   /** How many numbers of `restatedFound` belong to phrases forgotten by `patch`. */
   private restatedDead = 0;
   /** The words each phrase in `restatedMemo` consulted. */
-  private readonly restatedTerms = new Map<string, string[]>();
-  private restatedUncached(phrase: string): Array<{ aim: number; score: number }> {
+  readonly #restatedTerms = new Map<string, string[]>();
+  #restatedUncached(phrase: string): Array<{ aim: number; score: number }> {
     const terms = unique(contentStems(phrase));
-    for (const t of terms) this.consulted?.add(t);
+    for (const t of terms) this.#consulted?.add(t);
     if (terms.length === 0 || this.aims.length === 0) return [];
     const unseen = Math.log(1 + (this.aims.length + 0.5) / 0.5);
     let total = 0;
@@ -406,7 +404,7 @@ export class AimIndex {
     for (const t of terms) {
       const hits = this.aimsWith(t);
       // A word in too many aims to list still counts, at its (low) weight; a word in none counts in full.
-      const w = hits.length > 0 || this.df(t) > 0 ? this.idf(t) : unseen;
+      const w = hits.length > 0 || this.#df(t) > 0 ? this.idf(t) : unseen;
       total += w;
       for (const a of hits) {
         got.set(a, (got.get(a) ?? 0) + w);
@@ -440,7 +438,7 @@ export class AimIndex {
   /** Shared word trigrams between a block of the response and each aim. */
   quoted(grams: Float64Array, from = 0, to = grams.length): { grams: number; hits: Map<number, number> } {
     const hits = new Map<number, number>();
-    for (let k = from; k < to; k++) this.byTrigram.tally(grams[k], TRIGRAM_DF_CAP, hits);
+    for (let k = from; k < to; k++) this.#byTrigram.tally(grams[k], TRIGRAM_DF_CAP, hits);
     return { grams: to - from, hits };
   }
 }
@@ -1126,7 +1124,7 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
     : [];
   const last = memo?.last;
   const topic = topicOf(letter);
-  if (last && last.prep === prep && last.keys.length === aims.length && sameWords(last.topic, topic) && !DEBUG) {
+  if (last && last.prep === prep && last.keys.length === aims.length && sameWords(last.topic, topic)) {
     let same = true;
     for (let i = 0; i < aims.length && same; i++) same = last.ids[i] === aims[i].id && last.keys[i] === aimKeys[i];
     if (same) return { reused: last.result };
@@ -1820,18 +1818,6 @@ function assignPassages(letter: Doc, aims: LetterAim[], response: Doc, memo: Ali
   }
 
   // 6. Passages, points and stances: see `passagesAndStances`.
-  const debug = DEBUG;
-  if (debug) {
-    units.forEach((u, ui) => {
-      const p = pool.indexOf(ui);
-      const [from, to, aimAt, scoreAt] = p >= 0 ? [poolFrom[p], poolFrom[p + 1], pAim, pScore] : [cands.start[ui], cands.start[ui + 1], cands.aim, cands.score];
-      const list: Array<{ aim: number; score: number }> = [];
-      for (let k = from; k < to; k++) list.push({ aim: aimAt[k], score: scoreAt[k] });
-      const c = list.sort((x, y) => y.score - x.score).slice(0, 4).map((x) => `${aims[x.aim].id}:${x.score.toFixed(2)}`).join(' ');
-      const as = assigned[ui].map((x) => `${aims[x.aim].id}:${x.score.toFixed(2)}[${x.reasons.join(',')}]`).join(' ');
-      debug(`¶${u.paragraph} ${u.kind}${governed[ui] ? ' gov' : ''} | ${as} | cands ${c} | ${u.block.text.slice(0, 60)}`);
-    });
-  }
   // In a paragraph answering several aims, the sentences about each.
   const focus = new Map<number, Map<number, Part>>();
   units.forEach((u, ui) => {

@@ -19,21 +19,19 @@ export interface AimKeys {
  * small map, read first; when that map grows large, the arrays are made again.
  */
 export class AimPostings {
+  readonly #arena: Arena;
   /** The distinct keys, ascending. */
-  private keys: Float64Array;
+  #keys: Float64Array;
   /** The aims holding `keys[k]` are `aims[from[k]]` to `aims[from[k + 1]]`, ascending. */
-  private from: Int32Array;
-  private aims: Int32Array;
+  #from: Int32Array;
+  #aims: Int32Array;
   /** The aims holding each key a patch changed, ascending (empty when none does): read before the arrays. */
   private readonly patched = new Map<number, number[]>();
 
   /** `lists(a)` holds aim `a`'s keys. The arrays come from `arena`. */
-  constructor(
-    lists: (a: number) => AimKeys,
-    count: number,
-    private readonly arena: Arena = PLAIN,
-  ) {
-    [this.keys, this.from, this.aims] = build(lists, count, arena);
+  constructor(lists: (a: number) => AimKeys, count: number, arena: Arena = PLAIN) {
+    this.#arena = arena;
+    [this.#keys, this.#from, this.#aims] = build(lists, count, arena);
   }
 
   /** Adds one to `hits` for each aim holding key `g`, unless more than `cap` aims hold it. */
@@ -45,36 +43,36 @@ export class AimPostings {
         return;
       }
     }
-    const k = find(this.keys, g);
+    const k = find(this.#keys, g);
     if (k < 0) return;
-    const from = this.from[k];
-    const to = this.from[k + 1];
+    const from = this.#from[k];
+    const to = this.#from[k + 1];
     if (to - from > cap) return;
-    for (let i = from; i < to; i++) hits.set(this.aims[i], (hits.get(this.aims[i]) ?? 0) + 1);
+    for (let i = from; i < to; i++) hits.set(this.#aims[i], (hits.get(this.#aims[i]) ?? 0) + 1);
   }
 
   /** How many aims hold key `g`. */
   count(g: number): number {
     const list = this.patched.size > 0 ? this.patched.get(g) : undefined;
     if (list) return list.length;
-    const k = find(this.keys, g);
-    return k < 0 ? 0 : this.from[k + 1] - this.from[k];
+    const k = find(this.#keys, g);
+    return k < 0 ? 0 : this.#from[k + 1] - this.#from[k];
   }
 
   /** The aims holding key `g`, ascending, in a list of their own. */
   aimsOf(g: number): number[] {
     const list = this.patched.size > 0 ? this.patched.get(g) : undefined;
     if (list) return list.slice();
-    const k = find(this.keys, g);
+    const k = find(this.#keys, g);
     if (k < 0) return [];
-    const out = new Array<number>(this.from[k + 1] - this.from[k]);
-    for (let i = this.from[k]; i < this.from[k + 1]; i++) out[i - this.from[k]] = this.aims[i];
+    const out = new Array<number>(this.#from[k + 1] - this.#from[k]);
+    for (let i = this.#from[k]; i < this.#from[k + 1]; i++) out[i - this.#from[k]] = this.#aims[i];
     return out;
   }
 
   /** Calls `f` with each key some aim holds. */
   forEachKey(f: (g: number) => void): void {
-    for (let k = 0; k < this.keys.length; k++) if (!this.patched.has(this.keys[k])) f(this.keys[k]);
+    for (let k = 0; k < this.#keys.length; k++) if (!this.patched.has(this.#keys[k])) f(this.#keys[k]);
     this.patched.forEach((list, g) => {
       if (list.length > 0) f(g);
     });
@@ -82,14 +80,14 @@ export class AimPostings {
 
   /** Aim `aim` no longer holds key `g`. */
   leave(g: number, aim: number): void {
-    const list = this.listOf(g);
+    const list = this.#listOf(g);
     const at = list.indexOf(aim);
     if (at >= 0) list.splice(at, 1);
   }
 
   /** Aim `aim` holds key `g`. */
   join(g: number, aim: number): void {
-    const list = this.listOf(g);
+    const list = this.#listOf(g);
     let at = list.length;
     while (at > 0 && list[at - 1] > aim) at--;
     if (list[at - 1] !== aim) list.splice(at, 0, aim);
@@ -98,24 +96,24 @@ export class AimPostings {
   /** After a patch: when the changed keys are many, the arrays are made again from the aims' keys now (`lists`,
    * `count`), and the map emptied. */
   settle(lists: (a: number) => AimKeys, count: number): void {
-    if (this.patched.size <= 1024 + this.keys.length / 8) return;
+    if (this.patched.size <= 1024 + this.#keys.length / 8) return;
     this.release();
-    [this.keys, this.from, this.aims] = build(lists, count, this.arena);
+    [this.#keys, this.#from, this.#aims] = build(lists, count, this.#arena);
     this.patched.clear();
   }
 
   /** Frees the arrays now (see `release`): the postings must not be read afterwards. */
   release(): void {
-    release(this.keys, this.from, this.aims);
+    release(this.#keys, this.#from, this.#aims);
   }
 
   /** The aims holding `g` now, as a list of the patch's own. */
-  private listOf(g: number): number[] {
+  #listOf(g: number): number[] {
     let list = this.patched.get(g);
     if (!list) {
       list = [];
-      const k = find(this.keys, g);
-      if (k >= 0) for (let i = this.from[k]; i < this.from[k + 1]; i++) list.push(this.aims[i]);
+      const k = find(this.#keys, g);
+      if (k >= 0) for (let i = this.#from[k]; i < this.#from[k + 1]; i++) list.push(this.#aims[i]);
       this.patched.set(g, list);
     }
     return list;
