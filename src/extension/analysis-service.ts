@@ -75,68 +75,68 @@ interface Comparison {
 const EMPTY = parseDocument('', '');
 
 export class AnalysisService implements vscode.Disposable {
-  private readonly analysed = new vscode.EventEmitter<Analysis>();
-  private readonly cleared = new vscode.EventEmitter<vscode.Uri>();
+  readonly #analysed = new vscode.EventEmitter<Analysis>();
+  readonly #cleared = new vscode.EventEmitter<vscode.Uri>();
   /** Scheduled results, as diagnostics show them. */
-  readonly onDidAnalyse = this.analysed.event;
+  readonly onDidAnalyse = this.#analysed.event;
   /** A document was closed or analysis was turned off for it. */
-  readonly onDidClear = this.cleared.event;
+  readonly onDidClear = this.#cleared.event;
 
-  private readonly published = new Map<string, Analysis>();
-  private readonly fresh = new Map<string, Analysis>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly requests = new Map<string, number>();
-  private readonly inflight = new Map<string, { version: number; stamp: string; promise: Promise<Analysis | undefined> }>();
-  private readonly parsed = new Map<string, { text: string; doc: Doc }>();
+  readonly #published = new Map<string, Analysis>();
+  readonly #fresh = new Map<string, Analysis>();
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #requests = new Map<string, number>();
+  readonly #inflight = new Map<string, { version: number; stamp: string; promise: Promise<Analysis | undefined> }>();
+  readonly #parsed = new Map<string, { text: string; doc: Doc }>();
   /** Chunk-caching parsers, one per document: an edit re-parses only the chunks it touched. */
-  private readonly parsers = new AnalysisCache();
-  private readonly logs = new Map<string, { text: string; log: ConsultationLog }>();
-  private comparisons: Comparison[] = [];
+  readonly #parsers = new AnalysisCache();
+  readonly #logs = new Map<string, { text: string; log: ConsultationLog }>();
+  #comparisons: Comparison[] = [];
   /** Bumped when settings, pairings or files on disk change, so cached results are recomputed. */
-  private epoch = 0;
-  private readonly disposables: vscode.Disposable[] = [];
+  #epoch = 0;
+  readonly #disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly pairing: Pairing,
     private readonly output: vscode.LogOutputChannel,
     readonly delayMs = 300,
   ) {
-    this.disposables.push(this.analysed, this.cleared);
+    this.#disposables.push(this.#analysed, this.#cleared);
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-    for (const d of this.disposables) d.dispose();
+    for (const t of this.#timers.values()) clearTimeout(t);
+    this.#timers.clear();
+    for (const d of this.#disposables) d.dispose();
   }
 
   /** The latest published result for a document. */
   latest(uri: vscode.Uri): Analysis | undefined {
-    return this.published.get(uri.toString());
+    return this.#published.get(uri.toString());
   }
 
   all(): Analysis[] {
-    return [...this.published.values()];
+    return [...this.#published.values()];
   }
 
   /** Marks every cached result stale (settings, pairings or files on disk changed). */
   invalidate(): void {
-    this.epoch++;
+    this.#epoch++;
   }
 
   /** A result for the document as it is now (computed if needed), without publishing it. */
   async get(document: vscode.TextDocument): Promise<Analysis | undefined> {
     const key = document.uri.toString();
-    for (const a of [this.fresh.get(key), this.published.get(key)]) if (a && this.isFresh(a, document)) return a;
+    for (const a of [this.#fresh.get(key), this.#published.get(key)]) if (a && this.#isFresh(a, document)) return a;
     if (!readSettings(document.uri).enable) return undefined;
     let a: Analysis | undefined;
     try {
-      a = await this.upToDate(document);
+      a = await this.#upToDate(document);
     } catch (error) {
       this.output.error(`Analysis of ${displayName(document.uri)} failed: ${(error as Error)?.stack ?? String(error)}`);
       return undefined;
     }
-    if (a && a.version === document.version && !document.isClosed) this.fresh.set(key, a);
+    if (a && a.version === document.version && !document.isClosed) this.#fresh.set(key, a);
     return a;
   }
 
@@ -145,22 +145,22 @@ export class AnalysisService implements vscode.Disposable {
    * (hover, CodeLens, code actions and the scheduled run often ask at once), and computing again when what it
    * read (the paired document, the log, settings) changed while it ran.
    */
-  private async upToDate(document: vscode.TextDocument): Promise<Analysis | undefined> {
+  async #upToDate(document: vscode.TextDocument): Promise<Analysis | undefined> {
     const key = document.uri.toString();
     let a: Analysis | undefined;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const stamp = this.stamp(readSettings(document.uri));
-      let job = this.inflight.get(key);
+      const stamp = this.#stamp(readSettings(document.uri));
+      let job = this.#inflight.get(key);
       if (!job || job.version !== document.version || job.stamp !== stamp) {
-        const promise = this.compute(document).finally(() => {
-          if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+        const promise = this.#compute(document).finally(() => {
+          if (this.#inflight.get(key)?.promise === promise) this.#inflight.delete(key);
         });
         job = { version: document.version, stamp, promise };
-        this.inflight.set(key, job);
+        this.#inflight.set(key, job);
       }
       a = await job.promise;
-      if (!a || document.isClosed || a.version !== document.version || this.isFresh(a, document)) return a;
-      if (this.inflight.get(key) === job) this.inflight.delete(key);
+      if (!a || document.isClosed || a.version !== document.version || this.#isFresh(a, document)) return a;
+      if (this.#inflight.get(key) === job) this.#inflight.delete(key);
     }
     return a;
   }
@@ -172,15 +172,15 @@ export class AnalysisService implements vscode.Disposable {
    */
   schedule(document: vscode.TextDocument, delay?: number): void {
     const key = document.uri.toString();
-    delay ??= Math.max(this.delayMs, Math.min(5000, this.published.get(key)?.elapsedMs ?? 0));
-    const pending = this.timers.get(key);
+    delay ??= Math.max(this.delayMs, Math.min(5000, this.#published.get(key)?.elapsedMs ?? 0));
+    const pending = this.#timers.get(key);
     if (pending) clearTimeout(pending);
-    const request = (this.requests.get(key) ?? 0) + 1;
-    this.requests.set(key, request);
-    this.timers.set(
+    const request = (this.#requests.get(key) ?? 0) + 1;
+    this.#requests.set(key, request);
+    this.#timers.set(
       key,
       setTimeout(() => {
-        this.timers.delete(key);
+        this.#timers.delete(key);
         void this.run(document, request);
       }, delay),
     );
@@ -190,8 +190,8 @@ export class AnalysisService implements vscode.Disposable {
   async run(document: vscode.TextDocument, request?: number): Promise<Analysis | undefined> {
     const key = document.uri.toString();
     if (request === undefined) {
-      request = (this.requests.get(key) ?? 0) + 1;
-      this.requests.set(key, request);
+      request = (this.#requests.get(key) ?? 0) + 1;
+      this.#requests.set(key, request);
     }
     if (document.isClosed) return undefined;
     if (!readSettings(document.uri).enable) {
@@ -200,7 +200,7 @@ export class AnalysisService implements vscode.Disposable {
     }
     let a: Analysis | undefined;
     try {
-      a = await this.upToDate(document);
+      a = await this.#upToDate(document);
     } catch (error) {
       const message = `Analysis of ${displayName(document.uri)} failed: ${(error as Error)?.stack ?? String(error)}`;
       this.output.error(message);
@@ -210,32 +210,32 @@ export class AnalysisService implements vscode.Disposable {
       a = failed(document, error);
     }
     // Stale: a newer request was made while this one ran, or the document changed or closed meanwhile.
-    if (!a || this.requests.get(key) !== request || document.isClosed || a.version !== document.version) return undefined;
-    this.published.set(key, a);
-    this.fresh.set(key, a);
-    this.analysed.fire(a);
+    if (!a || this.#requests.get(key) !== request || document.isClosed || a.version !== document.version) return undefined;
+    this.#published.set(key, a);
+    this.#fresh.set(key, a);
+    this.#analysed.fire(a);
     return a;
   }
 
   /** Forgets a document (closed, or analysis turned off) and tells listeners to clear what they show. */
   clear(uri: vscode.Uri): void {
     const key = uri.toString();
-    const t = this.timers.get(key);
+    const t = this.#timers.get(key);
     if (t) clearTimeout(t);
-    this.timers.delete(key);
-    this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
-    this.published.delete(key);
-    this.fresh.delete(key);
-    this.parsed.delete(key);
-    this.parsers.forget(key);
-    this.cleared.fire(uri);
+    this.#timers.delete(key);
+    this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
+    this.#published.delete(key);
+    this.#fresh.delete(key);
+    this.#parsed.delete(key);
+    this.#parsers.forget(key);
+    this.#cleared.fire(uri);
   }
 
   /** Open documents whose last result read `uri` (a paired document or a consultation log). */
   dependents(uri: vscode.Uri): vscode.TextDocument[] {
     const key = uri.toString();
     const out: vscode.TextDocument[] = [];
-    for (const a of this.published.values()) {
+    for (const a of this.#published.values()) {
       if (a.uri.toString() === key || !a.deps.has(key)) continue;
       const d = openDocument(a.uri);
       if (d) out.push(d);
@@ -246,12 +246,12 @@ export class AnalysisService implements vscode.Disposable {
   /** True when some open document uses `uri` as its consultation log. */
   usedAsLog(uri: vscode.Uri): boolean {
     const key = uri.toString();
-    for (const a of this.published.values()) if (a.log?.uri.toString() === key) return true;
+    for (const a of this.#published.values()) if (a.log?.uri.toString() === key) return true;
     return false;
   }
 
-  private isFresh(a: Analysis, document: vscode.TextDocument): boolean {
-    if (a.version !== document.version || a.stamp !== this.stamp(readSettings(document.uri))) return false;
+  #isFresh(a: Analysis, document: vscode.TextDocument): boolean {
+    if (a.version !== document.version || a.stamp !== this.#stamp(readSettings(document.uri))) return false;
     for (const [dep, version] of a.deps) {
       const open = openDocument(vscode.Uri.parse(dep));
       if (open ? open.version !== version : version !== undefined) return false;
@@ -259,55 +259,55 @@ export class AnalysisService implements vscode.Disposable {
     return true;
   }
 
-  private stamp(settings: Settings): string {
-    return `${this.epoch}|${settingsKey(settings)}`;
+  #stamp(settings: Settings): string {
+    return `${this.#epoch}|${settingsKey(settings)}`;
   }
 
-  private parse(src: TextSource): Doc {
+  #parse(src: TextSource): Doc {
     const key = src.uri.toString();
-    const hit = this.parsed.get(key);
+    const hit = this.#parsed.get(key);
     if (hit && hit.text === src.text) return hit.doc;
-    const doc = this.parsers.parse(key, src.text);
-    this.parsed.set(key, { text: src.text, doc });
+    const doc = this.#parsers.parse(key, src.text);
+    this.#parsed.set(key, { text: src.text, doc });
     return doc;
   }
 
-  private parseLog(src: TextSource): ConsultationLog {
+  #parseLog(src: TextSource): ConsultationLog {
     const key = src.uri.toString();
-    const hit = this.logs.get(key);
+    const hit = this.#logs.get(key);
     if (hit && hit.text === src.text) return hit.log;
     const log = parseConsultationLog(src.text, key);
-    this.logs.set(key, { text: src.text, log });
-    if (this.logs.size > 16) this.logs.delete(this.logs.keys().next().value as string);
+    this.#logs.set(key, { text: src.text, log });
+    if (this.#logs.size > 16) this.#logs.delete(this.#logs.keys().next().value as string);
     return log;
   }
 
-  private compare(letter: Doc, response: Doc, log: ConsultationLog | undefined, settings: Settings): CompareResult {
+  #compare(letter: Doc, response: Doc, log: ConsultationLog | undefined, settings: Settings): CompareResult {
     const key = settingsKey(settings);
-    const hit = this.comparisons.find((c) => c.letter === letter && c.response === response && c.log === log && c.key === key);
+    const hit = this.#comparisons.find((c) => c.letter === letter && c.response === response && c.log === log && c.key === key);
     if (hit) return hit.result;
     // The memo lets an edit to one document redo only the work the edit touched.
-    const memo = this.parsers.memo(letter.path ?? '', response.path ?? '');
+    const memo = this.#parsers.memo(letter.path ?? '', response.path ?? '');
     const result = compareDocs(letter, response, { log, extraPhrases: settings.extraPhrases, memo });
-    this.comparisons = [{ letter, response, log, key, result }, ...this.comparisons.slice(0, 7)];
+    this.#comparisons = [{ letter, response, log, key, result }, ...this.#comparisons.slice(0, 7)];
     return result;
   }
 
-  private async compute(document: vscode.TextDocument): Promise<Analysis | undefined> {
+  async #compute(document: vscode.TextDocument): Promise<Analysis | undefined> {
     const t0 = Date.now();
     const settings = readSettings(document.uri);
-    const stamp = this.stamp(settings);
+    const stamp = this.#stamp(settings);
     const version = document.version;
     const self: TextSource = { uri: document.uri, text: document.getText(), version };
     const deps = new Map<string, number | undefined>();
     const role = await this.pairing.roleOf(document.uri, self.text, this.usedAsLog(document.uri));
-    const doc = this.parse(self);
+    const doc = this.#parse(self);
     const severity = activeSeverities(settings);
     const findings: Finding[] = frontMatterWarnings(doc, severity);
     const base = { uri: document.uri, version, role, doc, stamp, settings, deps, aims: [] as Aim[], alignments: new Map<string, Alignment>() };
 
     if (role.role === 'log') {
-      const log = this.parseLog(self);
+      const log = this.#parseLog(self);
       const logFindings = logWarnings(log, document.uri, self.text, severity);
       const info: LogInfo = { uri: document.uri, log, text: self.text, from: 'folder' };
       return { ...base, paired: false, claims: [], findings: [...findings, ...logFindings], logFindings: [], log: info, elapsedMs: Date.now() - t0 };
@@ -345,12 +345,12 @@ export class AnalysisService implements vscode.Disposable {
     }
     const letterSrc = role.role === 'response' ? partner : self;
     const responseSrc = role.role === 'response' ? self : partner;
-    const letterDoc = letterSrc ? (letterSrc === self ? doc : this.parse(letterSrc)) : undefined;
-    const responseDoc = responseSrc ? (responseSrc === self ? doc : this.parse(responseSrc)) : undefined;
+    const letterDoc = letterSrc ? (letterSrc === self ? doc : this.#parse(letterSrc)) : undefined;
+    const responseDoc = responseSrc ? (responseSrc === self ? doc : this.#parse(responseSrc)) : undefined;
 
     // The consultation log belongs to the letter (or to a response checked on its own).
     const owner = letterSrc && letterDoc ? { src: letterSrc, doc: letterDoc } : { src: self, doc };
-    const logFound = await this.findLog(owner.src.uri, owner.doc, settings);
+    const logFound = await this.#findLog(owner.src.uri, owner.doc, settings);
     if (logFound.problem && owner.src === self) findings.push(inputWarning(doc, logFound.problem.span, logFound.problem.message, severity));
     else if (logFound.problem) this.output.warn(logFound.problem.message);
     if (logFound.uri) deps.set(logFound.uri.toString(), logFound.version);
@@ -362,12 +362,12 @@ export class AnalysisService implements vscode.Disposable {
     const paired = letterDoc !== undefined && responseDoc !== undefined;
     const selfKey = document.uri.toString();
     if (letterDoc && responseDoc) {
-      result = this.compare(letterDoc, responseDoc, log?.log, settings);
+      result = this.#compare(letterDoc, responseDoc, log?.log, settings);
       claims = role.role === 'response' ? result.response.claims : result.letter.claims;
       findings.push(...compareFindings(result, severity).filter((f) => f.path === selfKey));
     } else if (role.role === 'letter') {
       // A letter on its own: its aims (for lenses) and claims, with nothing to answer or dispute them.
-      result = this.compare(doc, EMPTY, log?.log, settings);
+      result = this.#compare(doc, EMPTY, log?.log, settings);
       claims = result.letter.claims;
       findings.push(...compareFindings(result, severity).filter((f) => f.path === selfKey && f.ruleId !== 'unanswered-aim'));
     } else {
@@ -398,7 +398,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /** The consultation log of a letter: its front matter, else the setting, else consultation-log.md beside it. */
-  private async findLog(
+  async #findLog(
     letter: vscode.Uri,
     doc: Doc,
     settings: Settings,
@@ -418,7 +418,7 @@ export class AnalysisService implements vscode.Disposable {
         };
       }
       const src = await readText(uri);
-      if (src) return { info: { uri, log: this.parseLog(src), text: src.text, from: 'front matter' }, uri, version: src.version };
+      if (src) return { info: { uri, log: this.#parseLog(src), text: src.text, from: 'front matter' }, uri, version: src.version };
       return {
         uri,
         problem: {
@@ -430,7 +430,7 @@ export class AnalysisService implements vscode.Disposable {
     if (settings.consultationLog) {
       const uri = resolveSetting(letter, settings.consultationLog);
       const src = await readText(uri);
-      if (src) return { info: { uri, log: this.parseLog(src), text: src.text, from: 'setting' }, uri, version: src.version };
+      if (src) return { info: { uri, log: this.#parseLog(src), text: src.text, from: 'setting' }, uri, version: src.version };
       return {
         uri,
         problem: {
@@ -443,7 +443,7 @@ export class AnalysisService implements vscode.Disposable {
     const src = await readText(conventional);
     // A missing conventional log is normal: the dependency is still recorded, so creating it triggers a new run.
     if (!src) return { uri: conventional };
-    return { info: { uri: conventional, log: this.parseLog(src), text: src.text, from: 'folder' }, uri: conventional, version: src.version };
+    return { info: { uri: conventional, log: this.#parseLog(src), text: src.text, from: 'folder' }, uri: conventional, version: src.version };
   }
 }
 

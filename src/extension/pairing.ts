@@ -49,65 +49,65 @@ const PAIRS_KEY = 'counterpoint.pairs';
 const DECLINED_KEY = 'counterpoint.declinedPairings';
 
 export class Pairing implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+  readonly #changed = new vscode.EventEmitter<void>();
   /** Fired when pairs or the responds-to index change. */
-  readonly onDidChange = this.changed.event;
+  readonly onDidChange = this.#changed.event;
   /** response URI → letter URI, from `responds-to` front matter of workspace files and open documents. */
-  private readonly respondsTo = new Map<string, string>();
-  private indexed: Promise<void> | undefined;
-  private indexDone = false;
-  private readonly folders = new Map<string, Promise<void>>();
-  private readonly reading = new Map<string, Promise<void>>();
-  private readonly offered = new Set<string>();
-  private readonly considered = new Set<string>();
-  private readonly disposables: vscode.Disposable[] = [];
+  readonly #respondsTo = new Map<string, string>();
+  #indexed: Promise<void> | undefined;
+  #indexDone = false;
+  readonly #folders = new Map<string, Promise<void>>();
+  readonly #reading = new Map<string, Promise<void>>();
+  readonly #offered = new Set<string>();
+  readonly #considered = new Set<string>();
+  readonly #disposables: vscode.Disposable[] = [];
 
   constructor(private readonly state: vscode.Memento) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
-    this.disposables.push(
+    this.#disposables.push(
       watcher,
-      this.changed,
-      watcher.onDidCreate((uri) => void this.indexFile(uri)),
+      this.#changed,
+      watcher.onDidCreate((uri) => void this.#indexFile(uri)),
       watcher.onDidChange((uri) => {
-        if (!openDocument(uri)) void this.indexFile(uri);
+        if (!openDocument(uri)) void this.#indexFile(uri);
       }),
       watcher.onDidDelete((uri) => {
-        if (this.respondsTo.delete(uri.toString())) this.changed.fire();
+        if (this.#respondsTo.delete(uri.toString())) this.#changed.fire();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.languageId !== 'markdown') return;
-        if (e.contentChanges.some((c) => c.range.start.line < 60)) this.indexText(e.document.uri, e.document.getText());
+        if (e.contentChanges.some((c) => c.range.start.line < 60)) this.#indexText(e.document.uri, e.document.getText());
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
-        if (d.languageId === 'markdown') this.indexText(d.uri, d.getText());
+        if (d.languageId === 'markdown') this.#indexText(d.uri, d.getText());
       }),
     );
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.#disposables) d.dispose();
   }
 
   /** Reads `responds-to` from every Markdown file of the workspace, once. */
   ensureIndexed(): Promise<void> {
-    this.indexed ??= (async () => {
-      for (const d of vscode.workspace.textDocuments) if (d.languageId === 'markdown') this.indexText(d.uri, d.getText(), false);
+    this.#indexed ??= (async () => {
+      for (const d of vscode.workspace.textDocuments) if (d.languageId === 'markdown') this.#indexText(d.uri, d.getText(), false);
       const files = await workspaceMarkdownFiles();
-      await Promise.all(files.filter((f) => !openDocument(f)).map((f) => this.indexFile(f, false)));
-      this.indexDone = true;
-      this.changed.fire();
+      await Promise.all(files.filter((f) => !openDocument(f)).map((f) => this.#indexFile(f, false)));
+      this.#indexDone = true;
+      this.#changed.fire();
     })();
-    return this.indexed;
+    return this.#indexed;
   }
 
   /**
    * Until the workspace index is ready, reads the `responds-to` of the Markdown files in one folder (where a
    * letter's response usually is), so a letter opened at start-up is paired on its first analysis.
    */
-  private async ensureFolderIndexed(folder: vscode.Uri): Promise<void> {
-    if (this.indexDone) return;
+  async #ensureFolderIndexed(folder: vscode.Uri): Promise<void> {
+    if (this.#indexDone) return;
     const key = folder.toString();
-    let pending = this.folders.get(key);
+    let pending = this.#folders.get(key);
     if (!pending) {
       pending = (async () => {
         let entries: [string, vscode.FileType][] = [];
@@ -117,9 +117,9 @@ export class Pairing implements vscode.Disposable {
           return;
         }
         const files = entries.filter(([name, type]) => (type & vscode.FileType.File) !== 0 && /\.(md|markdown)$/i.test(name)).slice(0, 200);
-        await Promise.all(files.map(([name]) => vscode.Uri.joinPath(folder, name)).filter((f) => !openDocument(f)).map((f) => this.indexFile(f, false)));
+        await Promise.all(files.map(([name]) => vscode.Uri.joinPath(folder, name)).filter((f) => !openDocument(f)).map((f) => this.#indexFile(f, false)));
       })();
-      this.folders.set(key, pending);
+      this.#folders.set(key, pending);
     }
     await pending;
   }
@@ -128,33 +128,33 @@ export class Pairing implements vscode.Disposable {
    * Reads one file's front matter into the index. The start-up reads (folder and workspace) of the same file
    * share one request; a read for a change on disk (`notify`) always reads afresh.
    */
-  private indexFile(uri: vscode.Uri, notify = true): Promise<void> {
-    if (notify) return readText(uri).then((src) => (src ? this.indexText(uri, src.text, true) : undefined));
+  #indexFile(uri: vscode.Uri, notify = true): Promise<void> {
+    if (notify) return readText(uri).then((src) => (src ? this.#indexText(uri, src.text, true) : undefined));
     const key = uri.toString();
-    let pending = this.reading.get(key);
+    let pending = this.#reading.get(key);
     if (!pending) {
       pending = readText(uri)
         .then((src) => {
-          if (src) this.indexText(uri, src.text, false);
+          if (src) this.#indexText(uri, src.text, false);
         })
-        .finally(() => this.reading.delete(key));
-      this.reading.set(key, pending);
+        .finally(() => this.#reading.delete(key));
+      this.#reading.set(key, pending);
     }
     return pending;
   }
 
-  private indexText(uri: vscode.Uri, text: string, notify = true): void {
+  #indexText(uri: vscode.Uri, text: string, notify = true): void {
     const key = uri.toString();
     const fm = peekFrontMatter(text);
-    const before = this.respondsTo.get(key);
+    const before = this.#respondsTo.get(key);
     const after = fm.respondsTo ? resolveFrom(uri, fm.respondsTo).toString() : undefined;
     if (before === after) return;
-    if (after) this.respondsTo.set(key, after);
-    else this.respondsTo.delete(key);
-    if (notify) this.changed.fire();
+    if (after) this.#respondsTo.set(key, after);
+    else this.#respondsTo.delete(key);
+    if (notify) this.#changed.fire();
   }
 
-  private pairs(): StoredPair[] {
+  #pairs(): StoredPair[] {
     return this.state.get<StoredPair[]>(PAIRS_KEY, []);
   }
 
@@ -162,26 +162,26 @@ export class Pairing implements vscode.Disposable {
   async pair(letter: vscode.Uri, response: vscode.Uri): Promise<void> {
     const l = letter.toString();
     const r = response.toString();
-    const kept = this.pairs().filter((p) => p.letter !== l && p.response !== r && p.letter !== r && p.response !== l);
+    const kept = this.#pairs().filter((p) => p.letter !== l && p.response !== r && p.letter !== r && p.response !== l);
     await this.state.update(PAIRS_KEY, [...kept, { letter: l, response: r }]);
-    this.changed.fire();
+    this.#changed.fire();
   }
 
   /** Forgets the pairing a document is part of. Returns false when it had none. */
   async unpair(uri: vscode.Uri): Promise<boolean> {
     const k = uri.toString();
-    const pairs = this.pairs();
+    const pairs = this.#pairs();
     const kept = pairs.filter((p) => p.letter !== k && p.response !== k);
     if (kept.length === pairs.length) return false;
     await this.state.update(PAIRS_KEY, kept);
-    this.considered.clear();
-    this.changed.fire();
+    this.#considered.clear();
+    this.#changed.fire();
     return true;
   }
 
   storedPartner(uri: vscode.Uri): { role: 'letter' | 'response'; partner: vscode.Uri } | undefined {
     const k = uri.toString();
-    for (const p of this.pairs()) {
+    for (const p of this.#pairs()) {
       if (p.response === k) return { role: 'response', partner: vscode.Uri.parse(p.letter) };
       if (p.letter === k) return { role: 'letter', partner: vscode.Uri.parse(p.response) };
     }
@@ -189,9 +189,9 @@ export class Pairing implements vscode.Disposable {
   }
 
   /** A response that names this letter in its front matter. */
-  private indexedResponse(letter: vscode.Uri): vscode.Uri | undefined {
+  #indexedResponse(letter: vscode.Uri): vscode.Uri | undefined {
     const k = letter.toString();
-    for (const [response, l] of this.respondsTo) if (l === k) return vscode.Uri.parse(response);
+    for (const [response, l] of this.#respondsTo) if (l === k) return vscode.Uri.parse(response);
     return undefined;
   }
 
@@ -200,8 +200,8 @@ export class Pairing implements vscode.Disposable {
     const frontMatter = peekFrontMatter(text);
     const stored = this.storedPartner(uri);
     const written = frontMatter.respondsTo ? resolveFrom(uri, frontMatter.respondsTo) : undefined;
-    if (!stored && !written) await this.ensureFolderIndexed(dirname(uri));
-    const named = this.indexedResponse(uri);
+    if (!stored && !written) await this.#ensureFolderIndexed(dirname(uri));
+    const named = this.#indexedResponse(uri);
     let role: Role | undefined = frontMatter.role;
     role ??= stored?.role ?? (written ? 'response' : named ? 'letter' : undefined);
     if (!role && (usedAsLog || isLogName(basename(uri)) || looksLikeLog(text))) role = 'log';
@@ -230,8 +230,8 @@ export class Pairing implements vscode.Disposable {
     if (info.partner || (info.role !== 'letter' && info.role !== 'response')) return;
     // Looked at once per document and session: the folder is not searched again on every keystroke.
     const self = document.uri.toString();
-    if (this.considered.has(self)) return;
-    this.considered.add(self);
+    if (this.#considered.has(self)) return;
+    this.#considered.add(self);
     const counterpart = await conventionalCounterpart(document.uri, info.role);
     if (!counterpart) return;
     // Offer only what the whole workspace does not already settle (a responds-to elsewhere, a pairing).
@@ -245,8 +245,8 @@ export class Pairing implements vscode.Disposable {
     const response = info.role === 'letter' ? counterpart : document.uri;
     if (this.storedPartner(counterpart)) return;
     const key = `${letter.toString()}|${response.toString()}`;
-    if (this.offered.has(key) || this.state.get<string[]>(DECLINED_KEY, []).includes(key)) return;
-    this.offered.add(key);
+    if (this.#offered.has(key) || this.state.get<string[]>(DECLINED_KEY, []).includes(key)) return;
+    this.#offered.add(key);
     const pairIt = 'Pair Them';
     const never = "Don't Ask Again";
     const choice = await vscode.window.showInformationMessage(

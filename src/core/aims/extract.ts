@@ -152,20 +152,20 @@ interface SentenceFacts {
 }
 
 class Letter {
-  private roleList: BlockRole[] | undefined;
+  #roleList: BlockRole[] | undefined;
   readonly claimed: Uint8Array;
   /** Per heading: its section's kind (0 until worked out, else its place in SECTION_KINDS plus one), and its parent. */
-  private readonly sectionMemo: Uint8Array;
-  private parents: Int32Array | undefined;
+  readonly #sectionMemo: Uint8Array;
+  #parents: Int32Array | undefined;
   constructor(
     readonly doc: Doc,
     readonly facts: BlockFacts[] = doc.blocks.map(() => new BlockFacts()),
   ) {
     this.claimed = new Uint8Array(doc.blocks.length);
-    this.sectionMemo = new Uint8Array(doc.blocks.length);
+    this.#sectionMemo = new Uint8Array(doc.blocks.length);
   }
   get roles(): BlockRole[] {
-    return (this.roleList ??= blockRoles(this.doc, (i) => this.facts[i]));
+    return (this.#roleList ??= blockRoles(this.doc, (i) => this.facts[i]));
   }
   f(index: number): BlockFacts {
     return this.facts[index];
@@ -298,7 +298,7 @@ class Letter {
   /** The kind of the section a block sits in, from its heading (and, if that says nothing, the heading above). */
   sectionKind(headingIndex: number): SectionKind {
     if (headingIndex < 0) return 'none';
-    const memo = this.sectionMemo[headingIndex];
+    const memo = this.#sectionMemo[headingIndex];
     if (memo !== 0) return SECTION_KINDS[memo - 1];
     const h = this.blocks[headingIndex];
     const f = this.facts[headingIndex];
@@ -311,14 +311,14 @@ class Letter {
       const up = parent >= 0 ? this.sectionKind(parent) : 'none';
       kind = up === 'aims' || up === 'other' ? up : 'neutral';
     }
-    this.sectionMemo[headingIndex] = SECTION_KINDS.indexOf(kind) + 1;
+    this.#sectionMemo[headingIndex] = SECTION_KINDS.indexOf(kind) + 1;
     return kind;
   }
   /** The nearest heading before `headingIndex` with a smaller depth, or -1. */
   parentHeading(headingIndex: number): number {
     // The nearest shallower heading no more than 401 blocks back: one pass over the headings keeps those that can
     // still be a parent, shallowest first.
-    if (!this.parents) {
+    if (!this.#parents) {
       const parents = new Int32Array(this.blocks.length).fill(-1);
       const stack: number[] = [];
       for (const b of this.blocks) {
@@ -329,9 +329,9 @@ class Letter {
         parents[b.index] = p >= 0 && b.index - p <= 401 ? p : -1;
         stack.push(b.index);
       }
-      this.parents = parents;
+      this.#parents = parents;
     }
-    return this.parents[headingIndex];
+    return this.#parents[headingIndex];
   }
 }
 
@@ -363,13 +363,13 @@ function findAll(letter: Letter): Found[] {
  * the edit). The result is exactly what `extractAims` gives.
  */
 export class AimsMemo {
-  private doc: Doc | undefined;
-  private facts: BlockFacts[] = [];
-  private aims: LetterAim[] = [];
+  #doc: Doc | undefined;
+  #facts: BlockFacts[] = [];
+  #aims: LetterAim[] = [];
 
   extract(doc: Doc): LetterAim[] {
-    if (doc === this.doc) return this.aims;
-    const before = this.doc;
+    if (doc === this.#doc) return this.#aims;
+    const before = this.#doc;
     let facts: BlockFacts[];
     let delta: DocDelta | undefined;
     let found: Found[] | undefined;
@@ -382,30 +382,30 @@ export class AimsMemo {
       const changed: number[] = [];
       for (let i = 0; i < facts.length; i++) {
         const j = d.oldIndex(i);
-        if (j >= 0) facts[i] = this.facts[j];
+        if (j >= 0) facts[i] = this.#facts[j];
         else {
           facts[i] = new BlockFacts();
           (fresh ??= []).push(i);
         }
         if (j < 0 && changed.length <= MAX_CHANGED) changed.push(i);
       }
-      if (doc.blocks.length === before.blocks.length && changed.length <= MAX_CHANGED) found = this.refind(d, changed, facts);
+      if (doc.blocks.length === before.blocks.length && changed.length <= MAX_CHANGED) found = this.#refind(d, changed, facts);
       this.lastRefound = found !== undefined;
     } else facts = doc.blocks.map(() => new BlockFacts());
     found ??= doc.blocks.length === 0 ? [] : findAll(new Letter(doc, facts));
     // What is kept for the next version and was made from this one: copies, not views on its text (see `detached`).
     if (fresh) for (const i of fresh) detachStrings(facts[i]);
-    const aims = this.build(doc, found, delta);
+    const aims = this.#build(doc, found, delta);
     // The titles found are kept too: the aims' own (the last version's, or copies).
     if (delta) found.forEach((f, i) => (f.title = aims[i].title));
-    this.doc = doc;
-    this.facts = facts;
-    this.found = found;
-    this.aims = aims;
+    this.#doc = doc;
+    this.#facts = facts;
+    this.#found = found;
+    this.#aims = aims;
     return aims;
   }
 
-  private found: Found[] = [];
+  #found: Found[] = [];
   /** Whether the last extraction reused the aims found before it (see `refind`): for tests. */
   lastRefound = false;
 
@@ -415,16 +415,16 @@ export class AimsMemo {
    * changed says what it said before: every decision the finders make is then the same, and only the aims holding
    * those blocks need their extent worked out again. Undefined when that is not so.
    */
-  private refind(delta: DocDelta, changed: number[], facts: BlockFacts[]): Found[] | undefined {
+  #refind(delta: DocDelta, changed: number[], facts: BlockFacts[]): Found[] | undefined {
     const before = delta.before;
     const doc = delta.after;
     // Every block, not only those the edit changed: an edit can move blocks it left as they were in the letter's
     // structure (a fence typed in a list item ends the list, and the items after it start one of their own).
     for (let i = 0; i < doc.blocks.length; i++) if (!sameStructure(before.blocks[i], doc.blocks[i])) return undefined;
     const probe = new Letter(doc, facts);
-    for (const i of changed) if (!factsAgree(probe, doc.blocks[i], this.facts[i])) return undefined;
+    for (const i of changed) if (!factsAgree(probe, doc.blocks[i], this.#facts[i])) return undefined;
     const touched = new Set(changed);
-    const found = this.found.map((f): Found => {
+    const found = this.#found.map((f): Found => {
       const first = f.blocks[0];
       const last = f.blocks[f.blocks.length - 1];
       if (!f.blocks.some((b) => touched.has(b))) {
@@ -445,8 +445,8 @@ export class AimsMemo {
   }
 
   /** The aims, taking the text and position of an aim found again where it was from the last extraction. */
-  private build(doc: Doc, found: Found[], delta: DocDelta | undefined): LetterAim[] {
-    const old = this.aims;
+  #build(doc: Doc, found: Found[], delta: DocDelta | undefined): LetterAim[] {
+    const old = this.#aims;
     const n = doc.source.length;
     let k = 0;
     const dLines = delta ? doc.lines.lineCount - delta.before.lines.lineCount : 0;

@@ -53,20 +53,20 @@ export class Bm25Index {
   /** The blocks holding each term, in order: term `t`'s are entries `postingsFrom[t]` to `postingsFrom[t + 1]`
    * of `postingDocs`. Made from the blocks' terms when first read (blocks are all added before any query): a
    * list per term, grown by pushing, cost several times as much. */
-  private postingsFrom: Int32Array | undefined;
-  private postingDocs: Int32Array | undefined;
+  #postingsFrom: Int32Array | undefined;
+  #postingDocs: Int32Array | undefined;
   /** Every block's terms (their ids, sorted) and how often each occurs, one block after another: block `d`'s are
    * entries `from[d]` to `from[d + 1]`. Columns rather than arrays per block: a long response has tens of
    * thousands of blocks, and an array of its own costs a block more than its numbers. */
-  private readonly terms: Column<Int32Array>;
-  private readonly counts: Column<Int32Array>;
-  private readonly from: Column<Int32Array>;
-  private readonly lengths: Column<Int32Array>;
+  readonly #terms: Column<Int32Array>;
+  readonly #counts: Column<Int32Array>;
+  readonly #from: Column<Int32Array>;
+  readonly #lengths: Column<Int32Array>;
   /** Each term's id, and the term of each id. */
-  private readonly ids = new Map<string, number>();
+  readonly #ids = new Map<string, number>();
   readonly termOf: string[] = [];
-  private totalLength = 0;
-  private acc: Float64Array = new Float64Array(0);
+  #totalLength = 0;
+  #acc: Float64Array = new Float64Array(0);
   /** Whether the last call of `candidates` used its `near` (every term of the query was common). */
   nearUsed = false;
 
@@ -76,50 +76,50 @@ export class Bm25Index {
     capacity = 0,
     private readonly arena: Arena = PLAIN,
   ) {
-    this.terms = int32Column(capacity, arena);
-    this.counts = int32Column(capacity, arena);
-    this.from = int32Column(1024, arena);
-    this.lengths = int32Column(1024, arena);
-    this.from.add(1);
+    this.#terms = int32Column(capacity, arena);
+    this.#counts = int32Column(capacity, arena);
+    this.#from = int32Column(1024, arena);
+    this.#lengths = int32Column(1024, arena);
+    this.#from.add(1);
   }
 
   /** Frees the index's arrays now (see `release`): it must not be read afterwards. */
   release(): void {
-    release(this.terms.array, this.counts.array, this.from.array, this.lengths.array, this.acc, this.postingsFrom, this.postingDocs);
+    release(this.#terms.array, this.#counts.array, this.#from.array, this.#lengths.array, this.#acc, this.#postingsFrom, this.#postingDocs);
   }
 
   /** The postings of every term (see `postingsFrom`), made on first use: a counting sort of the blocks' terms. */
-  private postings(): { from: Int32Array; docs: Int32Array } {
-    if (!this.postingsFrom || !this.postingDocs) {
-      const terms = this.terms.array;
-      const n = this.terms.length;
+  #postings(): { from: Int32Array; docs: Int32Array } {
+    if (!this.#postingsFrom || !this.#postingDocs) {
+      const terms = this.#terms.array;
+      const n = this.#terms.length;
       const from = this.arena.int32(this.termOf.length + 1);
       for (let k = 0; k < n; k++) from[terms[k] + 1]++;
       for (let t = 0; t < this.termOf.length; t++) from[t + 1] += from[t];
       const docs = this.arena.int32(n);
       const fill = this.arena.int32From(from.subarray(0, this.termOf.length));
-      const blockFrom = this.from.array;
+      const blockFrom = this.#from.array;
       for (let d = 0; d < this.size; d++) for (let k = blockFrom[d]; k < blockFrom[d + 1]; k++) docs[fill[terms[k]]++] = d;
       release(fill);
-      this.postingsFrom = from;
-      this.postingDocs = docs;
+      this.#postingsFrom = from;
+      this.#postingDocs = docs;
     }
-    return { from: this.postingsFrom, docs: this.postingDocs };
+    return { from: this.#postingsFrom, docs: this.#postingDocs };
   }
 
   /** The id of a term some block holds, or -1. */
   termId(term: string): number {
-    return this.ids.get(term) ?? -1;
+    return this.#ids.get(term) ?? -1;
   }
 
   /** Adds a block by its stems, in order; returns the block's id. `ids` (at least as long as `stems`) receives each stem's term id. */
   add(stems: string[], ids = new Int32Array(stems.length)): number {
-    const id = this.lengths.length;
+    const id = this.#lengths.length;
     for (let k = 0; k < stems.length; k++) {
-      let t = this.ids.get(stems[k]);
+      let t = this.#ids.get(stems[k]);
       if (t === undefined) {
         t = this.termOf.length;
-        this.ids.set(stems[k], t);
+        this.#ids.set(stems[k], t);
         this.termOf.push(stems[k]);
       }
       ids[k] = t;
@@ -127,63 +127,63 @@ export class Bm25Index {
     const sorted = ids.slice(0, stems.length).sort();
     let distinct = 0;
     for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-    const start = this.terms.add(distinct);
-    this.counts.add(distinct);
-    const terms = this.terms.array;
-    const counts = this.counts.array;
+    const start = this.#terms.add(distinct);
+    this.#counts.add(distinct);
+    const terms = this.#terms.array;
+    const counts = this.#counts.array;
     for (let k = 0, at = start - 1; k < sorted.length; k++) {
       if (k === 0 || sorted[k] !== sorted[k - 1]) terms[++at] = sorted[k];
       counts[at]++;
     }
-    this.from.push(start + distinct);
-    this.lengths.push(stems.length);
-    this.totalLength += stems.length;
+    this.#from.push(start + distinct);
+    this.#lengths.push(stems.length);
+    this.#totalLength += stems.length;
     return id;
   }
 
   /** Where block `doc`'s terms start in `termIds` and `termCounts`. */
   termsFrom(doc: number): number {
-    return this.from.array[doc];
+    return this.#from.array[doc];
   }
 
   /** Where block `doc`'s terms end in `termIds` and `termCounts`. */
   termsTo(doc: number): number {
-    return this.from.array[doc + 1];
+    return this.#from.array[doc + 1];
   }
 
   /** Every block's term ids (see `termsFrom`). */
   get termIds(): Int32Array {
-    return this.terms.array;
+    return this.#terms.array;
   }
 
   /** How often each of every block's terms occurs in it (see `termsFrom`). */
   get termCounts(): Int32Array {
-    return this.counts.array;
+    return this.#counts.array;
   }
 
   /** Where term `id` is among block `doc`'s terms (an index into `termIds` and `termCounts`), or -1. */
   termIndex(doc: number, id: number): number {
-    const from = this.from.array;
-    return findTerm(this.terms.array, from[doc], from[doc + 1], id);
+    const from = this.#from.array;
+    return findTerm(this.#terms.array, from[doc], from[doc + 1], id);
   }
 
   /** How many stems block `doc` has. */
   docLength(doc: number): number {
-    return this.lengths.array[doc];
+    return this.#lengths.array[doc];
   }
 
   get size(): number {
-    return this.lengths.length;
+    return this.#lengths.length;
   }
 
   get averageLength(): number {
-    return this.size === 0 ? 1 : Math.max(1, this.totalLength / this.size);
+    return this.size === 0 ? 1 : Math.max(1, this.#totalLength / this.size);
   }
 
   df(term: string): number {
-    const t = this.ids.get(term);
+    const t = this.#ids.get(term);
     if (t === undefined) return 0;
-    const { from } = this.postings();
+    const { from } = this.#postings();
     return from[t + 1] - from[t];
   }
 
@@ -223,10 +223,10 @@ export class Bm25Index {
    */
   candidates(q: Prepared, near = 0): number[] {
     // Term-at-a-time accumulation into an array reused across queries; `touched` lists what to reset.
-    if (this.acc.length < this.size) this.acc = this.arena.float64(Math.max(this.size, this.acc.length * 2));
-    const acc = this.acc;
+    if (this.#acc.length < this.size) this.#acc = this.arena.float64(Math.max(this.size, this.#acc.length * 2));
+    const acc = this.#acc;
     const touched: number[] = [];
-    const { from: postingsFrom, docs } = this.postings();
+    const { from: postingsFrom, docs } = this.#postings();
     let rarest: Int32Array | undefined;
     for (let i = 0; i < q.count; i++) {
       const t = q.ids[q.from + i];

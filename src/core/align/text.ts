@@ -200,50 +200,50 @@ function grown(a: Int32Array, arena: Arena): Int32Array {
  * `isStop(id)` describe them.
  */
 export class WordTable {
-  private keys = new Int32Array(4096).fill(-1);
-  private readonly words: string[] = [''];
-  private readonly stems: string[] = [''];
-  private readonly stops: boolean[] = [false];
+  #keys = new Int32Array(4096).fill(-1);
+  readonly #words: string[] = [''];
+  readonly #stems: string[] = [''];
+  readonly #stops: boolean[] = [false];
 
   get size(): number {
-    return this.words.length - 1;
+    return this.#words.length - 1;
   }
   word(id: number): string {
-    return this.words[id];
+    return this.#words[id];
   }
   stem(id: number): string {
-    return this.stems[id];
+    return this.#stems[id];
   }
   isStop(id: number): boolean {
-    return this.stops[id];
+    return this.#stops[id];
   }
 
   /** The id of a word given as a string (lower-cased already). */
   idOf(word: string): number {
-    return this.intern(word, 0, word.length, hashLower(word, 0, word.length), true);
+    return this.#intern(word, 0, word.length, hashLower(word, 0, word.length), true);
   }
 
   /** The id of a word given as a string (lower-cased already), or -1 when the table does not hold it (it is not
    * added). */
   find(word: string): number {
-    const mask = this.keys.length - 1;
+    const mask = this.#keys.length - 1;
     for (let slot = hashLower(word, 0, word.length) & mask; ; slot = (slot + 1) & mask) {
-      const id = this.keys[slot];
+      const id = this.#keys[slot];
       if (id < 0) return -1;
-      const w = this.words[id];
+      const w = this.#words[id];
       if (w.length === word.length && sameLower(w, word, 0, true)) return id;
     }
   }
 
   /** The runs `scan` reads into when given none: reused, so valid until the next such scan. */
-  private readonly scratch = new WordRuns();
+  readonly #scratch = new WordRuns();
 
   /**
    * Reads the words of `text[from, to)`, adding each word's id, start and end to `into` (which is returned). Without
    * `into`, the words are the table's own runs, emptied first and valid until the next scan without `into`.
    */
   scan(text: string, from: number, to: number, into?: WordRuns): WordRuns {
-    const out = into ?? this.scratch;
+    const out = into ?? this.#scratch;
     if (!into) out.count = 0;
     let i = from;
     while (i < to) {
@@ -271,44 +271,44 @@ export class WordTable {
         if (w.endsWith("'s")) w = w.slice(0, -2);
         id = this.idOf(w);
       } else {
-        id = this.intern(text, start, end, hashLower(text, start, end), false);
+        id = this.#intern(text, start, end, hashLower(text, start, end), false);
       }
       out.add(id, start, end);
     }
     return out;
   }
 
-  private intern(text: string, start: number, end: number, hash: number, lowered: boolean): number {
-    const mask = this.keys.length - 1;
+  #intern(text: string, start: number, end: number, hash: number, lowered: boolean): number {
+    const mask = this.#keys.length - 1;
     let slot = hash & mask;
     for (;;) {
-      const id = this.keys[slot];
+      const id = this.#keys[slot];
       if (id < 0) break;
-      const w = this.words[id];
+      const w = this.#words[id];
       if (w.length === end - start && sameLower(w, text, start, lowered)) return id;
       slot = (slot + 1) & mask;
     }
     const word = lowered ? text.slice(start, end) : text.slice(start, end).toLowerCase();
-    const id = this.words.length;
-    this.words.push(word);
+    const id = this.#words.length;
+    this.#words.push(word);
     const stop = STOP_WORDS.has(word);
-    this.stops.push(stop);
-    this.stems.push(stop || word.length < 2 ? '' : stemCached(word));
-    this.keys[slot] = id;
-    if (this.words.length * 2 > this.keys.length) this.grow();
+    this.#stops.push(stop);
+    this.#stems.push(stop || word.length < 2 ? '' : stemCached(word));
+    this.#keys[slot] = id;
+    if (this.#words.length * 2 > this.#keys.length) this.#grow();
     return id;
   }
 
-  private grow(): void {
-    const keys = new Int32Array(this.keys.length * 2).fill(-1);
+  #grow(): void {
+    const keys = new Int32Array(this.#keys.length * 2).fill(-1);
     const mask = keys.length - 1;
-    for (let id = 1; id < this.words.length; id++) {
-      const w = this.words[id];
+    for (let id = 1; id < this.#words.length; id++) {
+      const w = this.#words[id];
       let slot = hashLower(w, 0, w.length) & mask;
       while (keys[slot] >= 0) slot = (slot + 1) & mask;
       keys[slot] = id;
     }
-    this.keys = keys;
+    this.#keys = keys;
   }
 }
 

@@ -262,24 +262,24 @@ function silenced(doc: Doc, claim: Claim, span: Span): Claim {
  * claims are exactly what `findClaims` gives.
  */
 export class ClaimsMemo {
-  private readonly scans = new ScanMemo();
-  private globals: unknown[] = [];
-  private weighed = new Map<SentenceReading, Weighed>();
-  private responseKey: unknown[] = [];
-  private responseClaims: Claim[] = [];
+  readonly #scans = new ScanMemo();
+  #globals: unknown[] = [];
+  #weighed = new Map<SentenceReading, Weighed>();
+  #responseKey: unknown[] = [];
+  #responseClaims: Claim[] = [];
 
   /** The claims of the letter (`ctx` names the response, the aims, the log and the options). */
   letter(doc: Doc, ctx: ClaimContext): Claim[] {
-    const scans = this.scans;
+    const scans = this.#scans;
     // After the first version, what is weighed now is kept as copies, not views on this version's text (see
     // `detached`).
-    const detach = this.weighed.size > 0;
+    const detach = this.#weighed.size > 0;
     return claimsOf(doc, ctx, (role) => scans.scan(doc, { role, extraPhrases: ctx.extraPhrases }), (globals) => {
-      const same = globals.length === this.globals.length && globals.every((g, i) => g === this.globals[i]);
-      const before = same ? this.weighed : new Map<SentenceReading, Weighed>();
+      const same = globals.length === this.#globals.length && globals.every((g, i) => g === this.#globals[i]);
+      const before = same ? this.#weighed : new Map<SentenceReading, Weighed>();
       const now = new Map<SentenceReading, Weighed>();
-      this.globals = globals;
-      this.weighed = now;
+      this.#globals = globals;
+      this.#weighed = now;
       return {
         find(sr, aim, heading) {
           const origin = scans.origin(sr);
@@ -299,10 +299,10 @@ export class ClaimsMemo {
   /** The response's own claims: found again only when the response, the log or the options change. */
   response(doc: Doc, ctx: ClaimContext): Claim[] {
     const key = [doc, ctx.log, ctx.extraPhrases, ctx.role, ctx.response, ctx.aims];
-    if (key.length === this.responseKey.length && key.every((k, i) => k === this.responseKey[i])) return this.responseClaims;
-    this.responseClaims = findClaims(doc, ctx);
-    this.responseKey = key;
-    return this.responseClaims;
+    if (key.length === this.#responseKey.length && key.every((k, i) => k === this.#responseKey[i])) return this.#responseClaims;
+    this.#responseClaims = findClaims(doc, ctx);
+    this.#responseKey = key;
+    return this.#responseClaims;
   }
 }
 
@@ -810,26 +810,26 @@ function passageMatches(p: DisputePassage, claimText: () => string, claimStems: 
  * every passage for every claim, without the cost of that in a long letter and a long response.
  */
 class PassageIndex {
-  private readonly byStem = new Map<string, number[]>();
-  private readonly quoting: number[] = [];
-  private readonly size: number;
+  readonly #byStem = new Map<string, number[]>();
+  readonly #quoting: number[] = [];
+  readonly #size: number;
   constructor(items: Array<{ stems: readonly string[]; quotes: string[] }>) {
-    this.size = items.length;
+    this.#size = items.length;
     items.forEach((item, i) => {
       for (const st of item.stems) {
-        const list = this.byStem.get(st);
+        const list = this.#byStem.get(st);
         if (list) list.push(i);
-        else this.byStem.set(st, [i]);
+        else this.#byStem.set(st, [i]);
       }
-      if (item.quotes.length > 0) this.quoting.push(i);
+      if (item.quotes.length > 0) this.#quoting.push(i);
     });
   }
   /** Indexes, ascending, of the passages sharing at least `least` of `stems` or holding quotations. */
   candidates(stems: Set<string>, least: number): number[] {
-    const counts = (this.counts ??= new Int32Array(this.size));
+    const counts = (this.#counts ??= new Int32Array(this.#size));
     const touched: number[] = [];
     for (const st of stems) {
-      const list = this.byStem.get(st);
+      const list = this.#byStem.get(st);
       if (!list) continue;
       for (const i of list) if (counts[i]++ === 0) touched.push(i);
     }
@@ -840,11 +840,11 @@ class PassageIndex {
         counts[i] = -1;
       } else counts[i] = 0;
     }
-    for (const i of this.quoting) if (counts[i] !== -1) out.push(i);
+    for (const i of this.#quoting) if (counts[i] !== -1) out.push(i);
     for (const i of out) counts[i] = 0;
     return out.sort((a, b) => a - b);
   }
-  private counts: Int32Array | undefined;
+  #counts: Int32Array | undefined;
 }
 
 interface ResponseReadings {

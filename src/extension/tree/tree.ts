@@ -46,17 +46,17 @@ export interface TreeSnapshot {
 }
 
 export class ComparisonTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<Node | undefined | void>();
-  readonly onDidChangeTreeData = this.changed.event;
+  readonly #changed = new vscode.EventEmitter<Node | undefined | void>();
+  readonly onDidChangeTreeData = this.#changed.event;
   readonly view: vscode.TreeView<Node>;
-  private comparison: Comparison | undefined;
-  private model: ReportModel | undefined;
-  private roots: Node[] = [];
+  #comparison: Comparison | undefined;
+  #model: ReportModel | undefined;
+  #roots: Node[] = [];
   /** The document the tree follows: the last Markdown editor made active. */
-  private target: vscode.Uri | undefined;
-  private stale = true;
-  private refreshing: Promise<void> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  #target: vscode.Uri | undefined;
+  #stale = true;
+  #refreshing: Promise<void> | undefined;
+  readonly #disposables: vscode.Disposable[] = [];
   /** How many times the comparison was computed (tests check that a hidden tree does no work). */
   computations = 0;
 
@@ -67,78 +67,78 @@ export class ComparisonTree implements vscode.TreeDataProvider<Node>, vscode.Dis
   ) {
     this.view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     const editor = vscode.window.activeTextEditor;
-    if (editor?.document.languageId === 'markdown') this.target = editor.document.uri;
-    this.disposables.push(
-      this.changed,
+    if (editor?.document.languageId === 'markdown') this.#target = editor.document.uri;
+    this.#disposables.push(
+      this.#changed,
       this.view,
       this.view.onDidChangeVisibility((e) => {
-        if (e.visible && this.stale) void this.refresh();
+        if (e.visible && this.#stale) void this.refresh();
       }),
       vscode.window.onDidChangeActiveTextEditor((e) => {
-        if (e?.document.languageId !== 'markdown' || e.document.uri.toString() === this.target?.toString()) return;
-        this.target = e.document.uri;
-        this.invalidate();
+        if (e?.document.languageId !== 'markdown' || e.document.uri.toString() === this.#target?.toString()) return;
+        this.#target = e.document.uri;
+        this.#invalidate();
       }),
       service.onDidAnalyse((a) => {
-        if (this.concerns(a.uri)) this.invalidate();
+        if (this.#concerns(a.uri)) this.#invalidate();
       }),
       notes.onDidChange((uri) => {
-        if (!uri || this.concerns(uri)) this.invalidate();
+        if (!uri || this.#concerns(uri)) this.#invalidate();
       }),
     );
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.#disposables) d.dispose();
   }
 
-  private concerns(uri: vscode.Uri): boolean {
+  #concerns(uri: vscode.Uri): boolean {
     const k = uri.toString();
-    return k === this.target?.toString() || k === this.comparison?.letter.uri.toString() || k === this.comparison?.response.uri.toString();
+    return k === this.#target?.toString() || k === this.#comparison?.letter.uri.toString() || k === this.#comparison?.response.uri.toString();
   }
 
   /** Marks the tree out of date; recomputes now only if it is visible. */
-  private invalidate(): void {
-    this.stale = true;
+  #invalidate(): void {
+    this.#stale = true;
     if (this.view.visible) void this.refresh();
   }
 
   /** Follows a document (the report's commands call this so the tree shows the same comparison). */
   follow(uri: vscode.Uri): void {
-    this.target = uri;
-    this.invalidate();
+    this.#target = uri;
+    this.#invalidate();
   }
 
   async refresh(): Promise<void> {
-    if (this.refreshing) {
-      await this.refreshing;
-      if (!this.stale) return;
+    if (this.#refreshing) {
+      await this.#refreshing;
+      if (!this.#stale) return;
     }
-    this.refreshing = (async () => {
-      this.stale = false;
+    this.#refreshing = (async () => {
+      this.#stale = false;
       this.computations++;
       try {
-        this.comparison = this.target ? await this.comparisons.forDocument(this.target) : undefined;
-        this.model = this.comparison ? await this.comparisons.model(this.comparison) : undefined;
+        this.#comparison = this.#target ? await this.comparisons.forDocument(this.#target) : undefined;
+        this.#model = this.#comparison ? await this.comparisons.model(this.#comparison) : undefined;
       } catch {
-        this.comparison = undefined;
-        this.model = undefined;
+        this.#comparison = undefined;
+        this.#model = undefined;
       }
-      this.roots = this.model ? buildRoots(this.model) : [];
-      this.view.description = this.comparison ? `${basename(this.comparison.letter.uri)} ↔ ${basename(this.comparison.response.uri)}` : undefined;
+      this.#roots = this.#model ? buildRoots(this.#model) : [];
+      this.view.description = this.#comparison ? `${basename(this.#comparison.letter.uri)} ↔ ${basename(this.#comparison.response.uri)}` : undefined;
       this.view.message =
-        this.target && !this.comparison ? `${basename(this.target)} is not paired with a letter or a response yet. Run "Compare Letter with Response…" to choose its partner.` : undefined;
-      this.changed.fire();
+        this.#target && !this.#comparison ? `${basename(this.#target)} is not paired with a letter or a response yet. Run "Compare Letter with Response…" to choose its partner.` : undefined;
+      this.#changed.fire();
     })();
     try {
-      await this.refreshing;
+      await this.#refreshing;
     } finally {
-      this.refreshing = undefined;
+      this.#refreshing = undefined;
     }
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return this.roots;
+    if (!node) return this.#roots;
     switch (node.kind) {
       case 'section':
         return node.children;
@@ -152,7 +152,7 @@ export class ComparisonTree implements vscode.TreeDataProvider<Node>, vscode.Dis
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    const c = this.comparison;
+    const c = this.#comparison;
     const reveal = (l: ReportLocation): vscode.Command | undefined =>
       c ? { command: REVEAL_COMMAND, title: 'Show in the document', arguments: [(l.doc === 'letter' ? c.letter.uri : c.response.uri).toString(), l.start, l.end] } : undefined;
     switch (node.kind) {
@@ -233,7 +233,7 @@ export class ComparisonTree implements vscode.TreeDataProvider<Node>, vscode.Dis
 
   /** The tree as plain data (for tests), computing it if it is out of date. */
   async snapshot(): Promise<TreeSnapshot[]> {
-    if (this.stale || !this.model) await this.refresh();
+    if (this.#stale || !this.#model) await this.refresh();
     const walk = (nodes: Node[]): TreeSnapshot[] =>
       nodes.map((n) => {
         const item = this.getTreeItem(n);
@@ -246,7 +246,7 @@ export class ComparisonTree implements vscode.TreeDataProvider<Node>, vscode.Dis
           children: walk(this.getChildren(n)),
         };
       });
-    return walk(this.roots);
+    return walk(this.#roots);
   }
 }
 
