@@ -170,7 +170,7 @@ export class AimIndex {
     }
     return false;
   }
-  /** Adds the weight (`idf`) of each stem of aim `a`'s text found in `stems`. */
+  /** The summed weight (`idf`) of the stems of aim `a`'s text found in `stems`. */
   weightIn(a: number, stems: ReadonlySet<string>): number {
     const p = this.profiles[a];
     let w = 0;
@@ -387,6 +387,7 @@ export class AimIndex {
    * response's headings are megabytes of heap, promoted while matching runs.) Each call gets hits of its own.
    */
   readonly #restatedMemo = new Map<string, number>();
+  // (This and `restatedDead` keep TypeScript's `private`: a test reads them.)
   private restatedFound: Column<Float64Array>;
   /** How many numbers of `restatedFound` belong to phrases forgotten by `patch`. */
   private restatedDead = 0;

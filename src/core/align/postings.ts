@@ -25,7 +25,8 @@ export class AimPostings {
   /** The aims holding `keys[k]` are `aims[from[k]]` to `aims[from[k + 1]]`, ascending. */
   #from: Int32Array;
   #aims: Int32Array;
-  /** The aims holding each key a patch changed, ascending (empty when none does): read before the arrays. */
+  /** The aims holding each key a patch changed, ascending (empty when none does): read before the arrays. (Keeps
+   * TypeScript's `private`: a test reads it.) */
   private readonly patched = new Map<number, number[]>();
 
   /** `lists(a)` holds aim `a`'s keys. The arrays come from `arena`. */
