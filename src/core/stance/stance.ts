@@ -317,12 +317,12 @@ const RESERVATION: ReadonlySet<CueLabel> = new Set(['concern', 'condition', 'opp
  * caller reports "unaddressed"; this function needs at least one span. `cache` (by span start) lets a caller
  * scan a passage shared by several aims only once.
  */
-/** The cues in one passage: the lexicon's phrases and the questions it asks. `words`, if given, are its tokens. */
 /** The cues of a passage with none: one list shared by all of them, frozen so that none is added to it. */
 const NO_CUES: CueMatch[] = Object.freeze([]) as unknown as CueMatch[];
 
-/** The cues of a passage, in a list made to size: a paragraph's are kept while the aims it answers are read (a list
- * pushed to from empty has room for 17). */
+/** The cues in one passage: the lexicon's phrases and the questions it asks. `words`, if given, are its tokens. The
+ * list is made to size: a paragraph's are kept while the aims it answers are read (a list pushed to from empty has
+ * room for 17). */
 export function cuesIn(doc: Doc, span: Span, words?: WordsView): CueMatch[] {
   const out = findCues(doc, span, words);
   questions(doc, span, out);
