@@ -312,11 +312,6 @@ const WEAK_PASSAGE = 0.5;
 
 const RESERVATION: ReadonlySet<CueLabel> = new Set(['concern', 'condition', 'oppose', 'mixed', 'qualified']);
 
-/**
- * The stance of the passages (spans of `doc`) on one aim, and the cues that decided it. With no passages the
- * caller reports "unaddressed"; this function needs at least one span. `cache` (by span start) lets a caller
- * scan a passage shared by several aims only once.
- */
 /** The cues of a passage with none: one list shared by all of them, frozen so that none is added to it. */
 const NO_CUES: CueMatch[] = Object.freeze([]) as unknown as CueMatch[];
 
@@ -329,6 +324,11 @@ export function cuesIn(doc: Doc, span: Span, words?: WordsView): CueMatch[] {
   return out.length === 0 ? NO_CUES : out.slice();
 }
 
+/**
+ * The stance of the passages (spans of `doc`) on one aim, and the cues that decided it. With no passages the
+ * caller reports "unaddressed"; this function needs at least one span. `cache` (by span start) lets a caller
+ * scan a passage shared by several aims only once.
+ */
 export function classifyStance(doc: Doc, spans: Span[], cache?: Map<number, CueMatch[]>, scores?: number[]): StanceResult {
   // Passages of different confidence that disagree: the sure ones (a restatement, a quotation) speak for the
   // union; a passage matched on a few shared words may be about something else ("in principle" said of
