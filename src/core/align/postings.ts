@@ -111,12 +111,7 @@ export class AimPostings {
   /** The aims holding `g` now, as a list of the patch's own. */
   #listOf(g: number): number[] {
     let list = this.patched.get(g);
-    if (!list) {
-      list = [];
-      const k = find(this.#keys, g);
-      if (k >= 0) for (let i = this.#from[k]; i < this.#from[k + 1]; i++) list.push(this.#aims[i]);
-      this.patched.set(g, list);
-    }
+    if (!list) this.patched.set(g, (list = this.aimsOf(g)));
     return list;
   }
 }

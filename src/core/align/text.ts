@@ -226,13 +226,7 @@ export class WordTable {
   /** The id of a word given as a string (lower-cased already), or -1 when the table does not hold it (it is not
    * added). */
   find(word: string): number {
-    const mask = this.#keys.length - 1;
-    for (let slot = hashLower(word, 0, word.length) & mask; ; slot = (slot + 1) & mask) {
-      const id = this.#keys[slot];
-      if (id < 0) return -1;
-      const w = this.#words[id];
-      if (w.length === word.length && sameLower(w, word, 0, true)) return id;
-    }
+    return this.#keys[this.#slotOf(word, 0, word.length, hashLower(word, 0, word.length), true)];
   }
 
   /** The runs `scan` reads into when given none: reused, so valid until the next such scan. */
@@ -278,16 +272,22 @@ export class WordTable {
     return out;
   }
 
-  #intern(text: string, start: number, end: number, hash: number, lowered: boolean): number {
+  /** The slot of `text[start, end)` in `keys`: the one holding its id, or the empty one (-1) where it would go. */
+  #slotOf(text: string, start: number, end: number, hash: number, lowered: boolean): number {
     const mask = this.#keys.length - 1;
     let slot = hash & mask;
     for (;;) {
       const id = this.#keys[slot];
-      if (id < 0) break;
+      if (id < 0) return slot;
       const w = this.#words[id];
-      if (w.length === end - start && sameLower(w, text, start, lowered)) return id;
+      if (w.length === end - start && sameLower(w, text, start, lowered)) return slot;
       slot = (slot + 1) & mask;
     }
+  }
+
+  #intern(text: string, start: number, end: number, hash: number, lowered: boolean): number {
+    const slot = this.#slotOf(text, start, end, hash, lowered);
+    if (this.#keys[slot] >= 0) return this.#keys[slot];
     const word = lowered ? text.slice(start, end) : text.slice(start, end).toLowerCase();
     const id = this.#words.length;
     this.#words.push(word);
