@@ -3,13 +3,18 @@
 // must give exactly what the whole text lower-cased at once gives.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildCompact, collapsedSpaces, flattened, lowerWhole } from '../../src/core/claims/compact';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCompact, collapsedSpaces, flattened, lowerWhole, spaced, wordAlternatives } from '../../src/core/claims/compact';
+import { EVIDENCE, PARTIES, TRIGGERS } from '../../src/core/claims/lexicon';
 import { findClaims } from '../../src/core/claims/claims';
 import { quoteRegions } from '../../src/core/claims/sentence';
 import { parseDocument } from '../../src/core/document/parse';
 
 // Letters, a capital sigma (its small form depends on what follows), a dotted capital I (lower-cases to two
 // code units), curly quotes, a Kelvin sign, a character outside the basic plane (a surrogate pair) and spaces.
+const PAIRS = join(__dirname, '../fixtures/pairs');
+
 const PIECES = ['A', 'b', 'Z', ' ', '\n', '.', "'", '\u2019', '\u201c', '\u03a3', '\u03c3', '\u0130', '\u212a', '\ud801\udc00', 'É', 'ß', 'Ω', '\u00a0'];
 
 describe('stretches of the lower-cased text', () => {
@@ -124,5 +129,31 @@ describe('quotations found in a text in its own case', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('word alternatives', () => {
+  // The claim reader's lists of phrases are matched as one `\b(?:(p1)|(p2)|…)\b` (wordAlternatives), which V8 runs
+  // faster than `\b(p1)\b|\b(p2)\b|…`. The two must find the same matches, each in the same group.
+  const matches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0], m.findIndex((g, i) => i > 0 && g !== undefined)]);
+  const texts = readdirSync(PAIRS).flatMap((d) => ['letter.md', 'response.md'].map((f) => readFileSync(join(PAIRS, d, f), 'utf8')));
+  const lists: Array<[string, string[]]> = [
+    ['involvement words', TRIGGERS.map((t) => t.pattern)],
+    ['union parties', PARTIES.filter((p) => !p.caseSensitive).map((p) => p.pattern)],
+    ['union names', PARTIES.filter((p) => p.caseSensitive).map((p) => p.pattern)],
+    ['evidence', EVIDENCE.map((e) => e.pattern)],
+  ];
+  it.each(lists)('match the %s as an alternation of whole words does', (_name, patterns) => {
+    const factored = new RegExp(wordAlternatives(patterns), 'g');
+    const plain = new RegExp(patterns.map((p) => `\\b(${spaced(p)})\\b`).join('|'), 'g');
+    let found = 0;
+    for (const text of texts) {
+      for (const t of [text, text.toLowerCase()]) {
+        const got = matches(factored, t);
+        expect(got).toEqual(matches(plain, t));
+        found += got.length;
+      }
+    }
+    expect(found).toBeGreaterThan(0);
   });
 });

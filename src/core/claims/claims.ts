@@ -15,7 +15,7 @@ import { logTopicIndex, type ConsultationLog, type LogEntry } from './log';
 import { DISPUTE_CUES, EVIDENCE, FORUM_CAP, REPORTED_SPEECH, REPORTING_FRAME, SELF_SPEAKER, UNION_NAMES } from './lexicon';
 import { endOf, firstAtOrAfter, readingsOf, scanDocument, ScanMemo, startOf, type Scan, type SentenceReading } from './scan';
 import { sharedStems, topicStems } from './topic';
-import { collapsedSpaces, flattened, sourceSpan, spaced } from './compact';
+import { collapsedSpaces, flattened, sourceSpan, spaced, wordAlternatives } from './compact';
 import type { Reading } from './sentence';
 import { firstAtLeastBy } from '../text/search';
 import { CLAIM_RULE } from '../rules';
@@ -59,7 +59,7 @@ const RUNG_ONLY: Record<Rung, string> = {
   agreed: 'agreement',
 };
 
-const EVIDENCE_RE = new RegExp(EVIDENCE.map((e) => `\\b(${spaced(e.pattern)})\\b`).join('|'), 'g');
+const EVIDENCE_RE = new RegExp(wordAlternatives(EVIDENCE.map((e) => e.pattern)), 'g');
 const IMPLICIT_DENIAL = new RegExp(
   spaced(/\b(?:(?:(?:not|never|nobody|none of us (?:was|were)) (?:been |being |properly |formally |officially |kept |even |ever |meaningfully ){0,3}|at no (?:point|stage|time) (?:were|was|have|has|had) (?:we|the unions?|the branch|staff side|either union|any union|our (?:members|representatives|reps|stewards)) (?:been |ever |even ){0,2})(consulted|informed|told|briefed|involved|engaged|notified|shown|asked|negotiated|agreed)|(?:(?:do|does|did) not|nor do (?:we|members|the unions)) (share) (?:your|the [a-z'-]+|this|that) (?:views?|assessment|analysis|position))\b/.source),
 );

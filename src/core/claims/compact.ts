@@ -153,3 +153,12 @@ export function sourceSpan(_c: Compact, start: number, end: number): { start: nu
 export function spaced(pattern: string): string {
   return pattern.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+');
 }
+
+/**
+ * Whole words matching any of `patterns` (each `spaced`), the n-th pattern's match in group n + 1:
+ * `\b(?:(p1)|(p2)|…)\b`. It matches as `\b(p1)\b|\b(p2)\b|…` does, tried in the same order, and V8 runs it
+ * about twice as fast (it tests the word boundary before the alternatives once, not before each).
+ */
+export function wordAlternatives(patterns: string[]): string {
+  return `\\b(?:${patterns.map((p) => `(${spaced(p)})`).join('|')})\\b`;
+}

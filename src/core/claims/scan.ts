@@ -4,20 +4,20 @@
  */
 import type { Doc } from '../document/model';
 import type { Rung } from '../contract';
-import { buildCompact, isSpace, lowerCasesByCodePoint, lowerWhole, spaced, wholeCompact, type Compact } from './compact';
+import { buildCompact, isSpace, lowerCasesByCodePoint, lowerWhole, spaced, wholeCompact, wordAlternatives, type Compact } from './compact';
 import { literalPattern, MEMBER_WORDS, PARTIES, RESPONSE_SELF, TRIGGERS, UNION_NAMES, type TriggerEntry } from './lexicon';
 import { DocDelta } from '../aims/delta';
 import { chooseReading, quoteRegions, readSentence, type Mark, type PartyMark, type Reading, type TriggerMark } from './sentence';
 import { firstAtLeastBy } from '../text/search';
 
-const TRIGGER_RE = new RegExp(TRIGGERS.map((t) => `\\b(${spaced(t.pattern)})\\b`).join('|'), 'g');
+const TRIGGER_RE = new RegExp(wordAlternatives(TRIGGERS.map((t) => t.pattern)), 'g');
 const SELF_PARTY_RE = new RegExp(`\\b(?:${TRIGGERS.filter((t) => t.selfParty).map((t) => spaced(t.pattern)).join('|')})\\b`, 'g');
 /** A statement of recognition: "the University recognises UCU, UNISON and Unite for collective bargaining". */
 const RECOGNITION = /\brecogni[sz](?:es|ed|e|ing)\b[^.;]{0,200}?\bfor (?:the )?(?:purposes? of )?collective bargaining\b/;
 const PARTY_CI_ENTRIES = PARTIES.filter((p) => !p.caseSensitive);
 const PARTY_CS_ENTRIES = PARTIES.filter((p) => p.caseSensitive);
-const PARTY_CI_RE = new RegExp(PARTY_CI_ENTRIES.map((p) => `\\b(${spaced(p.pattern)})\\b`).join('|'), 'g');
-const PARTY_CS_RE = new RegExp(PARTY_CS_ENTRIES.map((p) => `\\b(${spaced(p.pattern)})\\b`).join('|'), 'g');
+const PARTY_CI_RE = new RegExp(wordAlternatives(PARTY_CI_ENTRIES.map((p) => p.pattern)), 'g');
+const PARTY_CS_RE = new RegExp(wordAlternatives(PARTY_CS_ENTRIES.map((p) => p.pattern)), 'g');
 
 export interface ExtraPhraseInput {
   phrase: string;
