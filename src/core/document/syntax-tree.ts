@@ -123,6 +123,32 @@ const DATA_ENTER = new Set([
 
 const DATA_EXIT = new Set(['data', 'characterEscapeValue', 'codeTextData', 'htmlFlowData', 'htmlTextData', 'autolinkProtocol', 'autolinkEmail']);
 
+/** What an event of each token type does, looked up once an event: the sets above, in the order they are tried. */
+const OPENS_PARENT = 1;
+const IS_DATA = 2;
+const IS_LEAF = 3;
+const IS_VALUED = 4;
+const IS_FRAGMENT = 5;
+const IS_OPAQUE = 6;
+
+function kinds(data: Set<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (types: Iterable<string>, kind: number) => {
+    for (const t of types) if (!out.has(t)) out.set(t, kind);
+  };
+  add(Object.keys(PARENTS), OPENS_PARENT);
+  add(data, IS_DATA);
+  add(Object.keys(LEAVES), IS_LEAF);
+  add(Object.keys(VALUED), IS_VALUED);
+  add(FRAGMENTS, IS_FRAGMENT);
+  add(Object.keys(OPAQUE), IS_OPAQUE);
+  return out;
+}
+
+const ENTER_KIND = kinds(DATA_ENTER);
+/** On exit, opaque nodes have been skipped whole: their exit is never looked up. */
+const EXIT_KIND = kinds(DATA_EXIT);
+
 function textOf(node: SyntaxNode): string {
   if (node.value !== undefined) return node.value;
   let out = '';
@@ -187,38 +213,35 @@ export function compileEvents(events: Event[]): SyntaxNode {
         opaque++;
         continue;
       }
-      const parentType = PARENTS[type];
-      if (parentType !== undefined) {
-        open(parentType === 'heading' ? { type: parentType, start: token.start.offset, end: -1, depth: 0, children: [] } : { type: parentType, start: token.start.offset, end: -1, children: [] });
-        if (type === 'table') inTable = true;
-        continue;
-      }
-      if (DATA_ENTER.has(type)) {
-        enterData(token);
-        continue;
-      }
-      const leaf = LEAVES[type];
-      if (leaf !== undefined) {
-        open({ type: leaf, start: token.start.offset, end: -1 });
-        continue;
-      }
-      const valued = VALUED[type];
-      if (valued !== undefined) {
-        open({ type: valued, start: token.start.offset, end: -1, value: '' });
-        stack.push({ type: 'fragment', start: -1, end: -1, children: [] });
-        continue;
-      }
-      if (FRAGMENTS.has(type)) {
-        stack.push({ type: 'fragment', start: -1, end: -1, children: [] });
-        continue;
-      }
-      const skipped = OPAQUE[type];
-      if (skipped !== undefined) {
-        const parent = top();
-        if (!parent.children) throw new Unexpected(type);
-        parent.children.push({ type: skipped, start: token.start.offset, end: token.end.offset });
-        opaque = 1;
-        continue;
+      switch (ENTER_KIND.get(type)) {
+        case OPENS_PARENT: {
+          const parentType = PARENTS[type];
+          open(parentType === 'heading' ? { type: parentType, start: token.start.offset, end: -1, depth: 0, children: [] } : { type: parentType, start: token.start.offset, end: -1, children: [] });
+          if (type === 'table') inTable = true;
+          continue;
+        }
+        case IS_DATA:
+          enterData(token);
+          continue;
+        case IS_LEAF:
+          open({ type: LEAVES[type], start: token.start.offset, end: -1 });
+          continue;
+        case IS_VALUED:
+          open({ type: VALUED[type], start: token.start.offset, end: -1, value: '' });
+          stack.push({ type: 'fragment', start: -1, end: -1, children: [] });
+          continue;
+        case IS_FRAGMENT:
+          stack.push({ type: 'fragment', start: -1, end: -1, children: [] });
+          continue;
+        case IS_OPAQUE: {
+          const parent = top();
+          if (!parent.children) throw new Unexpected(type);
+          parent.children.push({ type: OPAQUE[type], start: token.start.offset, end: token.end.offset });
+          opaque = 1;
+          continue;
+        }
+        default:
+          break;
       }
       switch (type) {
         case 'listOrdered':
@@ -251,34 +274,35 @@ export function compileEvents(events: Event[]): SyntaxNode {
       opaque--;
       continue;
     }
-    if (PARENTS[type] !== undefined) {
-      if (type === 'setextHeading') slurpLineEnding = false;
-      close(token);
-      if (type === 'table') inTable = false;
-      continue;
-    }
-    if (DATA_EXIT.has(type)) {
-      exitData(token, event[2].sliceSerialize(token));
-      continue;
-    }
-    if (LEAVES[type] !== undefined) {
-      if (type === 'hardBreakEscape' || type === 'hardBreakTrailing') atHardBreak = true;
-      close(token);
-      continue;
-    }
-    if (VALUED[type] !== undefined) {
-      let value = resume();
-      if (type === 'yaml') value = value.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '');
-      else if (type === 'codeText' && inTable) value = value.replace(/\\([\\|])/g, (all: string, c: string) => (c === '|' ? c : all));
-      const node = close(token);
-      node.value = value;
-      continue;
-    }
-    if (FRAGMENTS.has(type)) {
-      const fragment = stack.pop();
-      if (!fragment || fragment.type !== 'fragment') throw new Unexpected(type);
-      if (type === 'label' && top().type === 'link') top().children = fragment.children;
-      continue;
+    switch (EXIT_KIND.get(type)) {
+      case OPENS_PARENT:
+        if (type === 'setextHeading') slurpLineEnding = false;
+        close(token);
+        if (type === 'table') inTable = false;
+        continue;
+      case IS_DATA:
+        exitData(token, event[2].sliceSerialize(token));
+        continue;
+      case IS_LEAF:
+        if (type === 'hardBreakEscape' || type === 'hardBreakTrailing') atHardBreak = true;
+        close(token);
+        continue;
+      case IS_VALUED: {
+        let value = resume();
+        if (type === 'yaml') value = value.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '');
+        else if (type === 'codeText' && inTable) value = value.replace(/\\([\\|])/g, (all: string, c: string) => (c === '|' ? c : all));
+        const node = close(token);
+        node.value = value;
+        continue;
+      }
+      case IS_FRAGMENT: {
+        const fragment = stack.pop();
+        if (!fragment || fragment.type !== 'fragment') throw new Unexpected(type);
+        if (type === 'label' && top().type === 'link') top().children = fragment.children;
+        continue;
+      }
+      default:
+        break;
     }
     switch (type) {
       case 'lineEnding': {
