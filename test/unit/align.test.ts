@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document/parse';
 import { extractAims } from '../../src/core/aims/extract';
 import { alignAims, paragraphNumbers } from '../../src/core/align/align';
-import { stem, tokenize } from '../../src/core/align/text';
+import { countWords, stem, tokenize } from '../../src/core/align/text';
+import fc from 'fast-check';
 import type { Alignment } from '../../src/core/contract';
 import { compare } from '../../src/core/analyse';
 
@@ -372,5 +373,18 @@ describe('words for retrieval', () => {
 
   it('splits on hyphens, keeps inner apostrophes and drops possessives', () => {
     expect(tokenize("The union's e-rostering don’t members'").map((t) => t.word)).toEqual(['the', 'union', 'e', 'rostering', "don't", 'members']);
+  });
+
+  it('counts the words it would make, up to a limit, without making them', () => {
+    const pieces = ['a', 'É', '9', "'", '’', '-', ' ', '\n', 'ß', '×', 'Ω', "'s", 'word'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.nat({ max: 12 }), (parts, limit) => {
+        const text = parts.join('');
+        expect(countWords(text)).toBe(tokenize(text).length);
+        expect(countWords(text, limit)).toBe(tokenize(text, 0, text.length, limit).length);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(countWords("The union's e-rostering don’t members'")).toBe(6);
   });
 });

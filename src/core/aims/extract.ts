@@ -22,7 +22,7 @@ import type { Block, Doc } from '../document/model';
 import type { Position, Span } from '../text/positions';
 import { located } from '../document/located';
 import { plain } from '../document/parse';
-import { tokenize } from '../align/text';
+import { countWords as wordCount, tokenize } from '../align/text';
 import { blockRoles, ROLE_FACTS, type BlockRole, type RoleFacts } from './roles';
 import { DocDelta } from './delta';
 import { detached, detachStrings } from '../text/detached';
@@ -577,11 +577,6 @@ function firstWords(text: string, n: number): string[] {
   return tokenize(text, 0, text.length, n).map((t) => t.word);
 }
 
-/** The number of words in a text, counting no further than `atMost`. */
-function wordCount(text: string, atMost = Infinity): number {
-  return tokenize(text, 0, text.length, atMost).length;
-}
-
 /** Text that reads as an action: it opens with a verb ("Introduce …", "to move …") or says what will happen. */
 export function actionLike(text: string): boolean {
   const ws = firstWords(text, 3);
@@ -616,7 +611,11 @@ export function titleFrom(text: string): string {
   return shortened ? `${titled}…` : titled;
 }
 
+/** What `cleanTitle` would change: white space other than single spaces, or separators or blanks at either end. */
+const UNCLEAN_TITLE = /\s\s|[^\S ]|^[\s:.–—-]|[\s:.–—-]$/;
+
 function cleanTitle(text: string): string {
+  if (!UNCLEAN_TITLE.test(text)) return text;
   return text
     .replace(/\s+/g, ' ')
     .replace(/[\s:.–—-]+$/, '')

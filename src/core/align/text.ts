@@ -52,19 +52,41 @@ export function tokenize(text: string, from = 0, to = text.length, limit = Infin
       continue;
     }
     const start = i;
-    i++;
-    while (i < to) {
-      const d = text.charCodeAt(i);
-      if (isWordChar(d)) i++;
-      else if (isApostrophe(d) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) i += 2;
-      else break;
-    }
+    i = wordEnd(text, i, to);
     let word = text.slice(start, i).toLowerCase();
     if (word.indexOf('\u2019') >= 0) word = word.replace(/\u2019/g, "'");
     if (word.endsWith("'s")) word = word.slice(0, -2);
     out.push({ word, start, end: i });
   }
   return out;
+}
+
+/** The end of the word starting at `i` (a word character), within `to`. */
+function wordEnd(text: string, i: number, to: number): number {
+  i++;
+  while (i < to) {
+    const d = text.charCodeAt(i);
+    if (isWordChar(d)) i++;
+    else if (isApostrophe(d) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) i += 2;
+    else break;
+  }
+  return i;
+}
+
+/** How many words `tokenize` finds in a text (no more than `limit`), without making them. */
+export function countWords(text: string, limit = Infinity): number {
+  let n = 0;
+  let i = 0;
+  const to = text.length;
+  while (i < to && n < limit) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    i = wordEnd(text, i, to);
+    n++;
+  }
+  return n;
 }
 
 /** Lower-cased words of a text, without offsets. */

@@ -11,7 +11,6 @@
  * A chunk like that is read as plain text instead (see `flatChunk` in parse.ts), with a warning. Real letters nest
  * a few levels and mark up a few phrases a paragraph, far inside both limits.
  */
-import { lineAt } from '../text/positions';
 
 /** Most quotes and list items around one line that are read as Markdown. */
 export const MAX_NESTING = 32;
@@ -21,6 +20,10 @@ export const MAX_INLINE_WORK = 10_000_000;
 export const MAX_NESTED_ITEMS = 1000;
 /** Most table rows in one chunk read as Markdown: micromark takes about a third of a millisecond a row. */
 export const MAX_TABLE_ROWS = 5000;
+
+/** The characters counted as emphasis and link delimiters: * _ [ ] < ` ~ */
+const DELIMITER = new Uint8Array(128);
+for (const c of '*_[]<`~') DELIMITER[c.charCodeAt(0)] = 1;
 
 export type Hardness = 'nesting' | 'list' | 'table' | 'markup';
 
@@ -35,7 +38,15 @@ export function tooHardToParse(text: string): Hardness | undefined {
   let pos = 0;
   const n = text.length;
   while (pos < n) {
-    const { eol, next } = lineAt(text, pos);
+    // The line's end, and its emphasis and link delimiters (* _ [ ] < ` ~), in one pass.
+    let eol = pos;
+    let lineDelimiters = 0;
+    for (; eol < n; eol++) {
+      const c = text.charCodeAt(eol);
+      if (c === 10 || c === 13) break;
+      if (c < 128 && DELIMITER[c] === 1) lineDelimiters++;
+    }
+    const next = eol >= n ? n : text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
     let i = pos;
     let col = 0;
     while (i < eol) {
@@ -65,6 +76,8 @@ export function tooHardToParse(text: string): Hardness | undefined {
         col++;
       } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && isSpaceOrEnd(text, i + 1, eol)) {
         width = 1;
+        // A bullet, not a delimiter.
+        if (c === 42) lineDelimiters--;
       } else if (c >= 48 && c <= 57) {
         let j = i;
         while (j < eol && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
@@ -88,12 +101,7 @@ export function tooHardToParse(text: string): Hardness | undefined {
       if (items.length + quotes > MAX_NESTING) return 'nesting';
       if (i >= eol) break;
     }
-    let delimiters = 0;
-    for (let k = i; k < eol; k++) {
-      const c = text.charCodeAt(k);
-      // * _ [ ] < ` ~
-      if (c === 42 || c === 95 || c === 91 || c === 93 || c === 60 || c === 96 || c === 126) delimiters++;
-    }
+    const delimiters = lineDelimiters;
     if (text.charCodeAt(i) === 124 /* | */) {
       // A table row's cells are read one by one: the row is its own unit.
       work += (eol - pos) * delimiters;
