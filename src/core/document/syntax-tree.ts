@@ -123,7 +123,7 @@ const DATA_ENTER = new Set([
 
 const DATA_EXIT = new Set(['data', 'characterEscapeValue', 'codeTextData', 'htmlFlowData', 'htmlTextData', 'autolinkProtocol', 'autolinkEmail']);
 
-/** What an event of each token type does, looked up once an event: the sets above, in the order they are tried. */
+/** What an event of each token type does, looked up once per event: the sets above, in the order they were tried. */
 const OPENS_PARENT = 1;
 const IS_DATA = 2;
 const IS_LEAF = 3;
