@@ -11,10 +11,10 @@ import { findClaims } from '../../src/core/claims/claims';
 import { quoteRegions } from '../../src/core/claims/sentence';
 import { parseDocument } from '../../src/core/document/parse';
 
-// Letters, a capital sigma (its small form depends on what follows), a dotted capital I (lower-cases to two
-// code units), curly quotes, a Kelvin sign, a character outside the basic plane (a surrogate pair) and spaces.
 const PAIRS = join(__dirname, '../fixtures/pairs');
 
+// Letters, a capital sigma (its small form depends on what follows), a dotted capital I (lower-cases to two
+// code units), curly quotes, a Kelvin sign, a character outside the basic plane (a surrogate pair) and spaces.
 const PIECES = ['A', 'b', 'Z', ' ', '\n', '.', "'", '\u2019', '\u201c', '\u03a3', '\u03c3', '\u0130', '\u212a', '\ud801\udc00', 'É', 'ß', 'Ω', '\u00a0'];
 
 describe('stretches of the lower-cased text', () => {
