@@ -22,7 +22,7 @@ import type { Block, Doc } from '../document/model';
 import type { Position, Span } from '../text/positions';
 import { located } from '../document/located';
 import { plain } from '../document/parse';
-import { countWords as wordCount, tokenize } from '../align/text';
+import { countWords, tokenize } from '../align/text';
 import { blockRoles, ROLE_FACTS, type BlockRole, type RoleFacts } from './roles';
 import { DocDelta } from './delta';
 import { detached, detachStrings } from '../text/detached';
@@ -194,7 +194,7 @@ class Letter {
   }
   words(b: Block): number {
     const f = this.facts[b.index];
-    return (f.words ??= wordCount(b.text, 5));
+    return (f.words ??= countWords(b.text, 5));
   }
   title(b: Block): string {
     const f = this.facts[b.index];
@@ -721,7 +721,7 @@ export function leadInOf(doc: Doc, b: Block): LeadIn | undefined {
     if (!(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9')) return undefined;
   }
   const bodySpan = { start: bodyStart, end: b.span.end };
-  const titleWords = wordCount(title, 13);
+  const titleWords = countWords(title, 13);
   if (titleWords < 1 || titleWords > 12 || !hasWords(m, bodySpan, 3)) return undefined;
   const firstWord = firstWords(title, 1)[0] ?? '';
   if (METADATA_TITLES.has(firstWord) && titleWords <= 3) return undefined;
