@@ -40,11 +40,11 @@ export function tooHardToParse(text: string): Hardness | undefined {
   while (pos < n) {
     // The line's end, and its emphasis and link delimiters (* _ [ ] < ` ~), in one pass.
     let eol = pos;
-    let lineDelimiters = 0;
+    let delimiters = 0;
     for (; eol < n; eol++) {
       const c = text.charCodeAt(eol);
       if (c === 10 || c === 13) break;
-      if (c < 128 && DELIMITER[c] === 1) lineDelimiters++;
+      if (c < 128 && DELIMITER[c] === 1) delimiters++;
     }
     const next = eol >= n ? n : text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
     let i = pos;
@@ -77,7 +77,7 @@ export function tooHardToParse(text: string): Hardness | undefined {
       } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && isSpaceOrEnd(text, i + 1, eol)) {
         width = 1;
         // A bullet, not a delimiter.
-        if (c === 42) lineDelimiters--;
+        if (c === 42) delimiters--;
       } else if (c >= 48 && c <= 57) {
         let j = i;
         while (j < eol && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
@@ -101,7 +101,6 @@ export function tooHardToParse(text: string): Hardness | undefined {
       if (items.length + quotes > MAX_NESTING) return 'nesting';
       if (i >= eol) break;
     }
-    const delimiters = lineDelimiters;
     if (text.charCodeAt(i) === 124 /* | */) {
       // A table row's cells are read one by one: the row is its own unit.
       work += (eol - pos) * delimiters;
